@@ -1,0 +1,25 @@
+import type { Header, Highlight, SourcePos } from '../scene/model.ts';
+
+/** A field the step changed: `field` undefined means the whole layer is new. */
+export interface Change {
+  /** Index into `headers` (outermost first) of the step's result. */
+  layer: number;
+  field?: string;
+}
+
+/** One step with the packet's full header stack after it, computed, never typed. */
+export interface DerivedStep {
+  index: number;
+  packet: string;
+  from: string;
+  at: string;
+  link?: string;
+  /** Operation names, in order (the trace's `ops`). */
+  ops: string[];
+  caption: string;
+  notes?: string;
+  highlight: Highlight[];
+  headers: Header[];
+  changed: Change[];
+  pos: SourcePos;
+}

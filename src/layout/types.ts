@@ -1,0 +1,57 @@
+// The layout stage's output: absolute coordinates, plain JSON, so it can be
+// computed in Node at build time and shipped to a page that never loads elkjs.
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  /** Qualified element id. */
+  id: string;
+  kind: string;
+  /** Device or table type, for styling. */
+  type?: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Title lines, drawn centred for leaf boxes, top-left for containers. */
+  label: string[];
+  /** Tables: one entry per row, with the row's own box. */
+  rows?: { id: string; text: string; x: number; y: number; width: number; height: number }[];
+  /** Nesting depth (0 = top level): parents are drawn before children. */
+  depth: number;
+}
+
+export interface EdgeRoute {
+  /** Link id. */
+  link: string;
+  kind: string;
+  /** Qualified ids of the link's ends, as in the scene (`a` first). */
+  a: string;
+  b: string;
+  /** Polyline from end `a` to end `b`, absolute coordinates. */
+  points: Point[];
+  label?: { text: string; x: number; y: number };
+}
+
+export interface Geometry {
+  width: number;
+  height: number;
+  /** Parents before children. */
+  boxes: Box[];
+  edges: EdgeRoute[];
+  /** Where a packet sits when it is at an element (its box centre). */
+  anchors: Record<string, Point>;
+}
+
+/** Font metrics shared by layout (to size boxes) and render (to draw text). */
+export const FONT = {
+  family: "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace",
+  size: 13,
+  titleSize: 13,
+  /** Advance width of one character as a fraction of the font size (DejaVu Sans Mono: 0.602). */
+  charWidth: 0.62,
+  lineHeight: 1.35,
+} as const;

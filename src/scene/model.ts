@@ -1,0 +1,193 @@
+// The resolved scene: what `validate` hands to every later stage.
+// Plain data only (JSON-serialisable), so any stage can be tested alone.
+
+/** Where something was written in a scene file (1-based line and column). */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export type ElementKind = 'node' | 'pod' | 'device' | 'process' | 'table' | 'external' | 'service';
+
+/** veth: one end of a veth pair; nic: a machine's physical interface (eth0). */
+export type DeviceType = 'veth' | 'bridge' | 'vxlan' | 'ipip' | 'nic' | 'loopback';
+
+export type TableType =
+  | 'routes'
+  | 'iptables'
+  | 'conntrack'
+  | 'fdb'
+  | 'neigh'
+  | 'resolv'
+  | 'corefile'
+  | 'bgp'
+  | 'ipvs';
+
+export interface TableRow {
+  /** Stable id used by step highlights (`node1/fdb#pod-b`); the row's index when not given. */
+  id: string;
+  text: string;
+}
+
+export interface SceneElement {
+  /**
+   * Qualified id. Nodes, pods, externals and services are named globally
+   * (`node1`, `pod-a`); devices, processes and tables are named inside their
+   * nearest node or pod, like the kernel names them (`pod-a/eth0`, `node1/cni0`).
+   */
+  id: string;
+  /** The name as written in the file (`eth0`). */
+  name: string;
+  kind: ElementKind;
+  /** Device type or table type; undefined for other kinds. */
+  type?: DeviceType | TableType;
+  /** Display lines, e.g. ['cni0 (bridge)', '10.244.1.1/24']. Untrusted text. */
+  label: string[];
+  /** Qualified id of the enclosing element, if any. */
+  parent?: string;
+  /** Qualified ids of contained elements, in file order (layout respects it). */
+  children: string[];
+  /** IPv4 address, with prefix length when the file gives one (`10.244.1.2/24`). */
+  ip?: string;
+  mac?: string;
+  /**
+   * Row of the node's drawing, from the top (pods 0 … NIC 4). Derived from the
+   * type unless the file sets it. Tables take the row of the device they sit beside.
+   */
+  row?: number;
+  /** Tables: the qualified id of the device the table sits beside. */
+  beside?: string;
+  rows?: TableRow[];
+  pos: SourcePos;
+}
+
+export type LinkKind = 'veth' | 'bridge-port' | 'wire' | 'tunnel' | 'stack' | 'socket';
+
+/** An undirected connection a packet can hop along. */
+export interface Link {
+  id: string;
+  kind: LinkKind;
+  a: string;
+  b: string;
+  label?: string;
+  pos: SourcePos;
+}
+
+// ---- Headers (the trace's public shape: DESIGN.md §2) ----------------------
+
+export interface EthHeader { layer: 'eth'; src: string; dst: string }
+export interface ArpHeader {
+  layer: 'arp';
+  op: 'request' | 'reply';
+  senderIp: string;
+  senderMac: string;
+  targetIp: string;
+  targetMac: string;
+}
+export interface Ipv4Header { layer: 'ipv4'; src: string; dst: string; ttl: number }
+export interface IcmpHeader { layer: 'icmp'; type: 'echo-request' | 'echo-reply' | string }
+export interface TcpHeader { layer: 'tcp'; sport: number; dport: number; flags: string }
+export interface UdpHeader { layer: 'udp'; sport: number; dport: number }
+export interface VxlanHeader { layer: 'vxlan'; vni: number }
+export interface IpipHeader { layer: 'ipip' }
+export interface DnsHeader {
+  layer: 'dns';
+  id: number;
+  qname: string;
+  qtype: string;
+  rcode?: string;
+  answers?: string[];
+}
+export interface BgpHeader { layer: 'bgp'; type: string; prefix?: string; nextHop?: string }
+
+export type Header =
+  | EthHeader
+  | ArpHeader
+  | Ipv4Header
+  | IcmpHeader
+  | TcpHeader
+  | UdpHeader
+  | VxlanHeader
+  | IpipHeader
+  | DnsHeader
+  | BgpHeader;
+
+export type Layer = Header['layer'];
+
+export interface Packet {
+  id: string;
+  /** Where the packet starts (qualified element id). */
+  origin: string;
+  /** Initial header stack, outermost first, with every reference already resolved. */
+  headers: Header[];
+  pos: SourcePos;
+}
+
+// ---- Operations ------------------------------------------------------------
+
+export type Op =
+  | { op: 'arp-reply' }
+  | { op: 'bridge' }
+  | { op: 'route'; dev: string; nextHopMac: string; nextHop: string }
+  | {
+      op: 'encap';
+      type: 'vxlan';
+      vni: number;
+      src: string; // outer addresses, resolved
+      dst: string;
+      srcMac: string;
+      dstMac: string;
+      dport: number;
+      /** Omitted: derived from a hash of the inner flow, as the kernel does. */
+      sport?: number;
+    }
+  | { op: 'encap'; type: 'ipip'; src: string; dst: string; srcMac: string; dstMac: string }
+  | { op: 'decap' }
+  | { op: 'dnat'; to: string; port?: number }
+  | { op: 'snat'; to: string; port?: number }
+  | { op: 'masquerade'; to: string }
+  | { op: 'undnat' }
+  | { op: 'unsnat' }
+  | { op: 'reply' }
+  | { op: 'dns-query'; id: number; qname: string; qtype: string }
+  | { op: 'dns-answer'; rcode: string; answers: string[] }
+  | { op: 'deliver' }
+  | { op: 'drop'; reason: string };
+
+export type OpName = Op['op'];
+
+export interface Highlight {
+  table: string;
+  row: string;
+}
+
+export interface Step {
+  index: number;
+  packet: string;
+  /** Where the packet is before the step. */
+  from: string;
+  /** Where the packet is after it (equal to `from` for a step that acts in place). */
+  at: string;
+  /** The link hopped along, or undefined when the step acts in place. */
+  link?: string;
+  ops: Op[];
+  caption: string;
+  notes?: string;
+  highlight: Highlight[];
+  pos: SourcePos;
+}
+
+export interface Scene {
+  id: string;
+  title: string;
+  summary: string;
+  file: string;
+  /** All elements by qualified id. */
+  elements: Record<string, SceneElement>;
+  /** Top-level element ids in file order. */
+  roots: string[];
+  links: Link[];
+  packets: Packet[];
+  steps: Step[];
+}
