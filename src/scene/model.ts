@@ -129,7 +129,7 @@ export interface Packet {
 export type Op =
   | { op: 'arp-reply' }
   | { op: 'bridge' }
-  | { op: 'route'; dev: string; nextHopMac: string; nextHop: string }
+  | { op: 'route'; dev: string; devMac: string; nextHop: string; nextHopMac: string }
   | {
       op: 'encap';
       type: 'vxlan';

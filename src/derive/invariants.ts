@@ -1,0 +1,90 @@
+// The networking facts of DESIGN.md §3 that a step can be checked against.
+// Each returns sentences; derive pins them to the step as warnings, because
+// a scene may simplify on purpose (and its caption then says so).
+import type { Header, Scene, Step, SceneElement } from '../scene/model.ts';
+import { hostIp } from '../scene/addresses.ts';
+
+export interface StepContext {
+  scene: Scene;
+  step: Step;
+  before: Header[];
+  after: Header[];
+}
+
+const BROADCAST = 'ff:ff:ff:ff:ff:ff';
+const eth = (hs: Header[]) => hs.find((h) => h.layer === 'eth');
+const ipv4 = (hs: Header[]) => hs.find((h) => h.layer === 'ipv4');
+const has = (step: Step, op: string) => step.ops.some((o) => o.op === op);
+
+function nodeOf(scene: Scene, id: string): SceneElement | undefined {
+  for (let e = scene.elements[id]; e; e = e.parent ? scene.elements[e.parent] : undefined) if (e.kind === 'node' || e.kind === 'external') return e;
+  return undefined;
+}
+
+function hostIps(scene: Scene, id: string): string[] {
+  const node = nodeOf(scene, id);
+  if (!node) return [];
+  const ips: string[] = node.ip ? [hostIp(node.ip)] : [];
+  const walk = (e: SceneElement) => {
+    if (e.kind === 'device' && e.ip) ips.push(hostIp(e.ip));
+    if (e.kind !== 'pod') e.children.forEach((c) => walk(scene.elements[c]!));
+  };
+  walk(node);
+  return ips;
+}
+
+export function checkStep({ scene, step, before, after }: StepContext): string[] {
+  const problems: string[] = [];
+  const from = scene.elements[step.from]!;
+  const at = scene.elements[step.at]!;
+  const link = scene.links.find((l) => l.id === step.link);
+
+  if (has(step, 'bridge')) {
+    if (step.ops.some((o) => ['route', 'encap', 'decap', 'snat', 'masquerade'].includes(o.op))) {
+      problems.push('a bridge forwards frames without changing the IP header: routing, SNAT and tunnels happen in the host, not in the bridge');
+    }
+    const bridge = [from, at].find((e) => e.type === 'bridge');
+    if (!bridge) problems.push("'bridge' is used on a hop that touches no bridge device");
+    else if (eth(before)?.dst === bridge.mac) {
+      problems.push(`the frame is addressed to ${bridge.name}'s own MAC (${bridge.mac}): the bridge hands it up to the host, which routes it — use 'route', not 'bridge'`);
+    }
+  }
+
+  const route = step.ops.find((o) => o.op === 'route');
+  if (route) {
+    const dst = eth(before)?.dst;
+    if (dst !== undefined && dst !== from.mac && dst !== at.mac) {
+      problems.push(`a host routes only frames sent to its own MAC, but this one is addressed to ${dst}, not ${from.name}'s ${from.mac ?? '(no MAC)'}`);
+    }
+    if (route.dev !== step.at) problems.push(`the route sends the packet out of '${route.dev}', but the step moves it to '${step.at}'`);
+  } else if (link?.kind === 'stack' && eth(before)?.dst !== undefined && eth(before)?.dst === from.mac && !step.ops.some((o) => o.op === 'encap' || o.op === 'deliver')) {
+    problems.push(`the frame was addressed to ${from.name} and moves on through the host's IP stack: that is routing, which decrements the TTL and writes a new Ethernet header — add 'route'`);
+  }
+
+  if (has(step, 'encap') && at.type !== 'vxlan' && at.type !== 'ipip' && from.type !== 'vxlan' && from.type !== 'ipip') {
+    problems.push('encapsulation happens at a tunnel device (a VXLAN VTEP such as flannel.1, or tunl0)');
+  }
+  if (has(step, 'decap')) {
+    const dst = ipv4(before)?.dst;
+    const mine = hostIps(scene, step.at);
+    if (dst && mine.length > 0 && !mine.includes(dst)) problems.push(`the tunnel packet is addressed to ${dst}, which is not an address of this node (${mine.join(', ')})`);
+  }
+
+  if (has(step, 'deliver')) {
+    const dst = ipv4(after)?.dst;
+    if (dst && at.ip && hostIp(at.ip) !== dst) problems.push(`delivered at ${at.id} (${hostIp(at.ip)}), but the packet is addressed to ${dst}`);
+    const mac = eth(after)?.dst;
+    if (mac && at.mac && mac !== at.mac && mac !== BROADCAST) problems.push(`delivered at ${at.id}, but the frame is addressed to ${mac}, not ${at.mac}`);
+  }
+
+  if (has(step, 'arp-reply')) {
+    const target = before.find((h) => h.layer === 'arp');
+    if (target?.layer === 'arp' && at.ip && hostIp(at.ip) !== target.targetIp) problems.push(`${at.id} (${hostIp(at.ip)}) would not answer an ARP request for ${target.targetIp}`);
+  }
+
+  if (link?.kind === 'wire') {
+    const mac = eth(after)?.dst;
+    if (mac && at.mac && mac !== at.mac && mac !== BROADCAST) problems.push(`on the wire the frame is addressed to ${mac}, but the other end (${at.id}) has MAC ${at.mac}`);
+  }
+  return problems;
+}

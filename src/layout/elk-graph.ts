@@ -1,0 +1,149 @@
+// Scene → ELK graph, with the settings LAYOUT.md found to give a teacher's
+// drawing: nodes side by side (root RIGHT, SEPARATE_CHILDREN), a straight
+// stack inside each node (DOWN, INCLUDE_CHILDREN, one partition per row),
+// tables on the outer sides (model order), explicit ports at every border.
+import type { ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { Scene, SceneElement } from '../scene/model.ts';
+import type { LinkPlan, PortSpec } from './link-plan.ts';
+import { leafSize, tableSize, titleBand, titleWidth, textWidth } from './measure.ts';
+import { orderedChildren, rootColumns } from './order.ts';
+import { isContainer, rootsOf, rowOf } from './scene-tree.ts';
+
+export const SPACING = {
+  /** Around the whole drawing. */
+  margin: 24,
+  /** Between columns at the root; widened to fit the widest root-level edge label. */
+  columns: 90,
+  /** Inside a node: between siblings in a row and between rows. */
+  siblings: 28,
+  rows: 30,
+  /** A node's inner padding (the top also holds the title). */
+  nodePad: 16,
+  podPad: 10,
+} as const;
+
+const padding = (top: number, side: number, bottom = side): string =>
+  `[top=${top},left=${side},bottom=${bottom},right=${side}]`;
+
+const ROOT_OPTIONS: LayoutOptions = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+  'elk.partitioning.activate': 'true',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.spacing.nodeNode': '40',
+  'elk.padding': padding(SPACING.margin, SPACING.margin),
+};
+
+const NODE_OPTIONS: LayoutOptions = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.partitioning.activate': 'true',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+  'elk.portConstraints': 'FIXED_SIDE',
+  'elk.spacing.nodeNode': String(SPACING.siblings),
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(SPACING.rows),
+  'elk.spacing.edgeNode': '14',
+  'elk.spacing.edgeEdge': '10',
+};
+
+function partitionOptions(partition: number | undefined): LayoutOptions {
+  return partition === undefined ? {} : { 'elk.partitioning.partition': String(partition) };
+}
+
+function portsFor(id: string, ports: Map<string, PortSpec[]>): ElkPort[] {
+  return (ports.get(id) ?? []).map((p) => ({
+    id: p.id,
+    width: 0,
+    height: 0,
+    layoutOptions: { 'elk.port.side': p.side },
+  }));
+}
+
+function leafNode(el: SceneElement, ports: Map<string, PortSpec[]>, partition: number | undefined): ElkNode {
+  const size =
+    el.kind === 'table' ? tableSize(el.label, (el.rows ?? []).map((r) => r.text)) : leafSize(el.label);
+  return {
+    id: el.id,
+    ...size,
+    ports: portsFor(el.id, ports),
+    layoutOptions: { 'elk.portConstraints': 'FIXED_SIDE', ...partitionOptions(partition) },
+  };
+}
+
+interface Build {
+  scene: Scene;
+  ports: Map<string, PortSpec[]>;
+  edges: Map<string | undefined, ElkExtendedEdge[]>;
+}
+
+function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition: number | undefined): ElkNode {
+  const title = titleBand(el.label);
+  const children = orderedChildren(b.scene, el.id).map((c) =>
+    // Partitions only mean something in a node's own graph: its rows.
+    buildNode(b, c, false, topLevel ? rowOf(b.scene, c.id) : undefined),
+  );
+  const base: LayoutOptions = topLevel
+    ? { ...NODE_OPTIONS, 'elk.padding': padding(title, SPACING.nodePad) }
+    : {
+        'elk.direction': 'DOWN',
+        'elk.portConstraints': 'FIXED_SIDE',
+        'elk.alignment': 'TOP',
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        // ELK swaps a nested compound node's minimum width and height in DOWN
+        // layouts with INCLUDE_CHILDREN (LAYOUT.md), so it is given swapped.
+        'elk.nodeSize.minimum': `(${title + 2 * SPACING.podPad}, ${titleWidth(el.label)})`,
+        'elk.padding': padding(title, SPACING.podPad),
+      };
+  return {
+    id: el.id,
+    children,
+    ports: portsFor(el.id, b.ports),
+    edges: b.edges.get(el.id) ?? [],
+    layoutOptions: { ...base, ...partitionOptions(partition) },
+  };
+}
+
+function buildNode(b: Build, el: SceneElement, topLevel: boolean, partition: number | undefined): ElkNode {
+  return isContainer(el) ? containerNode(b, el, topLevel, partition) : leafNode(el, b.ports, partition);
+}
+
+/** The ELK graph for a scene, given the routable links' plans. */
+export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[]): ElkNode {
+  const ports = new Map<string, PortSpec[]>();
+  const edges = new Map<string | undefined, ElkExtendedEdge[]>();
+  let widestRootLabel = 0;
+  for (const plan of plans) {
+    for (const piece of plan.pieces) {
+      for (const p of [piece.source, piece.target]) {
+        const list = ports.get(p.owner) ?? [];
+        if (!list.some((q) => q.id === p.id)) list.push(p);
+        ports.set(p.owner, list);
+      }
+      const list = edges.get(piece.container) ?? [];
+      list.push({ id: piece.id, sources: [piece.source.id], targets: [piece.target.id] });
+      edges.set(piece.container, list);
+    }
+    const crossesRoot = plan.pieces.some((p) => p.container === undefined);
+    if (crossesRoot && plan.link.label) widestRootLabel = Math.max(widestRootLabel, textWidth(plan.link.label));
+  }
+  const b: Build = { scene, ports, edges };
+  const columns = rootColumns(scene);
+  return {
+    id: '__root__',
+    layoutOptions: {
+      ...ROOT_OPTIONS,
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(
+        Math.max(SPACING.columns, Math.ceil(widestRootLabel + 40)),
+      ),
+    },
+    children: rootsOf(scene).map((el) => buildNode(b, el, isContainer(el), columns.get(el.id))),
+    edges: edges.get(undefined) ?? [],
+  };
+}

@@ -1,0 +1,91 @@
+// How one scene link becomes ELK edges. ELK mis-places or refuses edges that
+// cross container borders on their own (LAYOUT.md), so every crossing gets an
+// explicit port: device port → pod port → node port, one edge ("piece") per
+// container, and the pieces are stitched back into one route afterwards.
+import type { Link, Scene } from '../scene/model.ts';
+import { ancestors, rowOf } from './scene-tree.ts';
+
+export type Side = 'NORTH' | 'SOUTH' | 'EAST' | 'WEST';
+
+export interface PortSpec {
+  id: string;
+  /** The element the port belongs to. */
+  owner: string;
+  side: Side;
+}
+
+export interface Piece {
+  id: string;
+  /** Scene id of the container whose `edges` hold the piece; undefined = the root graph. */
+  container: string | undefined;
+  source: PortSpec;
+  target: PortSpec;
+  /** True when the ELK edge runs from the b side to the a side. */
+  reversed: boolean;
+}
+
+export interface LinkPlan {
+  index: number;
+  link: Link;
+  /** In order from end a to end b. */
+  pieces: Piece[];
+  /** Scene ids of the containers the route climbs out of and into, a side then b side. */
+  upA: string[];
+  upB: string[];
+}
+
+export interface PlanContext {
+  columns: Map<string, number>;
+  siblings: Map<string, number>;
+}
+
+function sidesFor(scene: Scene, ctx: PlanContext, topA: string, topB: string, lca: string | undefined): [Side, Side] {
+  const ia = ctx.siblings.get(topA) ?? 0;
+  const ib = ctx.siblings.get(topB) ?? 0;
+  if (lca === undefined) {
+    // The root runs RIGHT: elements in different columns meet on their facing sides.
+    const ca = ctx.columns.get(topA) ?? 0;
+    const cb = ctx.columns.get(topB) ?? 0;
+    return ca < cb || (ca === cb && ia <= ib) ? ['EAST', 'WEST'] : ['WEST', 'EAST'];
+  }
+  // Containers run DOWN: the upper row leaves from its bottom, the lower enters at its top.
+  const ra = rowOf(scene, topA);
+  const rb = rowOf(scene, topB);
+  if (ra !== rb) return ra < rb ? ['SOUTH', 'NORTH'] : ['NORTH', 'SOUTH'];
+  return ia <= ib ? ['EAST', 'WEST'] : ['WEST', 'EAST'];
+}
+
+/** The plan for one link, or null when its ends cannot be drawn as a route (missing, identical, nested). */
+export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: number): LinkPlan | null {
+  const { a, b } = link;
+  if (!scene.elements[a] || !scene.elements[b] || a === b) return null;
+  const chainA = [a, ...ancestors(scene, a)];
+  const chainB = [b, ...ancestors(scene, b)];
+  if (chainA.includes(b) || chainB.includes(a)) return null;
+  const inB = new Set(chainB);
+  const lca = chainA.find((id) => inB.has(id));
+  const upA = lca === undefined ? chainA : chainA.slice(0, chainA.indexOf(lca));
+  const upB = lca === undefined ? chainB : chainB.slice(0, chainB.indexOf(lca));
+  const topA = upA[upA.length - 1] ?? a;
+  const topB = upB[upB.length - 1] ?? b;
+  const [sideA, sideB] = sidesFor(scene, ctx, topA, topB, lca);
+  const reversed = sideA === 'NORTH' || sideA === 'WEST';
+  const port = (owner: string, side: Side): PortSpec => ({ id: `L${index}@${owner}`, owner, side });
+  const portsA = upA.map((id) => port(id, sideA));
+  const portsB = upB.map((id) => port(id, sideB));
+
+  const hops: [PortSpec, PortSpec, string | undefined][] = [];
+  for (let i = 0; i + 1 < portsA.length; i++) hops.push([portsA[i]!, portsA[i + 1]!, upA[i + 1]]);
+  hops.push([portsA[portsA.length - 1]!, portsB[portsB.length - 1]!, lca]);
+  for (let i = portsB.length - 2; i >= 0; i--) hops.push([portsB[i + 1]!, portsB[i]!, upB[i + 1]]);
+
+  const lcaHop = portsA.length - 1;
+  const pieces = hops.map(([from, to, container], k): Piece => {
+    // Pieces inside a climbed container point outwards, child → border (ELK
+    // put an inward-pointing WEST port on the wrong side); the piece in the
+    // common container follows the stack, down or right.
+    const flip = k === lcaHop ? reversed : k > lcaHop;
+    return { id: `L${index}.${k}`, container, source: flip ? to : from, target: flip ? from : to, reversed: flip };
+  });
+  return { index, link, pieces, upA, upB };
+}

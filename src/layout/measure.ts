@@ -1,0 +1,73 @@
+// Text metrics and box sizes from FONT alone. The font is monospace, so a
+// width is characters × advance: exact, and the same in Node and a browser,
+// which lets a layout computed at build time fit the text drawn at run time.
+import { FONT } from './types.ts';
+
+export function textWidth(text: string, size: number = FONT.size): number {
+  // Code points, not UTF-16 units: '→' is one glyph.
+  return Array.from(text).length * FONT.charWidth * size;
+}
+
+export function maxWidth(lines: readonly string[], size: number = FONT.size): number {
+  return lines.reduce((w, l) => Math.max(w, textWidth(l, size)), 0);
+}
+
+export function lineHeight(size: number = FONT.size): number {
+  return size * FONT.lineHeight;
+}
+
+/** Space between text and the edge of its box; shared with the renderer. */
+export const PAD = {
+  /** Leaf boxes (devices, externals, processes). */
+  leafX: 12,
+  leafY: 7,
+  /** Containers: the title's offset from the top-left corner. */
+  titleX: 10,
+  titleY: 8,
+  /** Gap under a container's title before its children start. */
+  titleGap: 10,
+  /** Tables: a row's inset from the table's sides and its text's inset from the row. */
+  rowInset: 6,
+  rowTextX: 6,
+  rowGap: 2,
+  rowExtra: 4,
+} as const;
+
+export const MIN_LEAF_WIDTH = 64;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export function leafSize(lines: readonly string[]): Size {
+  return {
+    width: Math.max(MIN_LEAF_WIDTH, Math.ceil(maxWidth(lines) + 2 * PAD.leafX)),
+    height: Math.ceil(Math.max(1, lines.length) * lineHeight() + 2 * PAD.leafY),
+  };
+}
+
+/** Height of one table row's own rectangle. */
+export function tableRowHeight(): number {
+  return lineHeight() + PAD.rowExtra;
+}
+
+/** Height of a container's title band (lines plus the gaps around them). */
+export function titleBand(lines: readonly string[], size: number = FONT.titleSize): number {
+  return Math.ceil(PAD.titleY + lines.length * lineHeight(size) + PAD.titleGap);
+}
+
+export function titleWidth(lines: readonly string[], size: number = FONT.titleSize): number {
+  return Math.ceil(maxWidth(lines, size) + 2 * PAD.titleX);
+}
+
+export function tableSize(title: readonly string[], rows: readonly string[]): Size {
+  const rowsW = maxWidth(rows) + 2 * (PAD.rowInset + PAD.rowTextX);
+  const titleW = maxWidth(title) + 2 * PAD.leafX;
+  const titleH = PAD.leafY + title.length * lineHeight();
+  const rowsH = rows.length * (tableRowHeight() + PAD.rowGap);
+  return {
+    width: Math.max(MIN_LEAF_WIDTH, Math.ceil(Math.max(rowsW, titleW))),
+    height: Math.ceil(titleH + PAD.rowGap + rowsH + PAD.leafY),
+  };
+}

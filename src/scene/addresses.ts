@@ -1,0 +1,42 @@
+// Addresses are written once, on the element that owns them, and referred to by id elsewhere.
+import type { SceneElement } from './model.ts';
+import { didYouMean } from './suggest.ts';
+
+export function isMac(s: string): boolean {
+  return /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(s);
+}
+
+export function isIpv4(s: string, allowPrefix = false): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(s);
+  if (!m) return false;
+  if (m[5] !== undefined && (!allowPrefix || Number(m[5]) > 32)) return false;
+  return m.slice(1, 5).every((o) => Number(o) <= 255);
+}
+
+/** The address without its prefix length. */
+export function hostIp(ip: string): string {
+  return ip.split('/')[0] ?? ip;
+}
+
+export type Resolved = { ok: true; value: string } | { ok: false; message: string };
+
+export function resolveMac(addr: string, elements: Record<string, SceneElement>): Resolved {
+  if (isMac(addr)) return { ok: true, value: addr.toLowerCase() };
+  const el = elements[addr];
+  if (!el) return { ok: false, message: `'${addr}' is neither a MAC address nor an element id${didYouMean(addr, Object.keys(elements))}` };
+  if (!el.mac) return { ok: false, message: `'${addr}' has no 'mac' to take the address from` };
+  return { ok: true, value: el.mac };
+}
+
+export function resolveIp(addr: string, elements: Record<string, SceneElement>): Resolved {
+  if (isIpv4(addr)) return { ok: true, value: addr };
+  const el = elements[addr];
+  if (!el) return { ok: false, message: `'${addr}' is neither an IPv4 address nor an element id${didYouMean(addr, Object.keys(elements))}` };
+  if (!el.ip) return { ok: false, message: `'${addr}' has no 'ip' to take the address from` };
+  return { ok: true, value: hostIp(el.ip) };
+}
+
+export function resolveElement(id: string, elements: Record<string, SceneElement>): Resolved {
+  if (elements[id]) return { ok: true, value: id };
+  return { ok: false, message: `no element '${id}'${didYouMean(id, Object.keys(elements))}` };
+}

@@ -1,0 +1,128 @@
+// validate, part 2a: the element tree → elements by qualified id, with labels
+// and drawing rows filled in, so later stages never re-derive them.
+import type { RawElement } from './schema.ts';
+import type { SceneElement, SourcePos, DeviceType, TableType } from './model.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { posAt, type ParsedScene, type PathKey } from './parse.ts';
+import { isIpv4, isMac } from './addresses.ts';
+
+/** Pods at the top of a node, the NIC at the bottom (DESIGN.md §4). */
+const deviceRow: Record<DeviceType, number> = { veth: 1, bridge: 2, vxlan: 3, ipip: 3, nic: 4, loopback: 4 };
+
+const deviceSuffix: Partial<Record<DeviceType, string>> = { bridge: ' (bridge)', vxlan: ' (VTEP)', ipip: ' (IPIP tunnel)', nic: ' (NIC)' };
+
+const tableTitle: Record<TableType, string> = {
+  routes: 'routing table',
+  iptables: 'iptables',
+  conntrack: 'conntrack',
+  fdb: 'bridge FDB',
+  neigh: 'neighbour table',
+  resolv: '/etc/resolv.conf',
+  corefile: 'Corefile',
+  bgp: 'BGP routes',
+  ipvs: 'IPVS',
+};
+
+export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Diagnostic[]): { elements: Record<string, SceneElement>; roots: string[] } {
+  const elements: Record<string, SceneElement> = {};
+  const roots: string[] = [];
+
+  const visit = (list: RawElement[], path: PathKey[], parent: SceneElement | undefined, owner: string | undefined): string[] => {
+    const ids: string[] = [];
+    list.forEach((r, i) => {
+      const here = [...path, i];
+      const pos = posAt(parsed, here);
+      const scoped = r.kind === 'device' || r.kind === 'process' || r.kind === 'table';
+      const id = scoped && owner ? `${owner}/${r.name}` : r.name;
+      const clash = elements[id];
+      if (clash) {
+        out.push(err(posAt(parsed, here, 'name'), `duplicate id '${id}': already defined at line ${clash.pos.line}`));
+        return;
+      }
+      const el: SceneElement = { id, name: r.name, kind: r.kind, label: [], children: [], pos };
+      if (parent) el.parent = parent.id;
+      if ('type' in r) el.type = r.type;
+      if ('ip' in r && r.ip !== undefined) {
+        if (!isIpv4(r.ip, true)) out.push(err(posAt(parsed, [...here, 'ip']), `'ip' must be an IPv4 address like 10.244.1.2 or 10.244.1.2/24, got '${r.ip}'`));
+        el.ip = r.ip;
+      }
+      if ('mac' in r && r.mac !== undefined) {
+        if (!isMac(r.mac)) out.push(err(posAt(parsed, [...here, 'mac']), `'mac' must be a MAC address like 0a:58:0a:f4:01:02, got '${r.mac}'`));
+        el.mac = r.mac.toLowerCase();
+      }
+      if ('row' in r && r.row !== undefined) el.row = r.row;
+      if (r.kind === 'table') el.rows = r.rows.map((row, k) => (typeof row === 'string' ? { id: String(k + 1), text: row } : row));
+      elements[id] = el;
+      ids.push(id);
+      if ('contains' in r && r.contains) {
+        const nextOwner = r.kind === 'node' || r.kind === 'pod' || r.kind === 'external' ? r.name : owner;
+        el.children = visit(r.contains, [...here, 'contains'], el, nextOwner);
+      }
+    });
+    return ids;
+  };
+  roots.push(...visit(raw, ['elements'], undefined, undefined));
+
+  // Labels and rows need the whole tree (a pod's label shows its eth0 address; a table sits beside a device).
+  walkRaw(raw, ['elements'], undefined, (r, path, owner) => {
+    const scoped = r.kind === 'device' || r.kind === 'process' || r.kind === 'table';
+    const el = elements[scoped && owner ? `${owner}/${r.name}` : r.name];
+    if (!el || el.pos.line !== posAt(parsed, path).line || el.pos.col !== posAt(parsed, path).col) return;
+    if (r.kind === 'table' && r.beside !== undefined) {
+      const besideId = owner ? `${owner}/${r.beside}` : r.beside;
+      const dev = elements[besideId];
+      if (!dev || dev.kind !== 'device') {
+        const siblings = Object.values(elements).filter((e) => e.kind === 'device' && e.parent === el.parent).map((e) => e.name);
+        out.push(err(posAt(parsed, [...path, 'beside']), `'beside' names '${r.beside}', which is not a device next to this table; expected one of: ${siblings.join(', ') || '(none)'}`));
+      } else el.beside = besideId;
+    }
+    el.label = r.label === undefined ? defaultLabel(el, elements) : Array.isArray(r.label) ? r.label : [r.label];
+  });
+  for (const el of Object.values(elements)) {
+    if (el.row !== undefined || !insideNode(el, elements)) continue;
+    if (el.kind === 'pod') el.row = 0;
+    else if (el.kind === 'device' && el.type) el.row = elements[el.parent ?? '']?.kind === 'pod' ? 0 : deviceRow[el.type as DeviceType];
+  }
+  for (const el of Object.values(elements)) {
+    if (el.kind === 'table' && el.row === undefined && el.beside) el.row = elements[el.beside]?.row;
+  }
+  return { elements, roots };
+}
+
+function walkRaw(list: RawElement[], path: PathKey[], owner: string | undefined, fn: (r: RawElement, path: PathKey[], owner: string | undefined) => void): void {
+  list.forEach((r, i) => {
+    fn(r, [...path, i], owner);
+    if ('contains' in r && r.contains) walkRaw(r.contains, [...path, i, 'contains'], r.name, fn);
+  });
+}
+
+function insideNode(el: SceneElement, all: Record<string, SceneElement>): boolean {
+  for (let p = el.parent; p; p = all[p]?.parent) if (all[p]?.kind === 'node') return true;
+  return false;
+}
+
+function defaultLabel(el: SceneElement, all: Record<string, SceneElement>): string[] {
+  switch (el.kind) {
+    case 'node':
+    case 'external':
+      return [el.ip ? `${el.name} (${el.ip})` : el.name];
+    case 'pod': {
+      const dev = el.children.map((c) => all[c]).find((c) => c?.kind === 'device' && c.ip);
+      return [dev?.ip ? `${el.name} ${dev.ip.split('/')[0]}` : el.name];
+    }
+    case 'device': {
+      const first = el.name + (deviceSuffix[el.type as DeviceType] ?? '');
+      return el.ip ? [first, el.ip] : [first];
+    }
+    case 'table':
+      return [tableTitle[el.type as TableType]];
+    case 'service':
+      return [el.name, `ClusterIP ${el.ip ?? ''}`.trim()];
+    default:
+      return [el.name];
+  }
+}
+
+function err(pos: SourcePos, message: string): Diagnostic {
+  return { ...pos, severity: 'error', message };
+}

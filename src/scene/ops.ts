@@ -1,0 +1,58 @@
+// validate, part 2c: a step's written operations → operations with every reference resolved.
+import type { Op, SceneElement } from './model.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { resolveElement, resolveIp, resolveMac, type Resolved } from './addresses.ts';
+import { posAt, type ParsedScene, type PathKey } from './parse.ts';
+
+export function resolveOps(parsed: ParsedScene, raw: unknown[], path: PathKey[], elements: Record<string, SceneElement>, out: Diagnostic[]): Op[] {
+  const ops: Op[] = [];
+  raw.forEach((r, i) => {
+    if (typeof r === 'string') {
+      ops.push({ op: r } as Op);
+      return;
+    }
+    const [name, p] = Object.entries(r as Record<string, unknown>)[0] as [string, Record<string, unknown>];
+    const here = [...path, i, name];
+    const get = (field: string, how: (a: string, e: Record<string, SceneElement>) => Resolved): string => {
+      const res = how(String(p[field]), elements);
+      if (res.ok) return res.value;
+      out.push({ ...posAt(parsed, [...here, field]), severity: 'error', message: `${name} ${field}: ${res.message}` });
+      return '?';
+    };
+    switch (name) {
+      case 'route':
+        ops.push({ op: 'route', dev: get('dev', resolveElement), devMac: get('dev', resolveMac), nextHop: get('via', resolveElement), nextHopMac: get('via', resolveMac) });
+        break;
+      case 'encap': {
+        const common = { src: get('src', resolveIp), dst: get('dst', resolveIp), srcMac: get('src', resolveMac), dstMac: get('dst', resolveMac) };
+        if (p.type === 'ipip') ops.push({ op: 'encap', type: 'ipip', ...common });
+        else {
+          const op: Op = { op: 'encap', type: 'vxlan', vni: (p.vni as number | undefined) ?? 1, dport: (p.dport as number | undefined) ?? 8472, ...common };
+          if (p.sport !== undefined) op.sport = p.sport as number;
+          ops.push(op);
+        }
+        break;
+      }
+      case 'dnat':
+      case 'snat': {
+        const op: Extract<Op, { op: 'dnat' | 'snat' }> = { op: name, to: get('to', resolveIp) };
+        if (p.port !== undefined) op.port = p.port as number;
+        ops.push(op);
+        break;
+      }
+      case 'masquerade':
+        ops.push({ op: 'masquerade', to: get('dev', resolveIp) });
+        break;
+      case 'dns-query':
+        ops.push({ op: 'dns-query', id: p.id as number, qname: p.qname as string, qtype: p.qtype as string });
+        break;
+      case 'dns-answer':
+        ops.push({ op: 'dns-answer', rcode: (p.rcode as string | undefined) ?? 'NOERROR', answers: (p.answers as string[] | undefined) ?? [] });
+        break;
+      case 'drop':
+        ops.push({ op: 'drop', reason: String(p) });
+        break;
+    }
+  });
+  return ops;
+}

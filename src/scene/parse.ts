@@ -1,0 +1,69 @@
+// parse: text → YAML document that still knows where every value was written.
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import type { Diagnostic } from './diagnostic.ts';
+import type { SourcePos } from './model.ts';
+
+export interface ParsedScene {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Plain JS value of the document (undefined when the YAML itself is broken). */
+  value: unknown;
+}
+
+export function parseScene(text: string, file: string): { parsed: ParsedScene; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  // Aliases are capped: a "billion laughs" document must end as an error, not a hang.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const diagnostics: Diagnostic[] = [];
+  for (const [list, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
+    for (const e of list) {
+      const p = lines.linePos(e.pos[0]);
+      diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) });
+    }
+  }
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      diagnostics.push({ file, line: 1, col: 1, severity: 'error', message: `YAML could not be read: ${(e as Error).message}` });
+    }
+  }
+  return { parsed: { file, doc, lines, value }, diagnostics };
+}
+
+/** The yaml package's messages end with a code frame and position we already give. */
+function yamlMessage(msg: string): string {
+  const first = msg.split('\n')[0] ?? msg;
+  return `invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+export type PathKey = string | number;
+
+/** The YAML node at a path, or the deepest ancestor that exists. */
+function nodeAt(doc: Document.Parsed, path: readonly PathKey[]): { node: YamlNode | null; depth: number } {
+  let node: unknown = doc.contents;
+  let depth = 0;
+  for (const key of path) {
+    let next: unknown;
+    if (isMap(node)) next = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)?.value;
+    else if (isSeq(node) && typeof key === 'number') next = node.items[key];
+    if (next == null) break;
+    node = next;
+    depth++;
+  }
+  return { node: (node as YamlNode) ?? null, depth };
+}
+
+/** Where a value was written; `keyOf` gives the position of a map's key instead. */
+export function posAt(parsed: ParsedScene, path: readonly PathKey[], keyOf?: string): SourcePos {
+  const { node } = nodeAt(parsed.doc, path);
+  let offset = node?.range?.[0] ?? 0;
+  if (keyOf !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === keyOf);
+    if (pair && isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
+  }
+  const p = parsed.lines.linePos(offset);
+  return { file: parsed.file, line: p.line, col: p.col };
+}

@@ -1,0 +1,112 @@
+// validate, part 2: a well-shaped document → a Scene whose every reference
+// points at something real, or the list of what does not.
+import type { RawScene } from './schema.ts';
+import type { Link, Packet, Scene, Step, Highlight, SourcePos, SceneElement } from './model.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { posAt, type ParsedScene } from './parse.ts';
+import { didYouMean } from './suggest.ts';
+import { collectElements } from './elements.ts';
+import { resolveHeaders } from './headers.ts';
+import { resolveOps } from './ops.ts';
+
+export function resolveScene(parsed: ParsedScene, raw: RawScene, out: Diagnostic[]): Scene {
+  const { elements, roots } = collectElements(parsed, raw.elements, out);
+  const links = resolveLinks(parsed, raw, elements, out);
+  const packets = resolvePackets(parsed, raw, elements, out);
+  const steps = resolveSteps(parsed, raw, elements, links, packets, out);
+  return { id: raw.id, title: raw.title, summary: raw.summary, file: parsed.file, elements, roots, links, packets, steps };
+}
+
+const err = (pos: SourcePos, message: string): Diagnostic => ({ ...pos, severity: 'error', message });
+
+function checkRef(id: string, elements: Record<string, SceneElement>, pos: SourcePos, what: string, out: Diagnostic[]): boolean {
+  if (elements[id]) return true;
+  out.push(err(pos, `${what} names '${id}', which is not an element${didYouMean(id, Object.keys(elements))}`));
+  return false;
+}
+
+function resolveLinks(parsed: ParsedScene, raw: RawScene, elements: Record<string, SceneElement>, out: Diagnostic[]): Link[] {
+  const links: Link[] = [];
+  const seen = new Map<string, Link>();
+  (raw.links ?? []).forEach((l, i) => {
+    const [a, b] = l.between;
+    const okA = checkRef(a, elements, posAt(parsed, ['links', i, 'between', 0]), 'link end', out);
+    const okB = checkRef(b, elements, posAt(parsed, ['links', i, 'between', 1]), 'link end', out);
+    if (!okA || !okB) return;
+    const pos = posAt(parsed, ['links', i]);
+    if (a === b) return void out.push(err(pos, `a link joins two different elements, but both ends are '${a}'`));
+    const key = [a, b].sort().join(' ');
+    const dup = seen.get(key);
+    if (dup) return void out.push(err(pos, `duplicate link between '${a}' and '${b}': already defined at line ${dup.pos.line}`));
+    const link: Link = { id: l.id ?? `${a}--${b}`, kind: l.kind, a, b, pos };
+    if (l.label !== undefined) link.label = l.label;
+    seen.set(key, link);
+    links.push(link);
+  });
+  return links;
+}
+
+function resolvePackets(parsed: ParsedScene, raw: RawScene, elements: Record<string, SceneElement>, out: Diagnostic[]): Packet[] {
+  const packets: Packet[] = [];
+  raw.packets.forEach((p, i) => {
+    const pos = posAt(parsed, ['packets', i]);
+    const dup = packets.find((q) => q.id === p.id);
+    if (dup) return void out.push(err(posAt(parsed, ['packets', i, 'id']), `duplicate packet id '${p.id}': already defined at line ${dup.pos.line}`));
+    checkRef(p.origin, elements, posAt(parsed, ['packets', i, 'origin']), "packet 'origin'", out);
+    const headers = resolveHeaders(parsed, p.headers as Record<string, Record<string, unknown>>[], ['packets', i, 'headers'], elements, out);
+    packets.push({ id: p.id, origin: p.origin, headers, pos });
+  });
+  return packets;
+}
+
+function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<string, SceneElement>, links: Link[], packets: Packet[], out: Diagnostic[]): Step[] {
+  const where = new Map(packets.map((p) => [p.id, p.origin]));
+  const steps: Step[] = [];
+  raw.steps.forEach((s, i) => {
+    const pos = posAt(parsed, ['steps', i]);
+    const from = where.get(s.packet);
+    if (from === undefined) {
+      out.push(err(posAt(parsed, ['steps', i, 'packet']), `step names packet '${s.packet}', which is not defined${didYouMean(s.packet, where.keys())}; packets: ${[...where.keys()].join(', ')}`));
+      return;
+    }
+    if ((s.to === undefined) === (s.at === undefined)) {
+      out.push(err(pos, `a step needs exactly one of 'to' (move along a link) or 'at' (act where the packet is)`));
+      return;
+    }
+    let at = from;
+    let link: Link | undefined;
+    if (s.to !== undefined) {
+      const toPos = posAt(parsed, ['steps', i, 'to']);
+      if (!checkRef(s.to, elements, toPos, "step 'to'", out)) return;
+      link = links.find((l) => (l.a === from && l.b === s.to) || (l.b === from && l.a === s.to));
+      if (!link) {
+        const reachable = links.flatMap((l) => (l.a === from ? [l.b] : l.b === from ? [l.a] : []));
+        out.push(err(toPos, `no link between '${from}' (where packet '${s.packet}' is) and '${s.to}'; from '${from}' a link leads to: ${reachable.join(', ') || '(nothing)'}`));
+        return;
+      }
+      at = s.to;
+    } else if (s.at !== from) {
+      const atPos = posAt(parsed, ['steps', i, 'at']);
+      if (checkRef(s.at!, elements, atPos, "step 'at'", out)) out.push(err(atPos, `packet '${s.packet}' is at '${from}' here, not '${s.at}'; use 'to' to move it along a link`));
+      return;
+    }
+    where.set(s.packet, at);
+    const highlight: Highlight[] = [];
+    (s.highlight ?? []).forEach((h, k) => {
+      const hPos = posAt(parsed, ['steps', i, 'highlight', k]);
+      const [table = '', row] = h.split('#');
+      const el = elements[table];
+      const tables = Object.values(elements).filter((e) => e.kind === 'table').map((e) => e.id);
+      if (!el || el.kind !== 'table') return void out.push(err(hPos, `highlight names table '${table}', which is not a table${didYouMean(table, tables)}; expected '<table id>#<row id>'`));
+      const rows = el.rows?.map((r) => r.id) ?? [];
+      if (row === undefined || !rows.includes(row)) return void out.push(err(hPos, `table '${table}' has no row '${row ?? ''}'${didYouMean(row ?? '', rows)}; its rows are: ${rows.join(', ')}`));
+      highlight.push({ table, row });
+    });
+    const ops = resolveOps(parsed, s.ops ?? [], ['steps', i, 'ops'], elements, out);
+    const step: Step = { index: steps.length, packet: s.packet, from, at, ops, caption: s.caption.trim(), highlight, pos };
+    if (link) step.link = link.id;
+    if (s.notes !== undefined) step.notes = s.notes.trim();
+    steps.push(step);
+  });
+  return steps;
+}

@@ -1,0 +1,194 @@
+// The scene file format v1, as written by people. This is the single source
+// of truth: the TypeScript types of the raw document and the JSON Schema in
+// static/ are both generated from it.
+import { z } from 'zod';
+
+const name = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a name of letters, digits, ".", "_" or "-" (no "/")')
+  .describe('A name like the kernel would use: node1, pod-a, eth0, cni0.');
+const ref = z.string().min(1).describe('A qualified element id: node1, pod-a, pod-a/eth0, node1/cni0.');
+/** An address: a literal (MAC, IPv4) or the id of the element that owns it. */
+const addr = z.string().min(1).describe('A literal address, or the id of the element that owns it (pod-a/eth0).');
+const port = z.number().int().min(0).max(65535);
+const label = z
+  .union([z.string(), z.array(z.string())])
+  .describe('Display text; a list gives several lines. Defaults to the name and address.');
+const row = z.number().int().min(0).max(9).describe('Row of the node drawing from the top: pods 0, veth 1, bridge 2, tunnel 3, NIC 4.');
+
+export const deviceTypes = ['veth', 'bridge', 'vxlan', 'ipip', 'nic', 'loopback'] as const;
+export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs'] as const;
+export const linkKinds = ['veth', 'bridge-port', 'wire', 'tunnel', 'stack', 'socket'] as const;
+
+const Device = z.strictObject({
+  kind: z.literal('device'),
+  name,
+  type: z.enum(deviceTypes),
+  label: label.optional(),
+  ip: z.string().optional().describe('IPv4 address, optionally with prefix length: 10.244.1.2/24.'),
+  mac: z.string().optional(),
+  row: row.optional(),
+});
+
+const TableRow = z.union([z.string(), z.strictObject({ id: name, text: z.string() })]);
+
+const Table = z.strictObject({
+  kind: z.literal('table'),
+  name,
+  type: z.enum(tableTypes),
+  label: label.optional(),
+  beside: name.optional().describe('The device (in the same node or pod) the table sits beside.'),
+  rows: z.array(TableRow),
+  row: row.optional(),
+});
+
+const Process = z.strictObject({ kind: z.literal('process'), name, label: label.optional(), row: row.optional() });
+
+const Service = z.strictObject({
+  kind: z.literal('service'),
+  name,
+  label: label.optional(),
+  ip: z.string(),
+  ports: z.array(z.strictObject({ name: z.string().optional(), port, protocol: z.enum(['TCP', 'UDP']).optional() })).optional(),
+});
+
+// Containers refer to Element lazily: the tree is recursive.
+type Contains = z.ZodOptional<z.ZodArray<z.ZodType<RawElement>>>;
+interface RawContainer<K extends string> {
+  kind: K;
+  name: string;
+  label?: string | string[];
+  ip?: string;
+  contains?: RawElement[];
+}
+const Node = z.strictObject({
+  kind: z.literal('node'),
+  name,
+  label: label.optional(),
+  ip: z.string().optional(),
+  get contains(): Contains {
+    return z.array(Element).optional();
+  },
+});
+const Pod = z.strictObject({
+  kind: z.literal('pod'),
+  name,
+  label: label.optional(),
+  get contains(): Contains {
+    return z.array(Element).optional();
+  },
+});
+const External = z.strictObject({
+  kind: z.literal('external'),
+  name,
+  label: label.optional(),
+  ip: z.string().optional(),
+  get contains(): Contains {
+    return z.array(Element).optional();
+  },
+});
+
+export const Element: z.ZodType<RawElement> = z.discriminatedUnion('kind', [Node, Pod, Device, Process, Table, External, Service]);
+
+export type RawElement =
+  | RawContainer<'node'>
+  | Omit<RawContainer<'pod'>, 'ip'>
+  | RawContainer<'external'>
+  | z.infer<typeof Device>
+  | z.infer<typeof Process>
+  | z.infer<typeof Table>
+  | z.infer<typeof Service>;
+
+const Link = z.strictObject({
+  kind: z.enum(linkKinds),
+  between: z.tuple([ref, ref]),
+  id: name.optional(),
+  label: z.string().optional(),
+});
+
+/** Each header is a one-key map naming its layer, outermost first. */
+export const headerSchemas = {
+  eth: z.strictObject({ src: addr, dst: addr }),
+  arp: z.strictObject({ op: z.enum(['request', 'reply']), sender: ref, target: ref }),
+  ipv4: z.strictObject({ src: addr, dst: addr, ttl: z.number().int().min(1).max(255).optional() }),
+  icmp: z.strictObject({ type: z.string() }),
+  tcp: z.strictObject({ sport: port, dport: port, flags: z.string().optional() }),
+  udp: z.strictObject({ sport: port, dport: port }),
+  vxlan: z.strictObject({ vni: z.number().int().min(0).max(16777215) }),
+  ipip: z.strictObject({}),
+  dns: z.strictObject({
+    id: z.number().int().min(0).max(65535),
+    qname: z.string(),
+    qtype: z.string(),
+    rcode: z.string().optional(),
+    answers: z.array(z.string()).optional(),
+  }),
+  bgp: z.strictObject({ type: z.string(), prefix: z.string().optional(), nextHop: addr.optional() }),
+} as const;
+
+export const Header = z.union(
+  Object.entries(headerSchemas).map(([k, s]) => z.strictObject({ [k]: s })) as unknown as [z.ZodType, z.ZodType],
+);
+
+/** Operations that take no parameters are written as a bare word. */
+export const bareOps = ['bridge', 'decap', 'deliver', 'reply', 'arp-reply', 'undnat', 'unsnat'] as const;
+
+export const opSchemas = {
+  route: z.strictObject({
+    dev: ref.describe('The outgoing device; its MAC becomes the Ethernet source.'),
+    via: ref.describe('The next hop; its MAC becomes the Ethernet destination.'),
+  }),
+  encap: z.strictObject({
+    type: z.enum(['vxlan', 'ipip']),
+    src: ref.describe('The local underlay device (outer source IP and MAC).'),
+    dst: ref.describe('The remote underlay device (outer destination IP and MAC).'),
+    vni: z.number().int().min(0).max(16777215).optional(),
+    dport: port.optional().describe("Outer UDP port; Linux's default for VXLAN devices (and Flannel's) is 8472."),
+    sport: port.optional().describe('Outer UDP source port; omitted, it is a hash of the inner flow, as the kernel does.'),
+  }),
+  dnat: z.strictObject({ to: addr, port: port.optional() }),
+  snat: z.strictObject({ to: addr, port: port.optional() }),
+  masquerade: z.strictObject({ dev: ref.describe('The outgoing device whose address becomes the source.') }),
+  'dns-query': z.strictObject({ id: z.number().int().min(0).max(65535), qname: z.string(), qtype: z.string() }),
+  'dns-answer': z.strictObject({ rcode: z.string().optional(), answers: z.array(z.string()).optional() }),
+  drop: z.string().describe('Why the packet is dropped.'),
+} as const;
+
+export const Op = z.union([
+  z.enum(bareOps),
+  ...Object.entries(opSchemas).map(([k, s]) => z.strictObject({ [k]: s })),
+] as unknown as [z.ZodType, z.ZodType]);
+
+const Packet = z.strictObject({
+  id: name,
+  origin: ref.describe('Where the packet starts.'),
+  headers: z.array(Header).min(1),
+});
+
+const Step = z.strictObject({
+  packet: name,
+  to: ref.optional().describe('Move the packet along a link to this element.'),
+  at: ref.optional().describe('Act on the packet where it is, without moving it.'),
+  ops: z.array(Op).optional(),
+  caption: z.string().min(1),
+  notes: z.string().optional(),
+  highlight: z.array(z.string()).optional().describe('Table rows to highlight: <table id>#<row id>.'),
+});
+
+export const SceneFile = z.strictObject({
+  apiVersion: z.literal('kubehop/v1'),
+  kind: z.literal('Scene'),
+  id: name,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  topic: z.string().optional(),
+  elements: z.array(Element).min(1),
+  links: z.array(Link).optional(),
+  packets: z.array(Packet).min(1),
+  steps: z.array(Step).min(1),
+});
+
+export type RawScene = z.infer<typeof SceneFile>;
+export type RawStep = z.infer<typeof Step>;
+export type RawPacket = z.infer<typeof Packet>;
+export type RawLink = z.infer<typeof Link>;

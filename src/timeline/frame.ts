@@ -1,0 +1,123 @@
+// What the stage shows at a position of the timeline, as plain data.
+//
+// This is deliberately a pure function of `pos`: gsap only ever moves one
+// number, and everything drawn is computed from it here. That is what makes
+// seeking to a step (backwards or forwards) show exactly what playing to it
+// shows (DESIGN.md §4) — there is no state left behind by the path taken.
+
+import type { Highlight } from '../scene/model.ts';
+import type { DerivedStep } from '../derive/types.ts';
+import type { Geometry, Point } from '../layout/types.ts';
+
+export interface Frame {
+  /** The step shown: while step k's packet travels (k-1 < pos < k) this is already k. */
+  step: number;
+  /** The packet of the step shown ('' when the scene has no steps). */
+  packet: string;
+  /** Packet centre, in the geometry's coordinates. */
+  x: number;
+  y: number;
+  /** How far through its hop the step is, 0…1 (1 once it is done). */
+  progress: number;
+  highlights: Highlight[];
+  /** Only the current step's packet is drawn; empty when it has nowhere to be. */
+  visiblePackets: string[];
+}
+
+/** Positions within this of an integer count as that integer (float noise from tweens). */
+const SNAP = 1e-6;
+
+/** Smooth start and stop for each hop, so a packet is seen leaving and arriving. */
+export function easeInOut(t: number): number {
+  return t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2;
+}
+
+/** The position, clamped to the scene and snapped to a step when it is that close. */
+export function normalisePos(pos: number, count: number): number {
+  if (count <= 0 || !Number.isFinite(pos)) return 0;
+  const p = Math.min(Math.max(pos, 0), count - 1);
+  const r = Math.round(p);
+  return Math.abs(p - r) < SNAP ? r : p;
+}
+
+export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry): Frame {
+  const count = steps.length;
+  const p = normalisePos(pos, count);
+  const index = Math.ceil(p);
+  const step = steps[index];
+  if (!step) {
+    return { step: 0, packet: '', x: 0, y: 0, progress: 1, highlights: [], visiblePackets: [] };
+  }
+  const progress = index === 0 ? 1 : 1 - (index - p);
+  const point = packetPoint(step, progress, geometry);
+  return {
+    step: index,
+    packet: step.packet,
+    x: point?.x ?? 0,
+    y: point?.y ?? 0,
+    progress,
+    highlights: step.highlight.map((h) => ({ table: h.table, row: h.row })),
+    visiblePackets: point ? [step.packet] : [],
+  };
+}
+
+function packetPoint(step: DerivedStep, progress: number, geometry: Geometry): Point | undefined {
+  const end = geometry.anchors[step.at];
+  if (!end) return undefined;
+  if (progress >= 1 || step.from === step.at) return end;
+  const path = hopPath(step, geometry);
+  return path ? pointAlong(path, easeInOut(progress)) : end;
+}
+
+/**
+ * The polyline the packet follows for a hop: the `from` box centre, the routed
+ * edge (turned round when the step runs from `b` to `a`), the `at` box centre.
+ */
+export function hopPath(step: DerivedStep, geometry: Geometry): Point[] | undefined {
+  const start = geometry.anchors[step.from];
+  const end = geometry.anchors[step.at];
+  if (!start || !end) return undefined;
+  const edge = step.link ? geometry.edges.find((e) => e.link === step.link) : undefined;
+  if (!edge || edge.points.length === 0) return [start, end];
+  let points = edge.points;
+  if (edge.b === step.from && edge.a !== step.from) {
+    points = [...points].reverse();
+  } else if (edge.a !== step.from) {
+    // The edge joins other boxes (a port, a parent): start at its nearer end.
+    const first = points[0]!;
+    const last = points[points.length - 1]!;
+    if (dist(last, start) < dist(first, start)) points = [...points].reverse();
+  }
+  return [start, ...points, end];
+}
+
+/** The point at fraction `t` of the polyline's length (so speed is even along bends). */
+export function pointAlong(path: Point[], t: number): Point {
+  const first = path[0];
+  if (!first) return { x: 0, y: 0 };
+  const lengths: number[] = [];
+  let total = 0;
+  for (let i = 1; i < path.length; i++) {
+    const d = dist(path[i - 1]!, path[i]!);
+    lengths.push(d);
+    total += d;
+  }
+  if (total === 0) return { x: first.x, y: first.y };
+  let remaining = Math.min(Math.max(t, 0), 1) * total;
+  for (let i = 1; i < path.length; i++) {
+    const seg = lengths[i - 1]!;
+    const a = path[i - 1]!;
+    const b = path[i]!;
+    if (remaining <= seg || i === path.length - 1) {
+      const f = seg === 0 ? 1 : Math.min(remaining / seg, 1);
+      return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+    }
+    remaining -= seg;
+  }
+  const last = path[path.length - 1]!;
+  return { x: last.x, y: last.y };
+}
+
+function dist(a: Point, b: Point): number {
+  return Math.hypot(b.x - a.x, b.y - a.y);
+}

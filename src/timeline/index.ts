@@ -1,0 +1,3 @@
+export { frameAt, hopPath, pointAlong, easeInOut, normalisePos, type Frame } from './frame.ts';
+export { applyFrame, drawPackets, packetIds, rowKey } from './draw.ts';
+export { buildTimeline, type GsapTimeline, stepLabel, stepDuration, HOP_SECONDS, IN_PLACE_SECONDS } from './timeline.ts';
