@@ -13,14 +13,19 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
   const steps = scene.steps.map((step): DerivedStep => {
     const before = states.get(step.packet)!;
     let state = before;
+    let applied = true;
     const hereMac = scene.elements[step.at]?.mac;
     for (const op of step.ops) {
       const r = applyOp(state, op, hereMac);
       if (r.ok) state = r.state;
-      else diagnostics.push({ ...step.pos, severity: 'error', message: `step ${step.index + 1}: ${r.message}` });
+      else {
+        applied = false;
+        diagnostics.push({ ...step.pos, severity: 'error', message: `step ${step.index + 1}: ${r.message}` });
+      }
     }
     states.set(step.packet, state);
-    for (const problem of checkStep({ scene, step, before: before.headers, after: state.headers })) {
+    // A step whose operations failed has already been reported; its invariants would only echo that.
+    for (const problem of applied ? checkStep({ scene, step, before: before.headers, after: state.headers }) : []) {
       diagnostics.push({ ...step.pos, severity: 'warning', message: `step ${step.index + 1}: ${problem}` });
     }
     const derived: DerivedStep = {

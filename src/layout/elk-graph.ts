@@ -5,7 +5,7 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { Scene, SceneElement } from '../scene/model.ts';
 import type { LinkPlan, PortSpec } from './link-plan.ts';
-import { leafSize, tableSize, titleBand, titleWidth, textWidth } from './measure.ts';
+import { leafSize, linesWidth, tableSize, titleBand, titleWidth, wrap, WRAP } from './measure.ts';
 import { orderedChildren, rootColumns } from './order.ts';
 import { isContainer, rootsOf, rowOf } from './scene-tree.ts';
 
@@ -131,7 +131,7 @@ export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[]): ElkNode
       edges.set(piece.container, list);
     }
     const crossesRoot = plan.pieces.some((p) => p.container === undefined);
-    if (crossesRoot && plan.link.label) widestRootLabel = Math.max(widestRootLabel, textWidth(plan.link.label));
+    if (crossesRoot && plan.link.label) widestRootLabel = Math.max(widestRootLabel, linesWidth(wrap(plan.link.label, WRAP.edgeLabel)));
   }
   const b: Build = { scene, ports, edges };
   const columns = rootColumns(scene);

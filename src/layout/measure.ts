@@ -47,9 +47,41 @@ export function leafSize(lines: readonly string[]): Size {
   };
 }
 
+/** Table rows and edge labels wider than this many characters wrap at spaces. */
+export const WRAP = { row: 34, edgeLabel: 20 } as const;
+
+/**
+ * Greedy word wrap. Each line keeps its trailing space, so the lines joined
+ * give back the text exactly (a row's textContent stays its text); a word
+ * longer than the limit gets a line of its own.
+ */
+export function wrap(text: string, maxChars: number): string[] {
+  const words = text.match(/\S+\s*/g);
+  if (!words) return [text];
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur !== '' && Array.from((cur + w).trimEnd()).length > maxChars) {
+      lines.push(cur);
+      cur = '';
+    }
+    cur += w;
+  }
+  lines.push(cur);
+  // Leading spaces belong to the first line.
+  const lead = text.slice(0, text.length - text.trimStart().length);
+  lines[0] = lead + lines[0];
+  return lines;
+}
+
+/** Width of wrapped lines as drawn (their trailing spaces are not visible). */
+export function linesWidth(lines: readonly string[], size: number = FONT.size): number {
+  return lines.reduce((w, l) => Math.max(w, textWidth(l.trimEnd(), size)), 0);
+}
+
 /** Height of one table row's own rectangle. */
-export function tableRowHeight(): number {
-  return lineHeight() + PAD.rowExtra;
+export function tableRowHeight(lines = 1): number {
+  return lines * lineHeight() + PAD.rowExtra;
 }
 
 /** Height of a container's title band (lines plus the gaps around them). */
@@ -62,10 +94,11 @@ export function titleWidth(lines: readonly string[], size: number = FONT.titleSi
 }
 
 export function tableSize(title: readonly string[], rows: readonly string[]): Size {
-  const rowsW = maxWidth(rows) + 2 * (PAD.rowInset + PAD.rowTextX);
+  const wrapped = rows.map((r) => wrap(r, WRAP.row));
+  const rowsW = Math.max(0, ...wrapped.map((l) => linesWidth(l))) + 2 * (PAD.rowInset + PAD.rowTextX);
   const titleW = maxWidth(title) + 2 * PAD.leafX;
   const titleH = PAD.leafY + title.length * lineHeight();
-  const rowsH = rows.length * (tableRowHeight() + PAD.rowGap);
+  const rowsH = wrapped.reduce((h, l) => h + tableRowHeight(l.length) + PAD.rowGap, 0);
   return {
     width: Math.max(MIN_LEAF_WIDTH, Math.ceil(Math.max(rowsW, titleW))),
     height: Math.ceil(titleH + PAD.rowGap + rowsH + PAD.leafY),

@@ -19,7 +19,16 @@ export interface Box {
   /** Title lines, drawn centred for leaf boxes, top-left for containers. */
   label: string[];
   /** Tables: one entry per row, with the row's own box. */
-  rows?: { id: string; text: string; x: number; y: number; width: number; height: number }[];
+  rows?: {
+    id: string;
+    text: string;
+    /** The text as drawn: long rows wrap at spaces; the lines joined give `text` back. */
+    lines?: string[];
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  }[];
   /** Nesting depth (0 = top level): parents are drawn before children. */
   depth: number;
 }
@@ -33,7 +42,10 @@ export interface EdgeRoute {
   b: string;
   /** Polyline from end `a` to end `b`, absolute coordinates. */
   points: Point[];
-  label?: { text: string; x: number; y: number };
+  /** x, y: the centre of the label's text block. */
+  label?: { text: string; x: number; y: number; lines?: string[] };
+  /** True when no route could be laid out and `points` is the straight last resort. */
+  fallback?: boolean;
 }
 
 export interface Geometry {

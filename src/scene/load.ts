@@ -1,7 +1,7 @@
 // parse → validate: scene text to a checked Scene, or every problem found.
 import type { Scene } from './model.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostic.ts';
-import { parseScene } from './parse.ts';
+import { parseScene, type ParsedScene } from './parse.ts';
 import { checkStructure } from './structure.ts';
 import { resolveScene } from './resolve.ts';
 import type { RawScene } from './schema.ts';
@@ -18,9 +18,26 @@ export function loadScene(text: string, file: string): LoadResult {
   const { parsed, diagnostics } = parseScene(text, file);
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   const shape = checkStructure(parsed);
-  if (shape.length > 0) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, ...shape]) };
+  if (shape.length > 0) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, ...shape, ...bestEffort(parsed, shape)]) };
   const out: Diagnostic[] = [...diagnostics];
   const scene = resolveScene(parsed, parsed.value as RawScene, out);
   if (out.some((d) => d.severity === 'error')) return { ok: false, diagnostics: sortDiagnostics(out) };
   return { ok: true, scene, diagnostics: sortDiagnostics(out) };
+}
+
+/**
+ * All of a file's problems at once: even when the shape is wrong somewhere,
+ * check references everywhere else. The resolver assumes a well-shaped
+ * document, so it may trip over the broken part; what it found until then
+ * still helps, minus anything on a line that already has a shape error.
+ */
+function bestEffort(parsed: ParsedScene, shape: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  try {
+    resolveScene(parsed, parsed.value as RawScene, out);
+  } catch {
+    // Expected on badly shaped input; the shape errors already explain it.
+  }
+  const lines = new Set(shape.map((d) => d.line));
+  return out.filter((d) => !lines.has(d.line));
 }

@@ -82,6 +82,8 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       if (!link) {
         const reachable = links.flatMap((l) => (l.a === from ? [l.b] : l.b === from ? [l.a] : []));
         out.push(err(toPos, `no link between '${from}' (where packet '${s.packet}' is) and '${s.to}'; from '${from}' a link leads to: ${reachable.join(', ') || '(nothing)'}`));
+        // Follow the author's intent, so one missing link is reported once, not at every later step.
+        where.set(s.packet, s.to);
         return;
       }
       at = s.to;

@@ -18,7 +18,7 @@ export function checkStructure(parsed: ParsedScene): Diagnostic[] {
 
 function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagnostic[]): void {
   const path = [...base, ...(issue.path as PathKey[])];
-  const where = describePath(path);
+  const where = describePath(path, parsed.value);
   const at = (p: PathKey[], key?: string) => ({ ...posAt(parsed, p, key), severity: 'error' as const });
   const value = valueAt(parsed.value, path);
   switch (issue.code) {
@@ -51,7 +51,7 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
       const expected = issue.expected === 'object' ? 'a map' : issue.expected === 'array' ? 'a list' : issue.expected;
       if (value === undefined) {
         const parent = path.slice(0, -1);
-        out.push({ ...at(parent), message: `missing ${where} (expected ${expected}) in ${describePath(parent)}` });
+        out.push({ ...at(parent), message: `missing ${where} (expected ${expected})` });
       } else out.push({ ...at(path), message: `${where} must be ${expected}, got ${got}` });
       return;
     }
@@ -129,13 +129,18 @@ function unwrap(schema: unknown, data: unknown): unknown {
 }
 
 /** "elements[0].contains[1].name" reads better as "'name' of element 1 > element 2". */
-export function describePath(path: PathKey[]): string {
+export function describePath(path: PathKey[], root: unknown): string {
   if (path.length === 0) return 'the scene';
   const last = path[path.length - 1];
   if (typeof last === 'number') {
     const list = path[path.length - 2];
     const singular: Record<string, string> = { elements: 'element', contains: 'element', links: 'link', packets: 'packet', steps: 'step', headers: 'header', ops: 'operation', rows: 'row', highlight: 'highlight', between: 'link end' };
-    return `${singular[String(list)] ?? 'item'} ${last + 1}${path.length > 2 ? ` of ${describePath(path.slice(0, -2))}` : ''}`;
+    const item = valueAt(root, path) as Record<string, unknown> | undefined;
+    // Name the item as its author does, when it has a name or id to go by.
+    const handle = item && typeof item === 'object' ? (item.name ?? item.id) : undefined;
+    const outerPath = list === 'contains' || list === 'elements' || list === 'steps' || list === 'links' || list === 'packets' ? [] : path.slice(0, -2);
+    const self = typeof handle === 'string' ? `${singular[String(list)] ?? 'item'} '${handle}'` : `${singular[String(list)] ?? 'item'} ${last + 1}`;
+    return `${self}${outerPath.length > 0 ? ` of ${describePath(outerPath, root)}` : ''}`;
   }
-  return `'${last}'${path.length > 1 ? ` of ${describePath(path.slice(0, -1))}` : ''}`;
+  return `'${last}'${path.length > 1 ? ` of ${describePath(path.slice(0, -1), root)}` : ''}`;
 }

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig } from '@playwright/test';
+
+// Playwright cannot download its own browser on these machines
+// (TOOLCHAIN.md): use Debian's Chromium, or whatever CHROMIUM_PATH names,
+// or Playwright's own install where one exists.
+function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', safe(() => chromium.executablePath())];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (found) return found;
+  throw new Error(
+    'No Chromium for the browser tests. Install one (`apt-get update && apt-get install -y chromium`), ' +
+      'or set CHROMIUM_PATH to a Chromium/Chrome binary, or run `npx playwright install chromium` where downloads work. ' +
+      `Looked in: ${candidates.filter(Boolean).join(', ')}`,
+  );
+}
+
+function safe(f: () => string): string | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    viewport: { width: 1280, height: 720 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

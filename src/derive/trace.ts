@@ -1,0 +1,52 @@
+// The derived steps as a public output (DESIGN.md §2): JSON for tools, and one
+// tcpdump-like line per step for people.
+import type { Header } from '../scene/model.ts';
+import type { DerivedStep } from './types.ts';
+
+export interface TraceJson {
+  scene: string;
+  steps: { index: number; packet: string; at: string; ops: string[]; caption: string; headers: Header[] }[];
+}
+
+export function traceJson(sceneId: string, steps: DerivedStep[]): TraceJson {
+  return {
+    scene: sceneId,
+    steps: steps.map((s) => ({ index: s.index, packet: s.packet, at: s.at, ops: s.ops, caption: s.caption, headers: s.headers })),
+  };
+}
+
+export function formatHeader(h: Header): string {
+  switch (h.layer) {
+    case 'eth':
+      return `eth ${h.src} > ${h.dst}`;
+    case 'arp':
+      return h.op === 'request' ? `ARP who-has ${h.targetIp} tell ${h.senderIp}` : `ARP reply ${h.senderIp} is-at ${h.senderMac}`;
+    case 'ipv4':
+      return `IP ${h.src} > ${h.dst} ttl ${h.ttl}`;
+    case 'icmp':
+      return `ICMP ${h.type}`;
+    case 'tcp':
+      return `TCP ${h.sport} > ${h.dport} [${h.flags}]`;
+    case 'udp':
+      return `UDP ${h.sport} > ${h.dport}`;
+    case 'vxlan':
+      return `VXLAN vni ${h.vni}`;
+    case 'ipip':
+      return 'IPIP';
+    case 'dns':
+      return `DNS ${h.id} ${h.rcode ? `${h.rcode} ${h.qtype} ${h.qname}${h.answers?.length ? ` ${h.answers.join(' ')}` : ''}` : `${h.qtype}? ${h.qname}`}`;
+    case 'bgp':
+      return `BGP ${h.type}${h.prefix ? ` ${h.prefix}` : ''}${h.nextHop ? ` next-hop ${h.nextHop}` : ''}`;
+  }
+}
+
+/** `  3  ping  node1/cni0     [bridge]  eth … | IP … | ICMP …` */
+export function traceLines(steps: DerivedStep[]): string[] {
+  const atWidth = Math.max(...steps.map((s) => s.at.length));
+  const pkWidth = Math.max(...steps.map((s) => s.packet.length));
+  const opWidth = Math.max(...steps.map((s) => (s.ops.length ? s.ops.join(',').length + 2 : 0)));
+  return steps.map((s) => {
+    const ops = s.ops.length ? `[${s.ops.join(',')}]` : '';
+    return `${String(s.index).padStart(3)}  ${s.packet.padEnd(pkWidth)}  ${s.at.padEnd(atWidth)}  ${ops.padEnd(opWidth)}  ${s.headers.map(formatHeader).join(' | ')}`;
+  });
+}

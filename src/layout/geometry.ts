@@ -1,0 +1,104 @@
+// The post-layout state → the Geometry contract: boxes parents-first, one
+// route per scene link, anchors, labels; moved to a margin and rounded so the
+// JSON is small, stable and identical from run to run.
+import type { Scene } from '../scene/model.ts';
+import type { Rect } from './absolute.ts';
+import type { Box, EdgeRoute, Geometry, Point } from './types.ts';
+import { placeLabel } from './edge-labels.ts';
+import { lineHeight, linesWidth } from './measure.ts';
+import { join, straightBetween } from './polyline.ts';
+import { centre } from './rect.ts';
+import { childrenOf, depthOf, rootsOf } from './scene-tree.ts';
+import { tableRows } from './table.ts';
+import type { Work } from './work.ts';
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>): Box[] {
+  const out: Box[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string): void => {
+    const el = scene.elements[id];
+    const r = rects.get(id);
+    if (!el || !r || seen.has(id)) return;
+    seen.add(id);
+    const box: Box = { id, kind: el.kind, x: r.x, y: r.y, width: r.width, height: r.height, label: [...el.label], depth: depthOf(scene, id) };
+    if (el.type !== undefined) box.type = el.type;
+    if (el.kind === 'table') box.rows = tableRows(el, r);
+    out.push(box);
+    childrenOf(scene, id).forEach((c) => visit(c.id));
+  };
+  rootsOf(scene).forEach((r) => visit(r.id));
+  return out;
+}
+
+function routeFor(work: Work, linkIndex: number): { points: Point[]; fallback: boolean } {
+  const link = work.scene.links[linkIndex]!;
+  const route = work.routes.find((r) => r.plan.index === linkIndex);
+  if (route?.override) return { points: route.override, fallback: false };
+  if (route && route.parts.every((p) => p !== null)) return { points: join(route.parts as Point[][]), fallback: false };
+  const ra = work.rects.get(link.a);
+  const rb = work.rects.get(link.b);
+  if (ra && rb) return { points: straightBetween(ra, rb), fallback: true };
+  const lone = ra ?? rb;
+  return { points: lone ? [centre(lone)] : [], fallback: true };
+}
+
+function bounds(boxes: Box[], edges: EdgeRoute[]): Rect {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const b of boxes) xs.push(b.x, b.x + b.width), ys.push(b.y, b.y + b.height);
+  for (const e of edges) {
+    for (const p of e.points) xs.push(p.x), ys.push(p.y);
+    if (e.label) {
+      // Labels are part of the picture: keep them inside the viewBox.
+      const lines = e.label.lines ?? [e.label.text];
+      const w = linesWidth(lines) / 2;
+      const h = (lines.length * lineHeight()) / 2;
+      xs.push(e.label.x - w, e.label.x + w);
+      ys.push(e.label.y - h, e.label.y + h);
+    }
+  }
+  if (xs.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
+  const pt = (p: Point): Point => ({ x: round(p.x + dx), y: round(p.y + dy) });
+  const rect = <T extends Rect>(r: T): T => ({ ...r, x: round(r.x + dx), y: round(r.y + dy), width: round(r.width), height: round(r.height) });
+  return {
+    width: Math.ceil(g.width),
+    height: Math.ceil(g.height),
+    boxes: g.boxes.map((b) => {
+      const out = rect(b);
+      if (b.rows) out.rows = b.rows.map(rect);
+      return out;
+    }),
+    edges: g.edges.map((e) => {
+      const out: EdgeRoute = { ...e, points: e.points.map(pt) };
+      if (e.label) out.label = { ...e.label, ...pt(e.label) };
+      return out;
+    }),
+    anchors: Object.fromEntries(Object.entries(g.anchors).map(([k, p]) => [k, pt(p)])),
+  };
+}
+
+export function toGeometry(work: Work, margin: number): Geometry {
+  const { scene } = work;
+  const boxes = boxesInTreeOrder(scene, work.rects);
+  const allRects = [...work.rects.values()];
+  const edges = scene.links.map((link, i): EdgeRoute => {
+    const { points, fallback } = routeFor(work, i);
+    const e: EdgeRoute = { link: link.id, kind: link.kind, a: link.a, b: link.b, points };
+    if (fallback) e.fallback = true;
+    if (link.label && points.length > 0) e.label = placeLabel(link.label, points, allRects);
+    return e;
+  });
+  const anchors: Record<string, Point> = {};
+  for (const b of boxes) anchors[b.id] = centre(b);
+  const bb = bounds(boxes, edges);
+  const g: Geometry = { width: bb.width + 2 * margin, height: bb.height + 2 * margin, boxes, edges, anchors };
+  return moveAndRound(g, margin - bb.x, margin - bb.y);
+}

@@ -1,0 +1,17 @@
+// A table's row boxes, stacked under its title: the renderer draws each as
+// its own rectangle so a step can highlight the row that matched.
+import type { SceneElement } from '../scene/model.ts';
+import type { Rect } from './absolute.ts';
+import type { Box } from './types.ts';
+import { lineHeight, PAD, tableRowHeight, wrap, WRAP } from './measure.ts';
+
+export function tableRows(el: SceneElement, r: Rect): NonNullable<Box['rows']> {
+  let y = r.y + PAD.leafY + el.label.length * lineHeight() + PAD.rowGap;
+  return (el.rows ?? []).map((row) => {
+    const lines = wrap(row.text, WRAP.row);
+    const height = tableRowHeight(lines.length);
+    const box = { id: row.id, text: row.text, lines, x: r.x + PAD.rowInset, y, width: r.width - 2 * PAD.rowInset, height };
+    y += height + PAD.rowGap;
+    return box;
+  });
+}
