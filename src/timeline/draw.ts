@@ -90,7 +90,8 @@ function drawPacket(layer: Selection<SVGGElement, unknown, null, undefined>, id:
     .attr('font-family', FONT.family)
     .attr('font-size', PACKET.fontSize)
     .attr('font-weight', 700)
-    .attr('fill', PACKET.text)
+    // Inline style: the renderer's `.kh-scene text { fill }` rule beats a fill attribute.
+    .style('fill', PACKET.text)
     .text(id);
 }
 

@@ -1,0 +1,3 @@
+// The render stage's public entry.
+export { renderScene } from './render.ts';
+export { STYLE } from './style.ts';

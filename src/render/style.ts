@@ -1,0 +1,55 @@
+// The picture's stylesheet, embedded in the <svg> so an exported file keeps
+// its look. Every colour is a custom property with a light default: a page
+// may set --kh-* on any ancestor, and `.kh-theme-dark` (on an ancestor or on
+// the svg) switches the set. Strokes follow the Okabe–Ito palette, which
+// stays distinct under the common colour-vision deficiencies; each type also
+// carries its name in the box text, and tables a dashed border, so colour is
+// never the only cue. Selectors are scoped to `.kh-scene`: a <style> inside
+// inline SVG applies to the whole page.
+import { FONT } from '../layout/types.ts';
+
+const DARK = `
+  --kh-bg: #15181c; --kh-fg: #e8ebef; --kh-muted: #a9b1bb;
+  --kh-node-fill: #1b2836; --kh-node-stroke: #56b4e9;
+  --kh-pod-fill: #16301f; --kh-pod-stroke: #3fc59a;
+  --kh-dev-fill: #22262b; --kh-dev-stroke: #b9c0c8;
+  --kh-bridge-fill: #172c45; --kh-bridge-stroke: #56b4e9;
+  --kh-tunnel-fill: #3a1f30; --kh-tunnel-stroke: #e39bc4;
+  --kh-nic-fill: #3a2c10; --kh-nic-stroke: #f0b54a;
+  --kh-table-fill: #1d2126; --kh-table-stroke: #8d96a0; --kh-row-fill: #262b31;
+  --kh-ext-fill: #2a2d31; --kh-ext-stroke: #c8ced5;
+  --kh-proc-fill: #2a2238; --kh-proc-stroke: #b9a2e0;
+  --kh-svc-fill: #123030; --kh-svc-stroke: #4fc3c3;
+  --kh-link: #c8ced5; --kh-wire: #f0b54a; --kh-tunnel-link: #e39bc4;
+  --kh-hl-fill: #5c4a12; --kh-hl-stroke: #f0e442; --kh-hl-fg: #fff7c2;`;
+
+export const STYLE = `
+.kh-scene { font-family: var(--kh-font, ${FONT.family}); }
+.kh-scene text { fill: var(--kh-fg, #1b1f24); }
+.kh-scene .kh-bg { fill: var(--kh-bg, #ffffff); }
+.kh-scene .kh-box-bg { stroke-width: 1.4; fill: var(--kh-dev-fill, #ffffff); stroke: var(--kh-dev-stroke, #3d4650); }
+.kh-scene .kh-box[data-kind="node"] > .kh-box-bg { fill: var(--kh-node-fill, #f2f7fc); stroke: var(--kh-node-stroke, #0072b2); stroke-width: 2; }
+.kh-scene .kh-box[data-kind="pod"] > .kh-box-bg { fill: var(--kh-pod-fill, #edf8ec); stroke: var(--kh-pod-stroke, #009e73); stroke-width: 1.6; }
+.kh-scene .kh-box[data-type="bridge"] > .kh-box-bg { fill: var(--kh-bridge-fill, #e6f0fb); stroke: var(--kh-bridge-stroke, #0072b2); }
+.kh-scene .kh-box[data-type="vxlan"] > .kh-box-bg,
+.kh-scene .kh-box[data-type="ipip"] > .kh-box-bg { fill: var(--kh-tunnel-fill, #fbe9f2); stroke: var(--kh-tunnel-stroke, #a8467c); }
+.kh-scene .kh-box[data-type="nic"] > .kh-box-bg { fill: var(--kh-nic-fill, #fff3d9); stroke: var(--kh-nic-stroke, #a86a00); stroke-width: 1.8; }
+.kh-scene .kh-box[data-kind="table"] > .kh-box-bg { fill: var(--kh-table-fill, #f7f7f7); stroke: var(--kh-table-stroke, #8a8f96); stroke-dasharray: 5 3; }
+.kh-scene .kh-box[data-kind="external"] > .kh-box-bg { fill: var(--kh-ext-fill, #efefef); stroke: var(--kh-ext-stroke, #30363d); stroke-width: 1.6; }
+.kh-scene .kh-box[data-kind="process"] > .kh-box-bg { fill: var(--kh-proc-fill, #f3eefb); stroke: var(--kh-proc-stroke, #6a4c9c); }
+.kh-scene .kh-box[data-kind="service"] > .kh-box-bg { fill: var(--kh-svc-fill, #e6f5f5); stroke: var(--kh-svc-stroke, #1b7f7f); stroke-dasharray: 8 3 2 3; }
+.kh-scene .kh-title { font-weight: 700; }
+.kh-scene .kh-row-bg { fill: var(--kh-row-fill, #ffffff); stroke: none; }
+.kh-scene .kh-row-marker { fill: var(--kh-hl-stroke, #a86a00); visibility: hidden; }
+.kh-scene .kh-row.kh-highlight .kh-row-bg { fill: var(--kh-hl-fill, #ffe08a); stroke: var(--kh-hl-stroke, #a86a00); stroke-width: 1.5; }
+.kh-scene .kh-row.kh-highlight .kh-row-marker { visibility: visible; }
+.kh-scene .kh-row.kh-highlight text { font-weight: 700; fill: var(--kh-hl-fg, #1b1f24); }
+.kh-scene .kh-link { fill: none; stroke: var(--kh-link, #30363d); stroke-width: 1.4; }
+.kh-scene .kh-link[data-kind="wire"] { stroke: var(--kh-wire, #a86a00); stroke-width: 3.5; }
+.kh-scene .kh-link[data-kind="tunnel"] { stroke: var(--kh-tunnel-link, #a8467c); stroke-dasharray: 7 4; stroke-width: 2; }
+.kh-scene .kh-link[data-kind="socket"] { stroke-dasharray: 2 3; }
+.kh-scene .kh-link.kh-fallback { stroke-dasharray: 3 3; }
+.kh-scene .kh-link-label { fill: var(--kh-muted, #3d4650); paint-order: stroke; stroke: var(--kh-bg, #ffffff); stroke-width: 4px; stroke-linejoin: round; }
+.kh-theme-dark .kh-scene, .kh-scene.kh-theme-dark {${DARK}
+}
+`;

@@ -1,0 +1,165 @@
+// The player against the first scene, in a real browser.
+//
+// URLs are 1-based: `#same-node-bridge/step-7` is the page that says
+// "Step 7 of 20", which is index 6 of the derived steps.
+import { expect, test, type Page } from '@playwright/test';
+import { centres, expectStep, sceneSteps, shown, waitForStep, type Shown } from './helpers.ts';
+
+const SCENE = 'same-node-bridge';
+const steps = sceneSteps(SCENE);
+const last = steps.length - 1;
+
+async function open(page: Page, step = 1): Promise<void> {
+  await page.goto(`/#${SCENE}/step-${step}`);
+  await waitForStep(page, step - 1);
+}
+
+function headersDiffer(k: number): boolean {
+  return JSON.stringify(steps[k]!.headers) !== JSON.stringify(steps[k - 1]!.headers);
+}
+
+/** Forward with `advance`, checking each step; back with `retreat`, expecting the same pictures. */
+async function roundTrip(page: Page, advance: (k: number) => Promise<void>, retreat: (k: number) => Promise<void>) {
+  const forward: Shown[] = [await expectStep(page, steps, 0, SCENE)];
+  for (let k = 1; k <= last; k++) {
+    await advance(k);
+    await waitForStep(page, k);
+    const now = await expectStep(page, steps, k, SCENE);
+    if (headersDiffer(k)) expect(now.inspector, `inspector at step ${k + 1}`).not.toBe(forward[k - 1]!.inspector);
+    else expect(now.inspector).toBe(forward[k - 1]!.inspector);
+    forward.push(now);
+  }
+  for (let k = last - 1; k >= 0; k--) {
+    await retreat(k);
+    await waitForStep(page, k);
+    expect(await shown(page), `back at step ${k + 1}`).toEqual(forward[k]);
+  }
+}
+
+test('the page has a title, a stage, captions for screen readers and labelled controls', async ({ page }) => {
+  await open(page);
+  await expect(page.getByRole('heading', { name: 'Pod to pod on the same node' })).toBeVisible();
+  await expect(page.getByTestId('caption')).toHaveAttribute('aria-live', 'polite');
+  for (const name of ['Previous step', 'Play', 'Next step']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('slider')).toHaveAttribute('max', String(steps.length));
+  await expect(page.locator('datalist#kh-step-ticks option')).toHaveCount(steps.length);
+  await expect(page.getByLabel('Speed')).toHaveValue('1');
+  const stage = await page.getByTestId('stage').boundingBox();
+  expect(stage!.width).toBeGreaterThan(700);
+  expect(stage!.height).toBeGreaterThan(350);
+});
+
+test('Next and Previous walk every step, and back shows exactly what forward showed', async ({ page }) => {
+  await open(page);
+  const next = page.getByRole('button', { name: 'Next step' });
+  const prev = page.getByRole('button', { name: 'Previous step' });
+  await roundTrip(page, () => next.click(), () => prev.click());
+  await expect(prev).toBeDisabled();
+});
+
+test('the keyboard walks every step (reveal.js keys), and Home/End jump', async ({ page }) => {
+  await open(page);
+  const forwardKeys = ['ArrowRight', 'ArrowDown', 'Space', 'PageDown', 'n'];
+  const backKeys = ['ArrowLeft', 'ArrowUp', 'PageUp', 'p'];
+  await roundTrip(
+    page,
+    (k) => page.keyboard.press(forwardKeys[k % forwardKeys.length]!),
+    (k) => page.keyboard.press(backKeys[k % backKeys.length]!),
+  );
+  await page.keyboard.press('End');
+  await waitForStep(page, last);
+  await expectStep(page, steps, last, SCENE);
+  await page.keyboard.press('Home');
+  await waitForStep(page, 0);
+  await expectStep(page, steps, 0, SCENE);
+});
+
+test('keys typed into a form control are left to it', async ({ page }) => {
+  await open(page, 3);
+  await page.getByLabel('Speed').focus();
+  await page.keyboard.press('n');
+  await page.keyboard.press('p');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('step-counter')).toHaveText(`Step 3 of ${steps.length}`);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+test('a deep link opens its step, and the hash follows the player', async ({ page }) => {
+  await page.goto(`/#${SCENE}/step-7`);
+  await waitForStep(page, 6);
+  await expectStep(page, steps, 6, SCENE);
+  await page.evaluate(() => (location.hash = '#same-node-bridge/step-12'));
+  await waitForStep(page, 11);
+  await expectStep(page, steps, 11, SCENE);
+  await page.reload();
+  await waitForStep(page, 11);
+  await expectStep(page, steps, 11, SCENE);
+  await page.getByRole('slider').fill('3');
+  await waitForStep(page, 2);
+  await expectStep(page, steps, 2, SCENE);
+});
+
+/** Packet transforms sampled every animation frame for `ms`. */
+async function sampleTransforms(page: Page, ms: number): Promise<string[]> {
+  return page.evaluate(
+    (ms) =>
+      new Promise<string[]>((resolve) => {
+        const out: string[] = [];
+        const t0 = performance.now();
+        const tick = () => {
+          const g = document.querySelector('g.kh-packet[visibility="visible"]');
+          out.push(g?.getAttribute('transform') ?? 'none');
+          if (performance.now() - t0 < ms) requestAnimationFrame(tick);
+          else resolve(out);
+        };
+        tick();
+      }),
+    ms,
+  );
+}
+
+test('Next animates the hop along the link', async ({ page }) => {
+  await open(page, 2); // next is step 3: veth3a9f → cni0, a routed edge with bends
+  const before = (await shown(page)).packets[0]!.transform;
+  await page.getByRole('button', { name: 'Next step' }).click();
+  const samples = await sampleTransforms(page, 700);
+  await waitForStep(page, 2);
+  const after = (await shown(page)).packets[0]!.transform;
+  const between = new Set(samples.filter((t) => t !== before && t !== after));
+  expect(between.size, 'positions strictly between the two boxes').toBeGreaterThan(3);
+});
+
+test('with reduced motion, Next jumps at once and Play is off', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page, 2);
+  await page.getByRole('button', { name: 'Next step' }).click();
+  // No waiting: the seek happened inside the click.
+  await expect(page.getByTestId('stage')).toHaveAttribute('data-moving', 'false', { timeout: 1 });
+  const samples = await sampleTransforms(page, 400);
+  expect(new Set(samples).size).toBe(1);
+  const c = await centres(page, steps[2]!.at);
+  expect(Math.abs(c.packet!.x - c.box!.x)).toBeLessThan(1.5);
+  expect(Math.abs(c.packet!.y - c.box!.y)).toBeLessThan(1.5);
+  await expectStep(page, steps, 2, SCENE);
+  await expect(page.getByRole('button', { name: /^Play/ })).toBeDisabled();
+  await page.keyboard.press('k');
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('step-counter')).toHaveText(`Step 3 of ${steps.length}`);
+});
+
+test('Play advances step by step and Pause (or K) stops it', async ({ page }) => {
+  await open(page, 1);
+  await page.getByLabel('Speed').selectOption('2');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await waitForStep(page, 1);
+  await waitForStep(page, 2);
+  await page.keyboard.press('k');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const stopped = Number(await page.getByTestId('stage').getAttribute('data-step'));
+  await page.waitForTimeout(2500);
+  await waitForStep(page, stopped);
+  await expectStep(page, steps, stopped, SCENE);
+});

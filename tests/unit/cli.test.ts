@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { main } from '../../src/cli/main.ts';
+import { sceneJsonSchema, SCHEMA_FILE } from '../../src/scene/json-schema.ts';
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('kubehop validate', () => {
+  it('exits 0 and says ok for every bundled scene', async () => {
+    const files = readdirSync('scenes').map((f) => `scenes/${f}`);
+    const r = await cli('validate', ...files);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toHaveLength(files.length);
+  });
+
+  it('exits 1 with every diagnostic of every file, as file:line:col', async () => {
+    const r = await cli('validate', 'tests/fixtures/broken/unknown-key.yaml', 'tests/fixtures/broken/wrong-types.yaml');
+    expect(r.code).toBe(1);
+    const lines = r.err.split('\n');
+    expect(lines.filter((l) => l.startsWith('tests/fixtures/broken/unknown-key.yaml:'))).toHaveLength(8);
+    expect(lines.filter((l) => l.startsWith('tests/fixtures/broken/wrong-types.yaml:'))).toHaveLength(4);
+    for (const l of lines) expect(l).toMatch(/^[^:]+:\d+:\d+: /);
+  });
+
+  it('reports a missing file without a stack trace', async () => {
+    const r = await cli('validate', 'nope.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('nope.yaml: cannot read the file (no such file)');
+  });
+});
+
+describe('kubehop trace', () => {
+  it('--json prints the trace in the shape DESIGN.md §2 gives', async () => {
+    const r = await cli('trace', 'scenes/same-node-bridge.yaml', '--json');
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out);
+    expect(t.scene).toBe('same-node-bridge');
+    expect(Object.keys(t.steps[0])).toEqual(['index', 'packet', 'at', 'ops', 'caption', 'headers']);
+    expect(t.steps[12]).toMatchObject({ index: 12, packet: 'ping', at: 'node1/cni0', ops: ['bridge'] });
+  });
+
+  it('prints one tcpdump-like line per step', async () => {
+    const r = await cli('trace', 'scenes/same-node-bridge.yaml');
+    const lines = r.out.split('\n');
+    expect(lines).toHaveLength(20);
+    expect(lines[12]).toMatch(/^ +12 +ping +node1\/cni0 +\[bridge\] +eth 0a:58:0a:f4:01:02 > 0a:58:0a:f4:01:03 \| IP 10\.244\.1\.2 > 10\.244\.1\.3 ttl 64 \| ICMP echo-request$/);
+  });
+
+  it('refuses a broken scene with its diagnostics and exit 1', async () => {
+    const r = await cli('trace', 'tests/fixtures/broken/hop-without-link.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/hop-without-link\.yaml:35:25: no link between/);
+  });
+});
+
+describe('usage', () => {
+  it('no command: usage on stderr, exit 2; --help: usage on stdout, exit 0', async () => {
+    expect(await cli()).toMatchObject({ code: 2, err: expect.stringContaining('usage: kubehop') });
+    expect(await cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('validate <scene.yaml>') });
+  });
+  it('unknown commands and options are named', async () => {
+    expect((await cli('valdate', 'x')).err).toMatch(/^kubehop: unknown command 'valdate'/);
+    expect((await cli('trace', 'x.yaml', '--jsn')).err).toMatch(/^kubehop: unknown option '--jsn' for 'trace'/);
+  });
+  it('the installed bin runs the CLI (npx kubehop)', () => {
+    const out = execFileSync('node', ['bin/kubehop.js', 'validate', 'scenes/same-node-bridge.yaml'], { encoding: 'utf8' });
+    expect(out).toMatch(/same-node-bridge\.yaml: ok \(20 steps\)/);
+    const bad = spawnSync('node', ['bin/kubehop.js', 'validate', 'tests/fixtures/broken/duplicate-id.yaml'], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  }, 60_000);
+});
+
+describe('JSON Schema', () => {
+  it('the committed schema is the one generated from the types (run `npx kubehop schema --write` after a change)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(sceneJsonSchema());
+  });
+  it('is draft-7 and knows the scene keys', () => {
+    const s = JSON.parse(sceneJsonSchema());
+    expect(s.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(['apiVersion', 'elements', 'links', 'packets', 'steps']));
+  });
+  it('every bundled scene starts with the yaml-language-server modeline pointing at it', () => {
+    for (const f of readdirSync('scenes')) {
+      expect(readFileSync(`scenes/${f}`, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../static/kubehop-scene.schema.json');
+    }
+  });
+});
