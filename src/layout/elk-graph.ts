@@ -31,6 +31,8 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
   'elk.partitioning.activate': 'true',
+  // Packed as separate components, unlinked nodes would stack vertically.
+  'elk.separateConnectedComponents': 'false',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.spacing.nodeNode': '40',
   'elk.padding': padding(SPACING.margin, SPACING.margin),
@@ -42,6 +44,7 @@ const NODE_OPTIONS: LayoutOptions = {
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.partitioning.activate': 'true',
+  'elk.separateConnectedComponents': 'false',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',

@@ -35,7 +35,7 @@ describe('route', () => {
     expect(s.headers[1]).toMatchObject({ ttl: 63, src: '10.244.1.2', dst: '10.244.2.5' });
   });
   it('refuses to route a packet whose TTL would expire', () => {
-    const r = applyOp({ headers: [ping[0]!, { ...(ping[1] as Header & { ttl: number }), ttl: 1 }, ping[2]!], nat: [] }, route, undefined);
+    const r = applyOp({ headers: [ping[0]!, { layer: 'ipv4', src: '10.244.1.2', dst: '10.244.2.5', ttl: 1 }, ping[2]!], nat: [] }, route, undefined);
     expect(r.ok).toBe(false);
   });
 });
