@@ -31,7 +31,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  reporter: process.env.CI ? 'line' : 'list',
+  // Playwright empties its outputDir on start: keep it apart from test-results/unit.json,
+  // which vitest writes first in CI; .ci/summary.mjs reads both JSON reports.
+  outputDir: 'test-results/e2e-artifacts',
+  reporter: process.env.CI ? [['line'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 720 },

@@ -6,4 +6,3 @@ export { renderScene } from '../render/index.ts';
 import type { buildScene } from '../pipeline.ts';
 export type BuildResult = Awaited<ReturnType<typeof buildScene>>;
 export type Built = Extract<BuildResult, { ok: true }>;
-export type Diagnostic = Extract<BuildResult, { ok: false }>['diagnostics'][number];

@@ -57,7 +57,7 @@ export function checkStep({ scene, step, before, after }: StepContext): string[]
       problems.push(`a host routes only frames sent to its own MAC, but this one is addressed to ${dst}, not ${from.name}'s ${from.mac ?? '(no MAC)'}`);
     }
     if (route.dev !== step.at) problems.push(`the route sends the packet out of '${route.dev}', but the step moves it to '${step.at}'`);
-  } else if (link?.kind === 'stack' && eth(before)?.dst !== undefined && eth(before)?.dst === from.mac && !step.ops.some((o) => o.op === 'encap' || o.op === 'deliver')) {
+  } else if (link?.kind === 'stack' && eth(before)?.dst !== undefined && eth(before)?.dst === from.mac && !step.ops.some((o) => o.op === 'encap' || o.op === 'decap' || o.op === 'deliver')) {
     problems.push(`the frame was addressed to ${from.name} and moves on through the host's IP stack: that is routing, which decrements the TTL and writes a new Ethernet header — add 'route'`);
   }
 

@@ -1,8 +1,15 @@
-// Where a link's label goes: over the longest stretch of its route that runs
-// through open space (the gap between two nodes, say), so it covers no box.
+// Where a link's label goes: beside the stretch of its route that runs
+// through the most open space (the gap between two nodes, say), at the first
+// spot where the text covers no device, no border, no other line and no
+// other label. Best effort: with no free spot it takes the best-ranked one.
+import type { Scene } from '../scene/model.ts';
 import type { Rect } from './absolute.ts';
 import type { EdgeRoute, Point } from './types.ts';
 import { lineHeight, linesWidth, wrap, WRAP } from './measure.ts';
+import { overlaps } from './rect.ts';
+import { ancestors } from './scene-tree.ts';
+
+type Label = NonNullable<EdgeRoute['label']>;
 
 interface Stretch {
   from: number;
@@ -27,39 +34,92 @@ function freeParts(from: number, to: number, covered: [number, number][]): [numb
   return parts;
 }
 
-function stretches(points: readonly Point[], rects: readonly Rect[]): Stretch[] {
+/** The route's segments cut into the parts that lie outside every rect in `cover`. */
+function stretches(points: readonly Point[], cover: readonly Rect[]): Stretch[] {
   const out: Stretch[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const p = points[i]!;
     const q = points[i + 1]!;
     const horizontal = Math.abs(p.y - q.y) < 0.01;
-    const vertical = Math.abs(p.x - q.x) < 0.01;
-    if (!horizontal && !vertical) continue;
+    if (!horizontal && Math.abs(p.x - q.x) >= 0.01) continue;
     const at = horizontal ? p.y : p.x;
     const [from, to] = horizontal ? [Math.min(p.x, q.x), Math.max(p.x, q.x)] : [Math.min(p.y, q.y), Math.max(p.y, q.y)];
-    const covered = rects
+    const covered = cover
       .filter((r) => (horizontal ? r.y <= at && at <= r.y + r.height : r.x <= at && at <= r.x + r.width))
       .map((r): [number, number] => (horizontal ? [r.x, r.x + r.width] : [r.y, r.y + r.height]));
     for (const [f, t] of freeParts(from, to, covered)) out.push({ from: f, to: t, at, horizontal });
   }
-  return out;
+  // Horizontal stretches read best (text above or below the line), long ones first.
+  const score = (s: Stretch): number => (s.to - s.from) * (s.horizontal ? 2 : 1);
+  return out.sort((a, b) => score(b) - score(a));
 }
 
-export function placeLabel(text: string, points: readonly Point[], rects: readonly Rect[]): NonNullable<EdgeRoute['label']> {
-  const lines = wrap(text, WRAP.edgeLabel);
-  const w = linesWidth(lines);
-  const h = lines.length * lineHeight();
-  const all = stretches(points, rects);
-  // Horizontal stretches read best (text above the line); a vertical one only when no horizontal one fits.
-  const score = (s: Stretch): number => (s.to - s.from) * (s.horizontal ? 1 : 0.5) + (s.horizontal && s.to - s.from >= w ? 1e6 : 0);
-  const best = all.reduce<Stretch | undefined>((b, s) => (b === undefined || score(s) > score(b) ? s : b), undefined);
-  if (best === undefined) {
-    const p = points[0] ?? { x: 0, y: 0 };
-    const q = points[points.length - 1] ?? p;
-    return { text, lines, x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 - h / 2 - 4 };
-  }
-  const mid = (best.from + best.to) / 2;
-  return best.horizontal
-    ? { text, lines, x: mid, y: best.at - h / 2 - 4 }
-    : { text, lines, x: best.at + 6 + w / 2, y: mid };
+/** Candidate centres beside a stretch, middle first, keeping the text within the stretch where it fits. */
+function spots(s: Stretch, w: number, h: number): Point[] {
+  const along = s.horizontal ? w : h;
+  const lo = s.from + along / 2;
+  const hi = s.to - along / 2;
+  const positions = [0.5, 0.3, 0.7, 0.1, 0.9].map((f) => (lo <= hi ? lo + (hi - lo) * f : (s.from + s.to) / 2));
+  return positions.flatMap((m) =>
+    s.horizontal
+      ? [{ x: m, y: s.at - h / 2 - 4 }, { x: m, y: s.at + h / 2 + 5 }]
+      : [{ x: s.at + 8 + w / 2, y: m }, { x: s.at - 8 - w / 2, y: m }],
+  );
+}
+
+function area(x: number, y: number, w: number, h: number): Rect {
+  return { x: x - w / 2 - 2, y: y - h / 2 - 1, width: w + 4, height: h + 2 };
+}
+
+/** A thin rect along a line, so "covers a line" is an overlap test. */
+function strip(p: Point, q: Point): Rect {
+  return { x: Math.min(p.x, q.x) - 1, y: Math.min(p.y, q.y) - 1, width: Math.abs(p.x - q.x) + 2, height: Math.abs(p.y - q.y) + 2 };
+}
+
+function borders(r: Rect): Rect[] {
+  const [tl, tr, br, bl] = [
+    { x: r.x, y: r.y },
+    { x: r.x + r.width, y: r.y },
+    { x: r.x + r.width, y: r.y + r.height },
+    { x: r.x, y: r.y + r.height },
+  ];
+  return [strip(tl, tr), strip(tr, br), strip(bl, br), strip(tl, bl)];
+}
+
+/** The area a label covers. */
+export function labelArea(label: Label): Rect {
+  const lines = label.lines ?? [label.text];
+  return area(label.x, label.y, linesWidth(lines), lines.length * lineHeight());
+}
+
+/** Gives every edge whose link has a label its label, in link order. */
+export function placeLabels(scene: Scene, rects: Map<string, Rect>, edges: EdgeRoute[]): void {
+  const isContainer = (id: string): boolean => (scene.elements[id]?.children.length ?? 0) > 0;
+  const fixed: Rect[] = [];
+  for (const [id, r] of rects) fixed.push(...(isContainer(id) ? borders(r) : [r]));
+  const lines = edges.map((e) => e.points.slice(1).map((q, i) => strip(e.points[i]!, q)));
+  const placed: Rect[] = [];
+
+  scene.links.forEach((link, i) => {
+    const e = edges[i];
+    if (!link.label || !e || e.points.length === 0) return;
+    const ancA = ancestors(scene, link.a);
+    const ancB = new Set(ancestors(scene, link.b));
+    const common = new Set(ancA.filter((id) => ancB.has(id)));
+    const own = new Set([link.a, link.b, ...ancA, ...ancB]);
+    // Open space first (outside all but the containers holding both ends), then anywhere off the ends' boxes.
+    const tiers = [[...rects].filter(([id]) => !common.has(id)), [...rects].filter(([id]) => !own.has(id))];
+    const text = wrap(link.label, WRAP.edgeLabel);
+    const w = linesWidth(text);
+    const h = text.length * lineHeight();
+    const candidates = tiers.flatMap((tier) => stretches(e.points, tier.map(([, r]) => r)).flatMap((s) => spots(s, w, h)));
+    // Its own line too: the offsets keep a label clear of the stretch it labels, not of its other bends.
+    const obstacles = [...fixed, ...placed, ...lines.flat()];
+    const free = candidates.find((p) => !obstacles.some((o) => overlaps(area(p.x, p.y, w, h), o)));
+    const first = e.points[0]!;
+    const last = e.points[e.points.length - 1]!;
+    const at = free ?? candidates[0] ?? { x: (first.x + last.x) / 2, y: (first.y + last.y) / 2 - h / 2 - 4 };
+    e.label = { text: link.label, lines: text, x: at.x, y: at.y };
+    placed.push(labelArea(e.label));
+  });
 }

@@ -6,7 +6,8 @@ import type { ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib
 import type { Scene, SceneElement } from '../scene/model.ts';
 import type { LinkPlan, PortSpec } from './link-plan.ts';
 import { leafSize, linesWidth, tableSize, titleBand, titleWidth, wrap, WRAP } from './measure.ts';
-import { orderedChildren, rootColumns } from './order.ts';
+import { orderedChildren, rootColumns, tablesFirst } from './order.ts';
+import type { Phantom } from './phantoms.ts';
 import { isContainer, rootsOf, rowOf } from './scene-tree.ts';
 
 export const SPACING = {
@@ -69,14 +70,20 @@ function portsFor(id: string, ports: Map<string, PortSpec[]>): ElkPort[] {
   }));
 }
 
-function leafNode(el: SceneElement, ports: Map<string, PortSpec[]>, partition: number | undefined): ElkNode {
+function leafNode(el: SceneElement, ports: Map<string, PortSpec[]>, partition: number | undefined, inPod: boolean): ElkNode {
   const size =
     el.kind === 'table' ? tableSize(el.label, (el.rows ?? []).map((r) => r.text)) : leafSize(el.label);
   return {
     id: el.id,
     ...size,
     ports: portsFor(el.id, ports),
-    layoutOptions: { 'elk.portConstraints': 'FIXED_SIDE', ...partitionOptions(partition) },
+    layoutOptions: {
+      'elk.portConstraints': 'FIXED_SIDE',
+      // Inside a pod the device hangs from the title, level with its
+      // neighbour pods' devices, whatever table stands beside it.
+      ...(inPod ? { 'elk.alignment': 'TOP' } : {}),
+      ...partitionOptions(partition),
+    },
   };
 }
 
@@ -84,14 +91,24 @@ interface Build {
   scene: Scene;
   ports: Map<string, PortSpec[]>;
   edges: Map<string | undefined, ElkExtendedEdge[]>;
+  phantoms: readonly Phantom[];
+}
+
+function phantomNodes(b: Build, parent: string): ElkNode[] {
+  return b.phantoms
+    .filter((p) => p.parent === parent)
+    .map((p) => ({ id: p.id, width: 1, height: p.height, layoutOptions: partitionOptions(p.row) }));
 }
 
 function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition: number | undefined): ElkNode {
   const title = titleBand(el.label);
-  const children = orderedChildren(b.scene, el.id).map((c) =>
+  const real = orderedChildren(b.scene, el.id).map((c) =>
     // Partitions only mean something in a node's own graph: its rows.
     buildNode(b, c, false, topLevel ? rowOf(b.scene, c.id) : undefined),
   );
+  // Phantoms go on the outer side, with the tables, where there is room.
+  const phantoms = phantomNodes(b, el.id);
+  const children = tablesFirst(b.scene, el.id) ? [...phantoms, ...real] : [...real, ...phantoms];
   const base: LayoutOptions = topLevel
     ? { ...NODE_OPTIONS, 'elk.padding': padding(title, SPACING.nodePad) }
     : {
@@ -114,11 +131,13 @@ function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition:
 }
 
 function buildNode(b: Build, el: SceneElement, topLevel: boolean, partition: number | undefined): ElkNode {
-  return isContainer(el) ? containerNode(b, el, topLevel, partition) : leafNode(el, b.ports, partition);
+  if (isContainer(el)) return containerNode(b, el, topLevel, partition);
+  const parent = el.parent === undefined ? undefined : b.scene.elements[el.parent];
+  return leafNode(el, b.ports, partition, parent !== undefined && parent.parent !== undefined);
 }
 
 /** The ELK graph for a scene, given the routable links' plans. */
-export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[]): ElkNode {
+export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[], phantoms: readonly Phantom[] = []): ElkNode {
   const ports = new Map<string, PortSpec[]>();
   const edges = new Map<string | undefined, ElkExtendedEdge[]>();
   let widestRootLabel = 0;
@@ -136,7 +155,7 @@ export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[]): ElkNode
     const crossesRoot = plan.pieces.some((p) => p.container === undefined);
     if (crossesRoot && plan.link.label) widestRootLabel = Math.max(widestRootLabel, linesWidth(wrap(plan.link.label, WRAP.edgeLabel)));
   }
-  const b: Build = { scene, ports, edges };
+  const b: Build = { scene, ports, edges, phantoms };
   const columns = rootColumns(scene);
   return {
     id: '__root__',

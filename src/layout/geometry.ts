@@ -4,7 +4,7 @@
 import type { Scene } from '../scene/model.ts';
 import type { Rect } from './absolute.ts';
 import type { Box, EdgeRoute, Geometry, Point } from './types.ts';
-import { placeLabel } from './edge-labels.ts';
+import { placeLabels } from './edge-labels.ts';
 import { lineHeight, linesWidth } from './measure.ts';
 import { join, straightBetween } from './polyline.ts';
 import { centre } from './rect.ts';
@@ -88,14 +88,13 @@ function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
 export function toGeometry(work: Work, margin: number): Geometry {
   const { scene } = work;
   const boxes = boxesInTreeOrder(scene, work.rects);
-  const allRects = [...work.rects.values()];
   const edges = scene.links.map((link, i): EdgeRoute => {
     const { points, fallback } = routeFor(work, i);
     const e: EdgeRoute = { link: link.id, kind: link.kind, a: link.a, b: link.b, points };
     if (fallback) e.fallback = true;
-    if (link.label && points.length > 0) e.label = placeLabel(link.label, points, allRects);
     return e;
   });
+  placeLabels(scene, work.rects, edges);
   const anchors: Record<string, Point> = {};
   for (const b of boxes) anchors[b.id] = centre(b);
   const bb = bounds(boxes, edges);

@@ -10,6 +10,7 @@ import { toGeometry } from './geometry.ts';
 import { planLink, type LinkPlan } from './link-plan.ts';
 import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
+import { phantomsFor, type Phantom } from './phantoms.ts';
 import { makeWork } from './work.ts';
 
 let elk: InstanceType<typeof ELK> | undefined;
@@ -20,16 +21,25 @@ function plansFor(scene: Scene): LinkPlan[] {
 }
 
 export async function layoutScene(scene: Scene): Promise<Geometry> {
-  elk ??= new ELK();
+  const engine = (elk ??= new ELK());
   let plans = plansFor(scene);
+  const run = async (phantoms: Phantom[] = []): Promise<ElkNode> => engine.layout(buildElkGraph(scene, plans, phantoms));
   let laidOut: ElkNode;
   try {
-    laidOut = await elk.layout(buildElkGraph(scene, plans));
+    laidOut = await run();
   } catch {
     // A link shape ELK rejects must not cost the whole picture: lay out the
     // boxes alone and let every link fall back to a straight segment.
     plans = [];
-    laidOut = await elk.layout(buildElkGraph(scene, plans));
+    laidOut = await run();
+  }
+  const phantoms = phantomsFor(scene, toAbsolute(laidOut).rects);
+  if (phantoms.length > 0) {
+    try {
+      laidOut = await run(phantoms);
+    } catch {
+      // Rows that do not line up across nodes are a blemish, not a failure.
+    }
   }
   const work = makeWork(scene, toAbsolute(laidOut), plans);
   straightenWires(work);

@@ -23,7 +23,7 @@ export function simplify(points: readonly Point[]): Point[] {
   return out;
 }
 
-/** Joins pieces end to start; a gap between pieces is bridged by a straight step. */
+/** Joins pieces that meet at shared ports (each piece ends where the next begins). */
 export function join(pieces: readonly (readonly Point[])[]): Point[] {
   return simplify(pieces.flat());
 }

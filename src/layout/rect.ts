@@ -1,4 +1,4 @@
-// Rectangle predicates shared by the post-layout fixes and the tests' checks.
+// Rectangle predicates for the post-layout fixes and label placement.
 import type { Point } from './types.ts';
 import type { Rect } from './absolute.ts';
 
@@ -20,11 +20,6 @@ export function segmentCrosses(p: Point, q: Point, r: Rect, eps = 0.5): boolean 
   const y0 = Math.min(p.y, q.y);
   const y1 = Math.max(p.y, q.y);
   return x0 < r.x + r.width - eps && x1 > r.x + eps && y0 < r.y + r.height - eps && y1 > r.y + eps;
-}
-
-/** True when the point lies on or inside the rectangle, within eps. */
-export function touches(p: Point, r: Rect, eps = 0.5): boolean {
-  return p.x >= r.x - eps && p.x <= r.x + r.width + eps && p.y >= r.y - eps && p.y <= r.y + r.height + eps;
 }
 
 export function translate(r: Rect, dx: number, dy: number): Rect {

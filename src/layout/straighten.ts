@@ -96,17 +96,22 @@ function isStraightenable(work: Work, route: RouteParts): boolean {
   const { kind, a, b } = route.plan.link;
   const ea = scene.elements[a];
   const eb = scene.elements[b];
-  if (kind !== 'wire' || !ea || !eb || isContainer(ea) || isContainer(eb)) return false;
+  if ((kind !== 'wire' && kind !== 'tunnel') || !ea || !eb || isContainer(ea) || isContainer(eb)) return false;
   return topOf(scene, a) !== topOf(scene, b);
 }
 
 export function straightenWires(work: Work): void {
   const fixed = new Set<string>();
   const wires = work.routes.filter((r) => isStraightenable(work, r));
-  // Node-to-node wires first: they decide the nodes' heights; externals follow them.
-  const nodeToNode = (r: RouteParts): number =>
-    Number(work.scene.elements[r.plan.link.a]?.parent === undefined || work.scene.elements[r.plan.link.b]?.parent === undefined);
-  for (const route of [...wires].sort((x, y) => nodeToNode(x) - nodeToNode(y))) straightenOne(work, route, fixed);
+  // Node-to-node wires first: they decide the nodes' heights. Externals
+  // follow them; a tunnel (drawn, but carried by the wire) comes last, so it
+  // can never move a node a wire has already lined up.
+  const rank = (r: RouteParts): number => {
+    if (r.plan.link.kind === 'tunnel') return 2;
+    const { a, b } = r.plan.link;
+    return Number(work.scene.elements[a]?.parent === undefined || work.scene.elements[b]?.parent === undefined);
+  };
+  for (const route of [...wires].sort((x, y) => rank(x) - rank(y))) straightenOne(work, route, fixed);
 }
 
 /**

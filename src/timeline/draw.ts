@@ -126,6 +126,10 @@ export function applyFrame(svg: SVGSVGElement, frame: Frame): void {
     const key = rowKey(this.getAttribute('data-table') ?? '', this.getAttribute('data-row') ?? '');
     select(this).classed('kh-highlight', lit.has(key));
   });
+  // A hook for the renderer's stylesheet: the box the packet is at or heading to.
+  root.selectAll<SVGGElement, unknown>('g.kh-box').each(function () {
+    select(this).classed('kh-current', this.getAttribute('data-id') === frame.at);
+  });
   svg.setAttribute('data-step', String(frame.step));
 }
 

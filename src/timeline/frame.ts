@@ -14,6 +14,8 @@ export interface Frame {
   step: number;
   /** The packet of the step shown ('' when the scene has no steps). */
   packet: string;
+  /** Where that packet is once the step is done (its destination while it travels). */
+  at: string;
   /** Packet centre, in the geometry's coordinates. */
   x: number;
   y: number;
@@ -46,13 +48,14 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry): 
   const index = Math.ceil(p);
   const step = steps[index];
   if (!step) {
-    return { step: 0, packet: '', x: 0, y: 0, progress: 1, highlights: [], visiblePackets: [] };
+    return { step: 0, packet: '', at: '', x: 0, y: 0, progress: 1, highlights: [], visiblePackets: [] };
   }
   const progress = index === 0 ? 1 : 1 - (index - p);
   const point = packetPoint(step, progress, geometry);
   return {
     step: index,
     packet: step.packet,
+    at: step.at,
     x: point?.x ?? 0,
     y: point?.y ?? 0,
     progress,

@@ -17,6 +17,8 @@ export interface Shown {
   counter: string;
   caption: string;
   inspector: string;
+  /** Just the header values the inspector lists, layer by layer (no marks, no location). */
+  layers: string[];
   packets: { id: string; transform: string | null }[];
   rows: string[];
   hash: string;
@@ -32,6 +34,9 @@ export async function shown(page: Page): Promise<Shown> {
       counter: text('[data-testid=step-counter]').trim(),
       caption: document.querySelector('[data-testid=caption]')?.textContent ?? '',
       inspector: text('[data-testid=inspector]'),
+      layers: [...document.querySelectorAll('[data-testid=inspector] .field')].map(
+        (f) => `${(f.querySelector('dt') as HTMLElement).innerText}=${(f.querySelector('.value') as HTMLElement).innerText}`,
+      ),
       packets: visible.map((g) => ({ id: g.dataset.packet ?? '', transform: g.getAttribute('transform') })),
       rows: [...document.querySelectorAll<SVGGElement>('g.kh-row.kh-highlight')]
         .map((g) => `${g.dataset.table}|${g.dataset.row}`)

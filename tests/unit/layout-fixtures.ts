@@ -148,8 +148,41 @@ export function crossNodeWithClient(): Scene {
   );
 }
 
+/** One node, two pods straight on the bridge, an upstream server to the right: like target-dns.png. */
+export function dnsViaCoreDns(): Scene {
+  const b = new SceneBuilder();
+  b.add({ id: 'node1', kind: 'node', label: ['node1 (192.168.1.10)'] })
+    .add({ id: 'client', kind: 'pod', parent: 'node1', label: ['client pod 10.244.1.2'] })
+    .add({ id: 'client/eth0', kind: 'device', type: 'veth', parent: 'client', label: ['eth0', '10.244.1.2'] })
+    .add({
+      id: 'client/resolv', kind: 'table', type: 'resolv', parent: 'client', beside: 'client/eth0',
+      label: ['resolv.conf'],
+      rows: rows(
+        ['ns', 'nameserver 10.96.0.10'],
+        ['search', 'search default.svc.cluster.local svc.cluster.local cluster.local'],
+        ['ndots', 'options ndots:5'],
+      ),
+    })
+    .add({ id: 'coredns', kind: 'pod', parent: 'node1', label: ['CoreDNS pod 10.244.1.9'] })
+    .add({ id: 'coredns/eth0', kind: 'device', type: 'veth', parent: 'coredns', label: ['eth0', '10.244.1.9'] })
+    .add({ id: 'node1/cni0', kind: 'device', type: 'bridge', parent: 'node1', label: ['cni0 (bridge)', '10.244.1.1/24'] })
+    .add({ id: 'node1/kube-proxy', kind: 'process', parent: 'node1', label: ['kube-proxy'] })
+    .add({
+      id: 'node1/nat', kind: 'table', type: 'iptables', parent: 'node1', beside: 'node1/cni0',
+      label: ['iptables -t nat'],
+      rows: rows(['svc', 'KUBE-SERVICES 10.96.0.10:53 -> KUBE-SVC-TCOU'], ['sep', 'KUBE-SEP-X DNAT to 10.244.1.9:53']),
+    })
+    .add({ id: 'upstream', kind: 'external', label: ['upstream DNS', '8.8.8.8:53'] })
+    .link('bridge-port', 'client/eth0', 'node1/cni0', '1) query 10.96.0.10:53')
+    .link('bridge-port', 'node1/cni0', 'coredns/eth0', '2) DNAT to 10.244.1.9:53')
+    .link('wire', 'coredns/eth0', 'upstream', '3) forward (cache miss)')
+    .link('socket', 'node1/kube-proxy', 'node1/nat');
+  return b.build('dns', 'DNS via CoreDNS', 'The client pod asks kube-dns; CoreDNS forwards a name it does not know.');
+}
+
 export const fixtures: Record<string, () => Scene> = {
   'same-node-bridge': sameNodeBridge,
   'cross-node': crossNode,
   'cross-node-client': crossNodeWithClient,
+  dns: dnsViaCoreDns,
 };

@@ -34,6 +34,11 @@ describe('layout robustness', () => {
     const nic1 = g.anchors['node1/eth0']!;
     const nic2 = g.anchors['node2/eth0']!;
     expect(nic1.y).toBe(nic2.y);
+    // Phantoms in node 2 keep its rows level with node 1's.
+    for (const [x, y] of [['pod-a', 'pod-b'], ['node1/cni0', 'node2/cni0'], ['node1/flannel.1', 'node2/flannel.1']] as const) {
+      expect(Math.abs(g.anchors[x]!.y - g.anchors[y]!.y), `${x} level with ${y}`).toBeLessThan(2);
+    }
+    expect(g.boxes.some((b) => b.id.includes('phantom'))).toBe(false);
     const n1 = g.boxes.find((b) => b.id === 'node1')!;
     const n2 = g.boxes.find((b) => b.id === 'node2')!;
     expect([n1.y, n1.height]).toEqual([n2.y, n2.height]);

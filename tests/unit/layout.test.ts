@@ -1,16 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { labelArea } from '../../src/layout/edge-labels.ts';
 import { layoutScene } from '../../src/layout/layout.ts';
 import { linesWidth, maxWidth, PAD, titleBand } from '../../src/layout/measure.ts';
 import type { Box, Geometry, Point } from '../../src/layout/types.ts';
+import { loadScene } from '../../src/scene/load.ts';
 import type { Scene } from '../../src/scene/model.ts';
 import { fixtures } from './layout-fixtures.ts';
 
 const EPS = 0.5;
 
-const inside = (c: Box, p: Box): boolean =>
+type Area = Pick<Box, 'x' | 'y' | 'width' | 'height'>;
+
+const inside = (c: Area, p: Area): boolean =>
   c.x >= p.x - EPS && c.y >= p.y - EPS && c.x + c.width <= p.x + p.width + EPS && c.y + c.height <= p.y + p.height + EPS;
 
-const overlap = (a: Box, b: Box): boolean =>
+const overlap = (a: Area, b: Area): boolean =>
   a.x + EPS < b.x + b.width && b.x + EPS < a.x + a.width && a.y + EPS < b.y + b.height && b.y + EPS < a.y + a.height;
 
 const touches = (p: Point, b: Box): boolean =>
@@ -29,7 +35,22 @@ function ancestorsOf(scene: Scene, id: string): string[] {
   return out;
 }
 
-for (const [name, make] of Object.entries(fixtures)) {
+/** The bundled scenes the loader accepts, laid out with the same checks as the fixtures. */
+function bundledScenes(): Record<string, () => Scene> {
+  const out: Record<string, () => Scene> = {};
+  for (const f of readdirSync('scenes').filter((n) => n.endsWith('.yaml')).sort()) {
+    const text = readFileSync(join('scenes', f), 'utf8');
+    const loaded = loadScene(text, `scenes/${f}`);
+    if (loaded.ok) out[`scenes/${f}`] = () => (loadScene(text, `scenes/${f}`) as typeof loaded).scene;
+  }
+  return out;
+}
+
+it('finds the bundled scenes', () => {
+  expect(Object.keys(bundledScenes())).toContain('scenes/same-node-bridge.yaml');
+});
+
+for (const [name, make] of Object.entries({ ...fixtures, ...bundledScenes() })) {
   describe(`layout: ${name}`, () => {
     const scene = make();
     let g: Geometry;
@@ -81,7 +102,7 @@ for (const [name, make] of Object.entries(fixtures)) {
           expect(maxWidth(b.label) + 2 * PAD.leafX, b.id).toBeLessThanOrEqual(b.width + EPS);
         }
         for (const r of b.rows ?? []) {
-          expect(inside(r as Box, b), `${b.id}#${r.id}`).toBe(true);
+          expect(inside(r, b), `${b.id}#${r.id}`).toBe(true);
           expect(linesWidth(r.lines ?? [r.text]) + 2 * PAD.rowTextX, r.id).toBeLessThanOrEqual(r.width + EPS);
           expect((r.lines ?? [r.text]).join('')).toBe(r.text);
         }
@@ -105,6 +126,18 @@ for (const [name, make] of Object.entries(fixtures)) {
           }
         }
       }
+    });
+
+    it('puts edge labels where they cover no device, table or other label', () => {
+      const labels = g.edges.flatMap((e) => (e.label ? [labelArea(e.label)] : []));
+      expect(labels).toHaveLength(scene.links.filter((l) => l.label).length);
+      labels.forEach((l, i) => {
+        for (const b of g.boxes) {
+          if (scene.elements[b.id]!.children.length === 0) expect(overlap(l, b), `label ${i} on ${b.id}`).toBe(false);
+        }
+        labels.forEach((m, j) => j > i && expect(overlap(l, m), `labels ${i}, ${j}`).toBe(false));
+        expect(l.x >= 0 && l.y >= 0 && l.x + l.width <= g.width + 2 && l.y + l.height <= g.height + 2).toBe(true);
+      });
     });
 
     it('is plain JSON and deterministic', async () => {
@@ -155,7 +188,7 @@ for (const [name, make] of Object.entries(fixtures)) {
       });
     }
 
-    if (name === 'same-node-bridge') {
+    if (name.includes('same-node-bridge')) {
       it('centres the bridge under its two veths with one port each', () => {
         const cni0 = box('node1/cni0');
         const ports = g.edges.filter((e) => e.kind === 'bridge-port').map((e) => e.points[e.points.length - 1]!);
