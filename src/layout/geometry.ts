@@ -96,7 +96,9 @@ export function toGeometry(work: Work, margin: number): Geometry {
   });
   placeLabels(scene, work.rects, edges);
   const anchors: Record<string, Point> = {};
-  for (const b of boxes) anchors[b.id] = centre(b);
+  // A packet at rest sits on its box's top-right corner: on the box, so it is
+  // plainly there, but off the centred label, which a student still has to read.
+  for (const b of boxes) anchors[b.id] = { x: b.x + b.width, y: b.y };
   const bb = bounds(boxes, edges);
   const g: Geometry = { width: bb.width + 2 * margin, height: bb.height + 2 * margin, boxes, edges, anchors };
   return moveAndRound(g, margin - bb.x, margin - bb.y);

@@ -54,7 +54,7 @@ export interface Geometry {
   /** Parents before children. */
   boxes: Box[];
   edges: EdgeRoute[];
-  /** Where a packet sits when it is at an element (its box centre). */
+  /** Where a packet sits when it is at an element: its box's top-right corner, clear of the label. */
   anchors: Record<string, Point>;
 }
 

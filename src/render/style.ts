@@ -41,6 +41,7 @@ export const STYLE = `
 .kh-scene .kh-title { font-weight: 700; }
 .kh-scene .kh-row-bg { fill: var(--kh-row-fill, #ffffff); stroke: none; }
 .kh-scene .kh-row-marker { fill: var(--kh-hl-stroke, #a86a00); visibility: hidden; }
+.kh-scene .kh-box.kh-current[data-kind="device"] > .kh-box-bg { stroke-width: 3; stroke: var(--kh-current, #e66100); }
 .kh-scene .kh-row.kh-highlight .kh-row-bg { fill: var(--kh-hl-fill, #ffe08a); stroke: var(--kh-hl-stroke, #a86a00); stroke-width: 1.5; }
 .kh-scene .kh-row.kh-highlight .kh-row-marker { visibility: visible; }
 .kh-scene .kh-row.kh-highlight text { font-weight: 700; fill: var(--kh-hl-fg, #1b1f24); }

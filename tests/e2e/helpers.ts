@@ -46,7 +46,7 @@ export async function shown(page: Page): Promise<Shown> {
   });
 }
 
-/** Screen-space centres of the visible packet marker and of the element's box. */
+/** Screen-space centre of the visible packet marker, and the element box's top-right corner (where a packet rests). */
 export async function centres(page: Page, elementId: string) {
   return page.evaluate((id) => {
     const centre = (el: Element | null) => {
@@ -54,10 +54,15 @@ export async function centres(page: Page, elementId: string) {
       const r = el.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height };
     };
+    const corner = (el: Element | null) => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width, y: r.y, width: r.width, height: r.height };
+    };
     const box = document.querySelector(`g.kh-box[data-id="${CSS.escape(id)}"]`);
     return {
       packet: centre(document.querySelector('g.kh-packet[visibility="visible"] .kh-packet-body')),
-      box: centre(box?.querySelector(':scope > rect') ?? null),
+      box: corner(box?.querySelector(':scope > rect') ?? null),
     };
   }, elementId);
 }

@@ -70,7 +70,7 @@ for (const [name, make] of Object.entries({ ...fixtures, ...bundledScenes() })) 
         const parent = scene.elements[b.id]!.parent;
         if (parent) expect(seen.has(parent), `${parent} before ${b.id}`).toBe(true);
         seen.add(b.id);
-        expect(g.anchors[b.id]).toEqual({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+        expect(g.anchors[b.id]).toEqual({ x: b.x + b.width, y: b.y });
         expect(b.depth).toBe(ancestorsOf(scene, b.id).length);
       }
     });
