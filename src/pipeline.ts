@@ -1,5 +1,8 @@
 // One scene from file to screen: every output (app, embed, CLI) runs these
 // stages in this order. Each stage is a pure function of the one before.
+//   checkScene   parse → validate → derive           (src/scene, src/derive)
+//   buildScene   … → layout                          (src/layout)
+//   showScene    render → timeline → player          (src/show.ts)
 import { loadScene } from './scene/load.ts';
 import { deriveSteps } from './derive/derive.ts';
 import { sortDiagnostics, type Diagnostic } from './scene/diagnostic.ts';

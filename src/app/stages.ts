@@ -1,7 +1,6 @@
 // The app's one door to the pipeline stages it does not own, so a renamed
 // module is fixed here and nowhere else.
 export { buildScene } from '../pipeline.ts';
-export { renderScene } from '../render/index.ts';
 
 import type { buildScene } from '../pipeline.ts';
 export type BuildResult = Awaited<ReturnType<typeof buildScene>>;
