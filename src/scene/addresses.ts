@@ -1,6 +1,8 @@
 // Addresses are written once, on the element that owns them, and referred to by id elsewhere.
 import type { SceneElement } from './model.ts';
 import { didYouMean } from './suggest.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { posAt, type ParsedScene, type PathKey } from './parse.ts';
 
 export function isMac(s: string): boolean {
   return /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(s);
@@ -39,4 +41,19 @@ export function resolveIp(addr: string, elements: Record<string, SceneElement>):
 export function resolveElement(id: string, elements: Record<string, SceneElement>): Resolved {
   if (elements[id]) return { ok: true, value: id };
   return { ok: false, message: `no element '${id}'${didYouMean(id, Object.keys(elements))}` };
+}
+
+export type Lookup = (a: string, e: Record<string, SceneElement>) => Resolved;
+
+/**
+ * Resolves fields of one written map (a header or an operation at `here`);
+ * a failure is reported at the field and stands in as '?', so checking goes on.
+ */
+export function fieldResolver(parsed: ParsedScene, here: PathKey[], what: string, fields: Record<string, unknown>, elements: Record<string, SceneElement>, out: Diagnostic[]) {
+  return (field: string, how: Lookup): string => {
+    const r = how(String(fields[field]), elements);
+    if (r.ok) return r.value;
+    out.push({ ...posAt(parsed, [...here, field]), severity: 'error', message: `${what} ${field}: ${r.message}` });
+    return '?';
+  };
 }

@@ -1,8 +1,8 @@
 // validate, part 2b: a packet's written headers → concrete header values.
 import type { Header, SceneElement } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { resolveIp, resolveMac, type Resolved } from './addresses.ts';
-import { posAt, type ParsedScene, type PathKey } from './parse.ts';
+import { resolveIp, resolveMac, fieldResolver } from './addresses.ts';
+import type { ParsedScene, PathKey } from './parse.ts';
 
 type RawHeader = Record<string, Record<string, unknown>>;
 
@@ -11,12 +11,7 @@ export function resolveHeaders(parsed: ParsedScene, raw: RawHeader[], path: Path
   raw.forEach((h, i) => {
     const [layer, f] = Object.entries(h)[0] as [string, Record<string, unknown>];
     const here = [...path, i, layer];
-    const get = (field: string, how: (a: string, e: Record<string, SceneElement>) => Resolved): string => {
-      const r = how(String(f[field]), elements);
-      if (r.ok) return r.value;
-      out.push({ ...posAt(parsed, [...here, field]), severity: 'error', message: `${layer} ${field}: ${r.message}` });
-      return '?';
-    };
+    const get = fieldResolver(parsed, here, layer, f, elements, out);
     switch (layer) {
       case 'eth':
         headers.push({ layer, src: get('src', resolveMac), dst: get('dst', resolveMac) });

@@ -1,8 +1,8 @@
 // validate, part 2c: a step's written operations → operations with every reference resolved.
 import type { Op, SceneElement } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { resolveElement, resolveIp, resolveMac, type Resolved } from './addresses.ts';
-import { posAt, type ParsedScene, type PathKey } from './parse.ts';
+import { resolveElement, resolveIp, resolveMac, fieldResolver } from './addresses.ts';
+import type { ParsedScene, PathKey } from './parse.ts';
 
 export function resolveOps(parsed: ParsedScene, raw: unknown[], path: PathKey[], elements: Record<string, SceneElement>, out: Diagnostic[]): Op[] {
   const ops: Op[] = [];
@@ -13,12 +13,7 @@ export function resolveOps(parsed: ParsedScene, raw: unknown[], path: PathKey[],
     }
     const [name, p] = Object.entries(r as Record<string, unknown>)[0] as [string, Record<string, unknown>];
     const here = [...path, i, name];
-    const get = (field: string, how: (a: string, e: Record<string, SceneElement>) => Resolved): string => {
-      const res = how(String(p[field]), elements);
-      if (res.ok) return res.value;
-      out.push({ ...posAt(parsed, [...here, field]), severity: 'error', message: `${name} ${field}: ${res.message}` });
-      return '?';
-    };
+    const get = fieldResolver(parsed, here, name, p, elements, out);
     switch (name) {
       case 'route':
         ops.push({ op: 'route', dev: get('dev', resolveElement), devMac: get('dev', resolveMac), nextHop: get('via', resolveElement), nextHopMac: get('via', resolveMac) });
