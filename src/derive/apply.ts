@@ -51,7 +51,12 @@ export function applyOp(state: PacketState, op: Op, hereMac: string | undefined)
   const hs = state.headers;
   const next = (headers: Header[], nat = state.nat): Applied => ({ ok: true, state: { headers, nat } });
   switch (op.op) {
-    case 'bridge':
+    case 'bridge': {
+      const eth = outer(hs, 'eth');
+      if (op.toMac === undefined) return next(hs);
+      if (!eth) return fail('bridge: there is no Ethernet header to re-address');
+      return next(replace(hs, eth.i, { ...eth.h, dst: op.toMac }));
+    }
     case 'deliver':
     case 'drop':
       return next(hs);

@@ -33,11 +33,20 @@ function hostIps(scene: Scene, id: string): string[] {
   return ips;
 }
 
+/** MACs of the host's own devices (not its pods'): the frames it accepts for routing. */
+function hostMacs(scene: Scene, id: string): string[] {
+  const node = nodeOf(scene, id);
+  if (!node) return [];
+  return node.children.map((c) => scene.elements[c]!).filter((e) => e.kind === 'device' && e.mac).map((e) => e.mac!);
+}
+
 export function checkStep({ scene, step, before, after }: StepContext): string[] {
   const problems: string[] = [];
   const from = scene.elements[step.from]!;
   const at = scene.elements[step.at]!;
   const link = scene.links.find((l) => l.id === step.link);
+  // A shortcut stands for hops the scene does not show, so there is nothing to check them against.
+  if (link?.kind === 'shortcut') return [];
 
   if (has(step, 'bridge')) {
     if (step.ops.some((o) => ['route', 'encap', 'decap', 'snat', 'masquerade'].includes(o.op))) {
@@ -45,7 +54,7 @@ export function checkStep({ scene, step, before, after }: StepContext): string[]
     }
     const bridge = [from, at].find((e) => e.type === 'bridge');
     if (!bridge) problems.push("'bridge' is used on a hop that touches no bridge device");
-    else if (eth(before)?.dst === bridge.mac) {
+    else if (eth(before)?.dst === bridge.mac && !step.ops.some((o) => o.op === 'bridge' && o.toMac !== undefined)) {
       problems.push(`the frame is addressed to ${bridge.name}'s own MAC (${bridge.mac}): the bridge hands it up to the host, which routes it — use 'route', not 'bridge'`);
     }
   }
@@ -53,8 +62,9 @@ export function checkStep({ scene, step, before, after }: StepContext): string[]
   const route = step.ops.find((o) => o.op === 'route');
   if (route) {
     const dst = eth(before)?.dst;
-    if (dst !== undefined && dst !== from.mac && dst !== at.mac) {
-      problems.push(`a host routes only frames sent to its own MAC, but this one is addressed to ${dst}, not ${from.name}'s ${from.mac ?? '(no MAC)'}`);
+    const own = hostMacs(scene, route.dev);
+    if (dst !== undefined && own.length > 0 && !own.includes(dst)) {
+      problems.push(`a host routes only frames sent to one of its own MACs (${own.join(', ')}), but this one is addressed to ${dst}`);
     }
     if (route.dev !== step.at) problems.push(`the route sends the packet out of '${route.dev}', but the step moves it to '${step.at}'`);
   } else if (link?.kind === 'stack' && eth(before)?.dst !== undefined && eth(before)?.dst === from.mac && !step.ops.some((o) => o.op === 'encap' || o.op === 'decap' || o.op === 'deliver')) {

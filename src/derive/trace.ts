@@ -34,7 +34,7 @@ export function formatHeader(h: Header): string {
     case 'ipip':
       return 'IPIP';
     case 'dns':
-      return `DNS ${h.id} ${h.rcode ? `${h.rcode} ${h.qtype} ${h.qname}${h.answers?.length ? ` ${h.answers.join(' ')}` : ''}` : `${h.qtype}? ${h.qname}`}`;
+      return `DNS ${h.id} ${h.rcode ? `${h.rcode} ${h.qtype} ${h.qname}${h.answers?.length ? ` → ${h.answers.join('; ')}` : ''}` : `${h.qtype}? ${h.qname}`}`;
     case 'bgp':
       return `BGP ${h.type}${h.prefix ? ` ${h.prefix}` : ''}${h.nextHop ? ` next-hop ${h.nextHop}` : ''}`;
   }

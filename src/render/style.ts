@@ -47,6 +47,7 @@ export const STYLE = `
 .kh-scene .kh-row.kh-highlight text { font-weight: 700; fill: var(--kh-hl-fg, #1b1f24); }
 .kh-scene .kh-link { fill: none; stroke: var(--kh-link, #30363d); stroke-width: 1.4; }
 .kh-scene .kh-link[data-kind="wire"] { stroke: var(--kh-wire, #a86a00); stroke-width: 3.5; }
+.kh-scene .kh-link[data-kind="shortcut"] { stroke-dasharray: 2 5; stroke-width: 2; stroke-linecap: round; }
 .kh-scene .kh-link[data-kind="tunnel"] { stroke: var(--kh-tunnel-link, #a8467c); stroke-dasharray: 7 4; stroke-width: 2; }
 .kh-scene .kh-link[data-kind="socket"] { stroke-dasharray: 2 3; }
 .kh-scene .kh-link.kh-fallback { stroke-dasharray: 3 3; }

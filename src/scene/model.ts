@@ -62,7 +62,8 @@ export interface SceneElement {
   pos: SourcePos;
 }
 
-export type LinkKind = 'veth' | 'bridge-port' | 'wire' | 'tunnel' | 'stack' | 'socket';
+/** `shortcut`: several hops drawn as one line, shown in full in another scene; invariants are not checked across it. */
+export type LinkKind = 'veth' | 'bridge-port' | 'wire' | 'tunnel' | 'stack' | 'socket' | 'shortcut';
 
 /** An undirected connection a packet can hop along. */
 export interface Link {
@@ -128,7 +129,12 @@ export interface Packet {
 
 export type Op =
   | { op: 'arp-reply' }
-  | { op: 'bridge' }
+  /**
+   * A bridge forwards the frame. `toMac`: br_netfilter re-addressed it first —
+   * after a DNAT inside the bridge to a destination on the same bridge, the
+   * frame is sent to that destination's MAC and bridged, not routed.
+   */
+  | { op: 'bridge'; toMac?: string }
   | { op: 'route'; dev: string; devMac: string; nextHop: string; nextHopMac: string }
   | {
       op: 'encap';

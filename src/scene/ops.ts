@@ -15,6 +15,9 @@ export function resolveOps(parsed: ParsedScene, raw: unknown[], path: PathKey[],
     const here = [...path, i, name];
     const get = fieldResolver(parsed, here, name, p, elements, out);
     switch (name) {
+      case 'bridge':
+        ops.push({ op: 'bridge', toMac: get('to', resolveMac) });
+        break;
       case 'route':
         ops.push({ op: 'route', dev: get('dev', resolveElement), devMac: get('dev', resolveMac), nextHop: get('via', resolveElement), nextHopMac: get('via', resolveMac) });
         break;

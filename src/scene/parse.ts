@@ -19,7 +19,7 @@ export function parseScene(text: string, file: string): { parsed: ParsedScene; d
   for (const [list, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
     for (const e of list) {
       const p = lines.linePos(e.pos[0]);
-      diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) });
+      diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) + (HINTS[e.code] ?? '') });
     }
   }
   let value: unknown;
@@ -32,6 +32,15 @@ export function parseScene(text: string, file: string): { parsed: ParsedScene; d
   }
   return { parsed: { file, doc, lines, value }, diagnostics };
 }
+
+/** What the usual slips of hand-written YAML look like, said in the writer's terms. */
+const HINTS: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: " — a ': ' inside a value starts a new key: put the value in quotes",
+  MULTILINE_IMPLICIT_KEY: " — a key and its ':' must be on one line; is an indentation or a quote off?",
+  BAD_INDENT: ' — check the indentation of this line against the lines above',
+  DUPLICATE_KEY: ' — each key may appear once in a map',
+  TAB_AS_INDENT: ' — YAML indents with spaces, not tabs',
+};
 
 /** The yaml package's messages end with a code frame and position we already give. */
 function yamlMessage(msg: string): string {

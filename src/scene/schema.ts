@@ -18,7 +18,7 @@ const row = z.number().int().min(0).max(9).describe('Row of the node drawing fro
 
 export const deviceTypes = ['veth', 'bridge', 'vxlan', 'ipip', 'nic', 'loopback'] as const;
 export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs'] as const;
-export const linkKinds = ['veth', 'bridge-port', 'wire', 'tunnel', 'stack', 'socket'] as const;
+export const linkKinds = ['veth', 'bridge-port', 'wire', 'tunnel', 'stack', 'socket', 'shortcut'] as const;
 
 const Device = z.strictObject({
   kind: z.literal('device'),
@@ -59,6 +59,7 @@ interface RawContainer<K extends string> {
   name: string;
   label?: string | string[];
   ip?: string;
+  mac?: string;
   contains?: RawElement[];
 }
 const Node = z.strictObject({
@@ -83,6 +84,7 @@ const External = z.strictObject({
   name,
   label: label.optional(),
   ip: z.string().optional(),
+  mac: z.string().optional().describe('A machine drawn as one box (a client, a DNS server) can own its addresses itself.'),
   get contains(): Contains {
     return z.array(Element).optional();
   },
@@ -91,8 +93,8 @@ const External = z.strictObject({
 export const Element: z.ZodType<RawElement> = z.discriminatedUnion('kind', [Node, Pod, Device, Process, Table, External, Service]);
 
 export type RawElement =
-  | RawContainer<'node'>
-  | Omit<RawContainer<'pod'>, 'ip'>
+  | Omit<RawContainer<'node'>, 'mac'>
+  | Omit<RawContainer<'pod'>, 'ip' | 'mac'>
   | RawContainer<'external'>
   | z.infer<typeof Device>
   | z.infer<typeof Process>
@@ -100,7 +102,7 @@ export type RawElement =
   | z.infer<typeof Service>;
 
 const Link = z.strictObject({
-  kind: z.enum(linkKinds),
+  kind: z.enum(linkKinds).describe("'shortcut' draws several hops as one line, when another scene shows them; label it so, since the hops between are not checked."),
   between: z.tuple([ref, ref]),
   id: name.optional(),
   label: z.string().optional(),
@@ -134,6 +136,9 @@ export const Header = z.union(
 export const bareOps = ['bridge', 'decap', 'deliver', 'reply', 'arp-reply', 'undnat', 'unsnat'] as const;
 
 export const opSchemas = {
+  bridge: z.strictObject({
+    to: ref.describe("br_netfilter: after a DNAT inside the bridge, the frame is re-addressed to this element's MAC and bridged."),
+  }),
   route: z.strictObject({
     dev: ref.describe('The outgoing device; its MAC becomes the Ethernet source.'),
     via: ref.describe('The next hop; its MAC becomes the Ethernet destination.'),

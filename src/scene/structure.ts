@@ -25,7 +25,9 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
     case 'unrecognized_keys': {
       const known = knownKeys(parsed.value, path);
       for (const key of issue.keys) {
-        out.push({ ...at(path, key), message: `unknown key '${key}' in ${where}${didYouMean(key, known)}; expected one of: ${known.join(', ')}` });
+        // `{ label: a, b }` reads as two keys: the second one, with no value, is the tell.
+        const hint = (value as Record<string, unknown>)[key] === null ? ' — inside { … } a comma ends a value: put quotes around text that contains one' : '';
+        out.push({ ...at(path, key), message: `unknown key '${key}' in ${where}${didYouMean(key, known)}; expected one of: ${known.join(', ')}${hint}` });
       }
       return;
     }
@@ -77,7 +79,7 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
 function oneKeyUnion(path: PathKey[], value: unknown): { key: string; message: string } | undefined {
   const kind = path.includes('headers') ? 'header' : path.includes('ops') ? 'operation' : undefined;
   if (!kind) return undefined;
-  const names = kind === 'header' ? Object.keys(headerSchemas) : [...bareOps, ...Object.keys(opSchemas)];
+  const names = kind === 'header' ? Object.keys(headerSchemas) : [...new Set([...bareOps, ...Object.keys(opSchemas)])];
   const keys = typeof value === 'string' ? [value] : value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
   const key = keys[0] ?? '';
   if (keys.length !== 1) return { key, message: `a ${kind} is written as a map with exactly one key (${names.slice(0, 4).join(', ')}, …), got ${keys.length === 0 ? 'none' : keys.join(', ')}` };
