@@ -19,7 +19,7 @@ export function parseScene(text: string, file: string): { parsed: ParsedScene; d
   for (const [list, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
     for (const e of list) {
       const p = lines.linePos(e.pos[0]);
-      diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) + (HINTS[e.code] ?? '') });
+      diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) + hint(e.code, e.message) });
     }
   }
   let value: unknown;
@@ -41,6 +41,11 @@ const HINTS: Record<string, string> = {
   DUPLICATE_KEY: ' — each key may appear once in a map',
   TAB_AS_INDENT: ' — YAML indents with spaces, not tabs',
 };
+
+function hint(code: string, message: string): string {
+  if (/flow (sequence|mapping)/i.test(message)) return ' — is a [ or { left without its closing ] or }?';
+  return HINTS[code] ?? '';
+}
 
 /** The yaml package's messages end with a code frame and position we already give. */
 function yamlMessage(msg: string): string {
