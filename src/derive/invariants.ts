@@ -30,7 +30,7 @@ function hostIps(scene: Scene, id: string): string[] {
     if (e.kind !== 'pod') e.children.forEach((c) => walk(scene.elements[c]!));
   };
   walk(node);
-  return ips;
+  return [...new Set(ips)];
 }
 
 /** MACs of the host's own devices (not its pods'): the frames it accepts for routing. */

@@ -1,0 +1,142 @@
+// Each bundled scene checked against the networking facts of DESIGN.md §3,
+// computed from the derived steps (the golden traces pin every value; these
+// tests say which values matter, and why).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { checkScene } from '../../src/pipeline.ts';
+import type { Header } from '../../src/scene/model.ts';
+import type { DerivedStep } from '../../src/derive/types.ts';
+
+function load(name: string) {
+  const r = checkScene(readFileSync(`scenes/${name}.yaml`, 'utf8'), name);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  const mac = (id: string) => r.scene.elements[id]!.mac!;
+  const ip = (id: string) => r.scene.elements[id]!.ip!.split('/')[0]!;
+  return { ...r, mac, ip };
+}
+const layers = (s: DerivedStep) => s.headers.map((h) => h.layer);
+function first<L extends Header['layer']>(s: DerivedStep, layer: L): Extract<Header, { layer: L }> {
+  return s.headers.find((h) => h.layer === layer) as Extract<Header, { layer: L }>;
+}
+function inner<L extends Header['layer']>(s: DerivedStep, layer: L): Extract<Header, { layer: L }> {
+  return [...s.headers].reverse().find((h) => h.layer === layer) as Extract<Header, { layer: L }>;
+}
+const delivered = (steps: DerivedStep[], at: string) => steps.filter((s) => s.at === at && s.ops.includes('deliver'));
+
+describe('cross-node VXLAN (Flannel)', () => {
+  const { steps, mac, ip } = load('cross-node-vxlan');
+  const wrapped = steps.filter((s) => layers(s).includes('vxlan'));
+  it('routes at node 1 into flannel.1: TTL 63, inner Ethernet flannel.1 → remote flannel.1', () => {
+    const routed = steps.find((s) => s.at === 'node1/flannel.1' && s.ops.includes('route'))!;
+    expect(first(routed, 'ipv4').ttl).toBe(63);
+    expect(first(routed, 'eth')).toMatchObject({ src: mac('node1/flannel.1'), dst: mac('node2/flannel.1') });
+  });
+  it('wraps in outer Ethernet/IPv4 (TTL 64)/UDP 8472/VXLAN VNI 1 between the nodes', () => {
+    const out = wrapped.find((s) => s.ops.includes('encap') && s.at === 'node1/eth0')!;
+    expect(layers(out)).toEqual(['eth', 'ipv4', 'udp', 'vxlan', 'eth', 'ipv4', 'icmp']);
+    expect(out.headers[0]).toMatchObject({ src: mac('node1/eth0'), dst: mac('node2/eth0') });
+    expect(out.headers[1]).toMatchObject({ src: ip('node1/eth0'), dst: ip('node2/eth0'), ttl: 64 });
+    expect(out.headers[2]).toMatchObject({ dport: 8472 });
+    expect(out.headers[3]).toEqual({ layer: 'vxlan', vni: 1 });
+  });
+  it('the outer source port is the same for every packet of one direction of the flow', () => {
+    const requests = wrapped.filter((s) => inner(s, 'icmp').type === 'echo-request');
+    expect(new Set(requests.map((s) => first(s, 'udp').sport)).size).toBe(1);
+  });
+  it('node 2 routes the unwrapped packet into cni0: TTL 62, Ethernet cni0 → pod C', () => {
+    const [got] = delivered(steps, 'pod-c/eth0');
+    expect(layers(got!)).toEqual(['eth', 'ipv4', 'icmp']);
+    expect(first(got!, 'ipv4').ttl).toBe(62);
+    expect(first(got!, 'eth')).toMatchObject({ src: mac('node2/cni0'), dst: mac('pod-c/eth0') });
+  });
+});
+
+describe('Calico BGP', () => {
+  const { steps, mac, ip } = load('calico-bgp');
+  it('announces the /26 block with NEXT_HOP = the node IP, over TCP 179', () => {
+    const update = steps.find((s) => s.packet === 'update')!;
+    expect(first(update, 'bgp')).toMatchObject({ type: 'UPDATE', prefix: '10.244.72.0/26', nextHop: ip('node2/eth0') });
+    expect(first(update, 'tcp').sport).toBe(179);
+  });
+  it('the pod sends to the proxy-ARP MAC of its cali veth; nothing is encapsulated; TTL 63 on the wire, 62 at the pod', () => {
+    expect(first(steps.find((s) => s.packet === 'ping')!, 'eth').dst).toBe(mac('node1/cali1a2b3c4d5e6'));
+    for (const s of steps) expect(layers(s)).not.toContain('vxlan');
+    const wire = steps.find((s) => s.packet === 'ping' && s.at === 'node2/eth0')!;
+    expect(first(wire, 'ipv4')).toMatchObject({ src: ip('pod-a/eth0'), dst: ip('pod-c/eth0'), ttl: 63 });
+    expect(first(wire, 'eth')).toMatchObject({ src: mac('node1/eth0'), dst: mac('node2/eth0') });
+    expect(first(delivered(steps, 'pod-c/eth0')[0]!, 'ipv4').ttl).toBe(62);
+  });
+});
+
+describe('ClusterIP DNAT', () => {
+  const { steps, ip } = load('clusterip-dnat');
+  it('DNATs on the client’s own node, and the endpoint sees the client pod’s own IP', () => {
+    expect(steps.find((s) => s.ops.includes('dnat'))!.at.startsWith('node1/')).toBe(true);
+    const got = delivered(steps, 'pod-c/eth0')[0]!;
+    expect(first(got, 'ipv4')).toMatchObject({ src: ip('pod-a/eth0'), dst: ip('pod-c/eth0') });
+    expect(first(got, 'tcp').dport).toBe(8080);
+  });
+  it('the client only ever sees the ClusterIP', () => {
+    const back = delivered(steps, 'pod-a/eth0')[0]!;
+    expect(first(back, 'ipv4').src).toBe('10.96.0.20');
+    expect(first(back, 'tcp')).toMatchObject({ sport: 80, flags: 'SYN,ACK' });
+  });
+});
+
+describe('ClusterIP, same-node endpoint with br_netfilter', () => {
+  const { steps, mac } = load('clusterip-same-node');
+  it('is bridged, not routed: the endpoint gets TTL 64 and the client’s source MAC', () => {
+    expect(steps.some((s) => s.ops.includes('route'))).toBe(false);
+    const got = delivered(steps, 'pod-b/eth0')[0]!;
+    expect(first(got, 'ipv4').ttl).toBe(64);
+    expect(first(got, 'eth')).toMatchObject({ src: mac('pod-a/eth0'), dst: mac('pod-b/eth0') });
+  });
+  it('the reply is un-DNATed inside the bridge', () => {
+    const undo = steps.find((s) => s.ops.includes('undnat'))!;
+    expect(undo.at).toBe('node1/cni0');
+    expect(undo.ops).toContain('bridge');
+    expect(first(delivered(steps, 'pod-a/eth0')[0]!, 'ipv4').src).toBe('10.96.0.20');
+  });
+});
+
+describe('NodePort', () => {
+  it('externalTrafficPolicy Cluster: masqueraded, so the remote backend sees node 1; the client sees nodeIP:nodePort answer', () => {
+    const { steps, ip } = load('nodeport');
+    expect(first(delivered(steps, 'pod-c/eth0')[0]!, 'ipv4').src).toBe(ip('node1/eth0'));
+    const back = delivered(steps, 'client')[0]!;
+    expect(first(back, 'ipv4')).toMatchObject({ src: ip('node1/eth0'), dst: '192.168.1.50' });
+    expect(first(back, 'tcp').sport).toBe(30080);
+  });
+  it('externalTrafficPolicy Local: the pod sees the client’s own address', () => {
+    const { steps } = load('nodeport-local');
+    expect(steps.some((s) => s.ops.includes('masquerade'))).toBe(false);
+    expect(first(delivered(steps, 'pod-c/eth0')[0]!, 'ipv4').src).toBe('192.168.1.50');
+  });
+});
+
+describe('DNS', () => {
+  it('a short Service name: first search domain, A and AAAA from one socket, answered from the ClusterIP', () => {
+    const { steps } = load('dns-service');
+    const queries = steps.filter((s) => s.index === steps.findIndex((t) => t.packet === s.packet));
+    expect(queries.map((s) => first(s, 'dns'))).toMatchObject([
+      { qname: 'web.default.svc.cluster.local', qtype: 'A' },
+      { qname: 'web.default.svc.cluster.local', qtype: 'AAAA' },
+    ]);
+    expect(new Set(queries.map((s) => first(s, 'udp').sport)).size).toBe(1);
+    expect(first(queries[0]!, 'ipv4').dst).toBe('10.96.0.10');
+    const answers = delivered(steps, 'app/eth0');
+    expect(answers.map((s) => first(s, 'ipv4').src)).toEqual(['10.96.0.10', '10.96.0.10']);
+    expect(first(answers[0]!, 'dns')).toMatchObject({ rcode: 'NOERROR', answers: ['web.default.svc.cluster.local. 5 IN A 10.96.0.20'] });
+  });
+  it('an external name: three NXDOMAINs through the search list, in order, each from a new port, then the name itself', () => {
+    const { steps } = load('dns-external');
+    const tries = ['try-1', 'try-2', 'try-3', 'try-4'].map((p) => steps.filter((s) => s.packet === p));
+    expect(tries.map((t) => first(t[0]!, 'dns').qname)).toEqual([
+      'example.com.default.svc.cluster.local', 'example.com.svc.cluster.local', 'example.com.cluster.local', 'example.com',
+    ]);
+    expect(tries.map((t) => first(t.at(-1)!, 'dns').rcode)).toEqual(['NXDOMAIN', 'NXDOMAIN', 'NXDOMAIN', 'NOERROR']);
+    expect(new Set(tries.map((t) => first(t[0]!, 'udp').sport)).size).toBe(4);
+    const upstream = steps.find((s) => s.packet === 'forward' && s.at === 'upstream' && s.ops.includes('route'))!;
+    expect(first(upstream, 'ipv4').src).toBe('192.168.1.10');
+  });
+});
