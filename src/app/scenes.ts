@@ -2,6 +2,7 @@
 // first time it is opened, then kept.
 
 import { buildScene, type BuildResult } from './stages.ts';
+import { groupByTopic, type SceneGroup } from './topics.ts';
 
 export interface SceneEntry {
   /** The file's stem, which is also the scene's id and its URL name by convention. */
@@ -9,25 +10,33 @@ export interface SceneEntry {
   file: string;
   /** For the picker before the scene is built; the built scene's own title wins on its page. */
   title: string;
+  /** The picker's group (`topic:` in the file); undefined when the file has none. */
+  topic?: string;
   text: string;
 }
 
 const raw = import.meta.glob<string>('/scenes/*.yaml', { query: '?raw', import: 'default', eager: true });
 
-export const SCENES: SceneEntry[] = Object.entries(raw)
+const entries: SceneEntry[] = Object.entries(raw)
   .map(([path, text]) => {
     const file = path.replace(/^\//, '');
     const id = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
-    return { id, file, text, title: pickerTitle(text) ?? id };
+    return { id, file, text, title: topLevel(text, 'title') ?? id, topic: topLevel(text, 'topic') };
   })
   .sort((a, b) => a.id.localeCompare(b.id));
 
+/** The picker's groups, in learning order. */
+export const SCENE_GROUPS: SceneGroup<SceneEntry>[] = groupByTopic(entries);
+
+/** Every scene in picker order, so "the first scene" is the first one offered. */
+export const SCENES: SceneEntry[] = SCENE_GROUPS.flatMap((g) => g.scenes);
+
 /**
- * A quick look at the top-level `title:` line, only to label the picker without
+ * A quick look at a top-level `key:` line, only to label the picker without
  * building every scene up front (layout is the slow stage). Not a YAML parser.
  */
-function pickerTitle(text: string): string | undefined {
-  const m = /^title:[ \t]*(.+?)[ \t]*$/m.exec(text);
+function topLevel(text: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}:[ \\t]*(.+?)[ \\t]*$`, 'm').exec(text);
   return m?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
 }
 

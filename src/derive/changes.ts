@@ -19,8 +19,16 @@ export function diffHeaders(before: Header[], after: Header[]): Change[] {
       if (f === 'layer') continue;
       const a = (then as unknown as Record<string, unknown>)[f];
       const b = (now as unknown as Record<string, unknown>)[f];
-      if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ layer, field: f });
+      if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(a === undefined ? { layer, field: f } : { layer, field: f, was: a });
     }
   }
   return changes.sort((x, y) => x.layer - y.layer);
+}
+
+/** The outer layers a step removed: those of `before` that no longer line up with `after` from the inside. */
+export function removedHeaders(before: Header[], after: Header[]): Header[] {
+  const extra = before.length - after.length;
+  if (extra <= 0) return [];
+  const innerSame = after.every((h, k) => h.layer === before[extra + k]!.layer);
+  return innerSame ? before.slice(0, extra) : [];
 }

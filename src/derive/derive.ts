@@ -4,7 +4,7 @@ import type { Scene } from '../scene/model.ts';
 import type { Diagnostic } from '../scene/diagnostic.ts';
 import type { DerivedStep } from './types.ts';
 import { applyOp, type PacketState } from './apply.ts';
-import { diffHeaders } from './changes.ts';
+import { diffHeaders, removedHeaders } from './changes.ts';
 import { checkStep } from './invariants.ts';
 
 export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: Diagnostic[] } {
@@ -41,6 +41,8 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
       changed: isFirst(scene, step.index) ? state.headers.map((_, layer) => ({ layer })) : diffHeaders(before.headers, state.headers),
       pos: step.pos,
     };
+    const removed = isFirst(scene, step.index) ? [] : removedHeaders(before.headers, state.headers);
+    if (removed.length > 0) derived.removed = removed;
     if (step.link !== undefined) derived.link = step.link;
     if (step.notes !== undefined) derived.notes = step.notes;
     return derived;

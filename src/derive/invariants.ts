@@ -42,6 +42,9 @@ function hostMacs(scene: Scene, id: string): string[] {
 
 export function checkStep({ scene, step, before, after }: StepContext): string[] {
   const problems: string[] = [];
+  const names = step.ops.map((o) => o.op);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length > 0) problems.push(`'${twice[0]}' appears twice in one step`);
   const from = scene.elements[step.from]!;
   const at = scene.elements[step.at]!;
   const link = scene.links.find((l) => l.id === step.link);

@@ -40,13 +40,17 @@ export function formatHeader(h: Header): string {
   }
 }
 
-/** `  3  ping  node1/cni0     [bridge]  eth … | IP … | ICMP …` */
+/**
+ * `  3  ping  node1/cni0     [bridge]  eth … | IP … | ICMP …`, numbered from 1
+ * like the player's "Step 3 of 20" and the validator's messages (the JSON
+ * trace keeps DESIGN.md's 0-based `index`).
+ */
 export function traceLines(steps: DerivedStep[]): string[] {
   const atWidth = Math.max(...steps.map((s) => s.at.length));
   const pkWidth = Math.max(...steps.map((s) => s.packet.length));
   const opWidth = Math.max(...steps.map((s) => (s.ops.length ? s.ops.join(',').length + 2 : 0)));
   return steps.map((s) => {
     const ops = s.ops.length ? `[${s.ops.join(',')}]` : '';
-    return `${String(s.index).padStart(3)}  ${s.packet.padEnd(pkWidth)}  ${s.at.padEnd(atWidth)}  ${ops.padEnd(opWidth)}  ${s.headers.map(formatHeader).join(' | ')}`;
+    return `${String(s.index + 1).padStart(3)}  ${s.packet.padEnd(pkWidth)}  ${s.at.padEnd(atWidth)}  ${ops.padEnd(opWidth)}  ${s.headers.map(formatHeader).join(' | ')}`;
   });
 }

@@ -5,6 +5,8 @@ export interface Change {
   /** Index into `headers` (outermost first) of the step's result. */
   layer: number;
   field?: string;
+  /** The field's value before the step (what DNAT rewrote, what a route decremented). */
+  was?: unknown;
 }
 
 /** One step with the packet's full header stack after it, computed, never typed. */
@@ -21,5 +23,7 @@ export interface DerivedStep {
   highlight: Highlight[];
   headers: Header[];
   changed: Change[];
+  /** Layers the step took off (a decap's outer headers), outermost first; absent when none. */
+  removed?: Header[];
   pos: SourcePos;
 }

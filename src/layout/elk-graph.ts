@@ -8,13 +8,14 @@ import type { LinkPlan, PortSpec } from './link-plan.ts';
 import { leafSize, linesWidth, tableSize, titleBand, titleWidth, wrap, WRAP } from './measure.ts';
 import { orderedChildren, rootColumns, tablesFirst } from './order.ts';
 import type { Phantom } from './phantoms.ts';
+import type { Spacer } from './same-row.ts';
 import { isContainer, rootsOf, rowOf } from './scene-tree.ts';
 
 export const SPACING = {
   /** Around the whole drawing. */
   margin: 24,
   /** Between columns at the root; widened to fit the widest root-level edge label. */
-  columns: 90,
+  columns: 56,
   /** Inside a node: between siblings in a row and between rows. */
   siblings: 28,
   rows: 30,
@@ -48,6 +49,11 @@ const NODE_OPTIONS: LayoutOptions = {
   'elk.separateConnectedComponents': 'false',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+  // Inside pods, model order is not enforced (the option throws there, and
+  // an edge leaving a device pulls it to one side): children carry positions
+  // instead (podChildPosition), which semi-interactive crossing
+  // minimisation keeps.
+  'elk.layered.crossingMinimization.semiInteractive': 'true',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
   'elk.portConstraints': 'FIXED_SIDE',
@@ -70,13 +76,13 @@ function portsFor(id: string, ports: Map<string, PortSpec[]>): ElkPort[] {
   }));
 }
 
-function leafNode(el: SceneElement, ports: Map<string, PortSpec[]>, partition: number | undefined, inPod: boolean): ElkNode {
+function leafNode(b: Build, el: SceneElement, partition: number | undefined, inPod: boolean): ElkNode {
   const size =
-    el.kind === 'table' ? tableSize(el.label, (el.rows ?? []).map((r) => r.text)) : leafSize(el.label);
+    el.kind === 'table' ? tableSize(el.label, (el.rows ?? []).map((r) => r.text), b.extras.rowWrap) : leafSize(el.label);
   return {
     id: el.id,
     ...size,
-    ports: portsFor(el.id, ports),
+    ports: portsFor(el.id, b.ports),
     layoutOptions: {
       'elk.portConstraints': 'FIXED_SIDE',
       // Inside a pod the device hangs from the title, level with its
@@ -87,25 +93,49 @@ function leafNode(el: SceneElement, ports: Map<string, PortSpec[]>, partition: n
   };
 }
 
+/** What the graph holds besides the scene: invisible nodes, and the table width chosen for the scene. */
+export interface GraphExtras {
+  phantoms?: readonly Phantom[];
+  spacers?: readonly Spacer[];
+  /** Characters a table row may hold before it wraps (fit.ts picks it). */
+  rowWrap?: number;
+}
+
 interface Build {
   scene: Scene;
   ports: Map<string, PortSpec[]>;
   edges: Map<string | undefined, ElkExtendedEdge[]>;
-  phantoms: readonly Phantom[];
+  extras: GraphExtras;
 }
 
 function phantomNodes(b: Build, parent: string): ElkNode[] {
-  return b.phantoms
+  return (b.extras.phantoms ?? [])
     .filter((p) => p.parent === parent)
     .map((p) => ({ id: p.id, width: 1, height: p.height, layoutOptions: partitionOptions(p.row) }));
 }
 
+/** Real children, each followed by the spacers that go after it. */
+function withSpacers(b: Build, kids: ElkNode[]): ElkNode[] {
+  return kids.flatMap((k) => [
+    k,
+    ...(b.extras.spacers ?? [])
+      .filter((s) => s.after === k.id)
+      .map((s) => ({ id: s.id, width: s.width, height: 1, layoutOptions: partitionOptions(s.row) })),
+  ]);
+}
+
+/** A hint ELK's semi-interactive crossing minimisation orders a pod's children by: their model order. */
+function withOrderHints(kids: ElkNode[]): ElkNode[] {
+  return kids.map((k, i) => ({ ...k, layoutOptions: { ...k.layoutOptions, 'elk.position': `(${i * 1000},0)` } }));
+}
+
 function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition: number | undefined): ElkNode {
   const title = titleBand(el.label);
-  const real = orderedChildren(b.scene, el.id).map((c) =>
+  const kids = orderedChildren(b.scene, el.id).map((c) =>
     // Partitions only mean something in a node's own graph: its rows.
     buildNode(b, c, false, topLevel ? rowOf(b.scene, c.id) : undefined),
   );
+  const real = topLevel ? withSpacers(b, kids) : withOrderHints(kids);
   // Phantoms go on the outer side, with the tables, where there is room.
   const phantoms = phantomNodes(b, el.id);
   const children = tablesFirst(b.scene, el.id) ? [...phantoms, ...real] : [...real, ...phantoms];
@@ -115,6 +145,7 @@ function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition:
         'elk.direction': 'DOWN',
         'elk.portConstraints': 'FIXED_SIDE',
         'elk.alignment': 'TOP',
+        'elk.layered.crossingMinimization.semiInteractive': 'true',
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         // ELK swaps a nested compound node's minimum width and height in DOWN
         // layouts with INCLUDE_CHILDREN (LAYOUT.md), so it is given swapped.
@@ -133,11 +164,11 @@ function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition:
 function buildNode(b: Build, el: SceneElement, topLevel: boolean, partition: number | undefined): ElkNode {
   if (isContainer(el)) return containerNode(b, el, topLevel, partition);
   const parent = el.parent === undefined ? undefined : b.scene.elements[el.parent];
-  return leafNode(el, b.ports, partition, parent !== undefined && parent.parent !== undefined);
+  return leafNode(b, el, partition, parent !== undefined && parent.parent !== undefined);
 }
 
 /** The ELK graph for a scene, given the routable links' plans. */
-export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[], phantoms: readonly Phantom[] = []): ElkNode {
+export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[], extras: GraphExtras = {}): ElkNode {
   const ports = new Map<string, PortSpec[]>();
   const edges = new Map<string | undefined, ElkExtendedEdge[]>();
   let widestRootLabel = 0;
@@ -155,14 +186,15 @@ export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[], phantoms
     const crossesRoot = plan.pieces.some((p) => p.container === undefined);
     if (crossesRoot && plan.link.label) widestRootLabel = Math.max(widestRootLabel, linesWidth(wrap(plan.link.label, WRAP.edgeLabel)));
   }
-  const b: Build = { scene, ports, edges, phantoms };
+  const b: Build = { scene, ports, edges, extras };
   const columns = rootColumns(scene);
   return {
     id: '__root__',
     layoutOptions: {
       ...ROOT_OPTIONS,
       'elk.layered.spacing.nodeNodeBetweenLayers': String(
-        Math.max(SPACING.columns, Math.ceil(widestRootLabel + 40)),
+        // The label sits in the gap beside the line it names, clear of both borders.
+        Math.max(SPACING.columns, Math.ceil(widestRootLabel + 28)),
       ),
     },
     children: rootsOf(scene).map((el) => buildNode(b, el, isContainer(el), columns.get(el.id))),

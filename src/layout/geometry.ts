@@ -14,7 +14,7 @@ import type { Work } from './work.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>): Box[] {
+function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>, rowWrap: number): Box[] {
   const out: Box[] = [];
   const seen = new Set<string>();
   const visit = (id: string): void => {
@@ -24,7 +24,7 @@ function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>): Box[] {
     seen.add(id);
     const box: Box = { id, kind: el.kind, x: r.x, y: r.y, width: r.width, height: r.height, label: [...el.label], depth: depthOf(scene, id) };
     if (el.type !== undefined) box.type = el.type;
-    if (el.kind === 'table') box.rows = tableRows(el, r);
+    if (el.kind === 'table') box.rows = tableRows(el, r, rowWrap);
     out.push(box);
     childrenOf(scene, id).forEach((c) => visit(c.id));
   };
@@ -36,7 +36,7 @@ function routeFor(work: Work, linkIndex: number): { points: Point[]; fallback: b
   const link = work.scene.links[linkIndex]!;
   const route = work.routes.find((r) => r.plan.index === linkIndex);
   if (route?.override) return { points: route.override, fallback: false };
-  if (route && route.parts.every((p) => p !== null)) return { points: join(route.parts as Point[][]), fallback: false };
+  if (route && route.parts.length > 0 && route.parts.every((p) => p !== null)) return { points: join(route.parts as Point[][]), fallback: false };
   const ra = work.rects.get(link.a);
   const rb = work.rects.get(link.b);
   if (ra && rb) return { points: straightBetween(ra, rb), fallback: true };
@@ -85,9 +85,9 @@ function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
   };
 }
 
-export function toGeometry(work: Work, margin: number): Geometry {
+export function toGeometry(work: Work, margin: number, rowWrap: number): Geometry {
   const { scene } = work;
-  const boxes = boxesInTreeOrder(scene, work.rects);
+  const boxes = boxesInTreeOrder(scene, work.rects, rowWrap);
   const edges = scene.links.map((link, i): EdgeRoute => {
     const { points, fallback } = routeFor(work, i);
     const e: EdgeRoute = { link: link.id, kind: link.kind, a: link.a, b: link.b, points };

@@ -5,25 +5,32 @@ import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Scene } from '../scene/model.ts';
 import type { Geometry } from './types.ts';
 import { toAbsolute } from './absolute.ts';
-import { buildElkGraph, SPACING } from './elk-graph.ts';
+import { buildElkGraph, SPACING, type GraphExtras } from './elk-graph.ts';
+import { alignExternals } from './externals.ts';
+import { fitToStage } from './fit.ts';
 import { toGeometry } from './geometry.ts';
+import { ghostLinks } from './ghosts.ts';
 import { planLink, type LinkPlan } from './link-plan.ts';
 import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
-import { phantomsFor, type Phantom } from './phantoms.ts';
+import { phantomsFor } from './phantoms.ts';
+import { routeSameRow, spacersFor } from './same-row.ts';
 import { makeWork } from './work.ts';
 
 let elk: InstanceType<typeof ELK> | undefined;
 
+/** Plans for the scene's links (indices as in scene.links), then for the ghost links (indices after them). */
 function plansFor(scene: Scene): LinkPlan[] {
   const ctx = { columns: rootColumns(scene), siblings: siblingIndex(scene) };
-  return scene.links.flatMap((link, i) => planLink(scene, ctx, link, i) ?? []);
+  return [...scene.links, ...ghostLinks(scene)].flatMap((link, i) => planLink(scene, ctx, link, i) ?? []);
 }
 
-export async function layoutScene(scene: Scene): Promise<Geometry> {
+/** One layout at a given table row width. */
+async function layoutWith(scene: Scene, rowWrap: number): Promise<Geometry> {
   const engine = (elk ??= new ELK());
   let plans = plansFor(scene);
-  const run = async (phantoms: Phantom[] = []): Promise<ElkNode> => engine.layout(buildElkGraph(scene, plans, phantoms));
+  const base: GraphExtras = { rowWrap, spacers: spacersFor(scene, SPACING.siblings) };
+  const run = async (extras: GraphExtras = base): Promise<ElkNode> => engine.layout(buildElkGraph(scene, plans, extras));
   let laidOut: ElkNode;
   try {
     laidOut = await run();
@@ -36,13 +43,23 @@ export async function layoutScene(scene: Scene): Promise<Geometry> {
   const phantoms = phantomsFor(scene, toAbsolute(laidOut).rects);
   if (phantoms.length > 0) {
     try {
-      laidOut = await run(phantoms);
+      laidOut = await run({ ...base, phantoms });
     } catch {
       // Rows that do not line up across nodes are a blemish, not a failure.
     }
   }
   const work = makeWork(scene, toAbsolute(laidOut), plans);
   straightenWires(work);
+  alignExternals(work);
+  routeSameRow(work);
   equaliseNodes(work, SPACING.nodePad);
-  return toGeometry(work, SPACING.margin);
+  return toGeometry(work, SPACING.margin, rowWrap);
+}
+
+export async function layoutScene(scene: Scene): Promise<Geometry> {
+  const longestRow = Math.max(
+    0,
+    ...Object.values(scene.elements).flatMap((el) => (el.rows ?? []).map((r) => Array.from(r.text).length)),
+  );
+  return fitToStage((rowWrap) => layoutWith(scene, rowWrap), longestRow);
 }

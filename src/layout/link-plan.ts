@@ -3,6 +3,7 @@
 // explicit port: device port → pod port → node port, one edge ("piece") per
 // container, and the pieces are stitched back into one route afterwards.
 import type { Link, Scene } from '../scene/model.ts';
+import { sameRowPair } from './order.ts';
 import { ancestors, rowOf } from './scene-tree.ts';
 
 export type Side = 'NORTH' | 'SOUTH' | 'EAST' | 'WEST';
@@ -27,7 +28,7 @@ export interface Piece {
 export interface LinkPlan {
   index: number;
   link: Link;
-  /** In order from end a to end b. */
+  /** In order from end a to end b; empty when the link is drawn after layout (same-row.ts). */
   pieces: Piece[];
   /** Scene ids of the containers the route climbs out of and into, a side then b side. */
   upA: string[];
@@ -55,6 +56,11 @@ function sidesFor(scene: Scene, ctx: PlanContext, topA: string, topB: string, lc
   return ia <= ib ? ['EAST', 'WEST'] : ['WEST', 'EAST'];
 }
 
+/** A pod, or anything inside one. */
+function inPod(scene: Scene, id: string): boolean {
+  return [id, ...ancestors(scene, id)].some((x) => scene.elements[x]?.kind === 'pod');
+}
+
 /** The plan for one link, or null when its ends cannot be drawn as a route (missing, identical, nested). */
 export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: number): LinkPlan | null {
   const { a, b } = link;
@@ -68,11 +74,17 @@ export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: numb
   const upB = lca === undefined ? chainB : chainB.slice(0, chainB.indexOf(lca));
   const topA = upA[upA.length - 1] ?? a;
   const topB = upB[upB.length - 1] ?? b;
+  if (sameRowPair(scene, link)) return { index, link, pieces: [], upA, upB };
   const [sideA, sideB] = sidesFor(scene, ctx, topA, topB, lca);
   const reversed = sideA === 'NORTH' || sideA === 'WEST';
   const port = (owner: string, side: Side): PortSpec => ({ id: `L${index}@${owner}`, owner, side });
-  const portsA = upA.map((id) => port(id, sideA));
-  const portsB = upB.map((id) => port(id, sideB));
+  // A link leaving its node sideways from inside a pod (a shortcut to an
+  // upstream server) drops out of the pod's bottom first: sideways it would
+  // have to pass whatever stands beside the device in the pod.
+  const sideOf = (up: string[], side: Side) => (id: string, i: number): PortSpec =>
+    port(id, lca === undefined && i < up.length - 1 && inPod(scene, id) ? 'SOUTH' : side);
+  const portsA = upA.map(sideOf(upA, sideA));
+  const portsB = upB.map(sideOf(upB, sideB));
 
   const hops: [PortSpec, PortSpec, string | undefined][] = [];
   for (let i = 0; i + 1 < portsA.length; i++) hops.push([portsA[i]!, portsA[i + 1]!, upA[i + 1]]);

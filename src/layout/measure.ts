@@ -47,7 +47,11 @@ export function leafSize(lines: readonly string[]): Size {
   };
 }
 
-/** Table rows and edge labels wider than this many characters wrap at spaces. */
+/**
+ * Table rows and edge labels wider than this many characters wrap at spaces.
+ * `row` is only the default: the layout picks each scene's table width to fit
+ * the stage (fit.ts), so a row may be laid out wider or narrower.
+ */
 export const WRAP = { row: 34, edgeLabel: 20 } as const;
 
 /**
@@ -93,8 +97,8 @@ export function titleWidth(lines: readonly string[], size: number = FONT.titleSi
   return Math.ceil(maxWidth(lines, size) + 2 * PAD.titleX);
 }
 
-export function tableSize(title: readonly string[], rows: readonly string[]): Size {
-  const wrapped = rows.map((r) => wrap(r, WRAP.row));
+export function tableSize(title: readonly string[], rows: readonly string[], rowWrap: number = WRAP.row): Size {
+  const wrapped = rows.map((r) => wrap(r, rowWrap));
   const rowsW = Math.max(0, ...wrapped.map((l) => linesWidth(l))) + 2 * (PAD.rowInset + PAD.rowTextX);
   const titleW = maxWidth(title) + 2 * PAD.leafX;
   const titleH = PAD.leafY + title.length * lineHeight();

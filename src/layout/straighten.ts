@@ -10,7 +10,7 @@ import { ancestors, isContainer, rootsOf } from './scene-tree.ts';
 import { topOf, type RouteParts, type Work } from './work.ts';
 
 /** Moves a top-level element, everything in it and the route pieces inside it. */
-function shiftTop(work: Work, top: string, dy: number): void {
+export function shiftTop(work: Work, top: string, dy: number): void {
   if (dy === 0) return;
   for (const [id, r] of work.rects) {
     if (topOf(work.scene, id) === top) work.rects.set(id, translate(r, 0, dy));
@@ -38,7 +38,7 @@ function shiftTop(work: Work, top: string, dy: number): void {
   }
 }
 
-function topLevelOverlap(work: Work, top: string): boolean {
+export function topLevelOverlap(work: Work, top: string): boolean {
   const r = work.rects.get(top);
   if (!r) return true;
   return rootsOf(work.scene).some((o) => {

@@ -5,10 +5,10 @@ import type { Rect } from './absolute.ts';
 import type { Box } from './types.ts';
 import { lineHeight, PAD, tableRowHeight, wrap, WRAP } from './measure.ts';
 
-export function tableRows(el: SceneElement, r: Rect): NonNullable<Box['rows']> {
+export function tableRows(el: SceneElement, r: Rect, rowWrap: number = WRAP.row): NonNullable<Box['rows']> {
   let y = r.y + PAD.leafY + el.label.length * lineHeight() + PAD.rowGap;
   return (el.rows ?? []).map((row) => {
-    const lines = wrap(row.text, WRAP.row);
+    const lines = wrap(row.text, rowWrap);
     const height = tableRowHeight(lines.length);
     const box = { id: row.id, text: row.text, lines, x: r.x + PAD.rowInset, y, width: r.width - 2 * PAD.rowInset, height };
     y += height + PAD.rowGap;

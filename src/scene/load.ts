@@ -1,7 +1,7 @@
 // parse → validate: scene text to a checked Scene, or every problem found.
 import type { Scene } from './model.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostic.ts';
-import { parseScene, type ParsedScene } from './parse.ts';
+import { parseScene, posAt, type ParsedScene } from './parse.ts';
 import { checkStructure } from './structure.ts';
 import { resolveScene } from './resolve.ts';
 import type { RawScene } from './schema.ts';
@@ -39,5 +39,14 @@ function bestEffort(parsed: ParsedScene, shape: Diagnostic[]): Diagnostic[] {
     // Expected on badly shaped input; the shape errors already explain it.
   }
   const lines = new Set(shape.map((d) => d.line));
-  return out.filter((d) => !lines.has(d.line));
+  // A broken element or link (no name, say) makes every reference to it fail
+  // too; those echoes would bury the one real mistake, so they wait for the next run.
+  const [from, to] = [keyLine(parsed, 'elements'), keyLine(parsed, 'packets')];
+  const treeBroken = shape.some((d) => d.line >= from && (to <= from || d.line < to));
+  return out.filter((d) => !lines.has(d.line) && !(treeBroken && /which is not an element|no link between/.test(d.message)));
+}
+
+/** The line of a top-level key (1 when the key is missing). */
+function keyLine(parsed: ParsedScene, key: string): number {
+  return posAt(parsed, [], key).line;
 }

@@ -16,7 +16,9 @@ export function parseScene(text: string, file: string): { parsed: ParsedScene; d
   // Aliases are capped: a "billion laughs" document must end as an error, not a hang.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const diagnostics: Diagnostic[] = [];
-  for (const [list, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
+  // After the first syntax error the parser is guessing: what follows is nearly always an echo of it.
+  const errors = doc.errors.slice(0, 1);
+  for (const [list, severity] of [[errors, 'error'], [doc.warnings, 'warning']] as const) {
     for (const e of list) {
       const p = lines.linePos(e.pos[0]);
       diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) + hint(e.code, e.message) });

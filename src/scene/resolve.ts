@@ -14,6 +14,11 @@ export function resolveScene(parsed: ParsedScene, raw: RawScene, out: Diagnostic
   const links = resolveLinks(parsed, raw, elements, out);
   const packets = resolvePackets(parsed, raw, elements, out);
   const steps = resolveSteps(parsed, raw, elements, links, packets, out);
+  const stem = parsed.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+  if (/\.ya?ml$/.test(parsed.file) && stem !== raw.id) {
+    // The app and its links name a bundled scene by its file; two names for one scene only confuse.
+    out.push({ ...posAt(parsed, ['id']), severity: 'warning', message: `the scene id '${raw.id}' differs from its file name '${stem}.yaml'; links to it use the file name — rename one to match` });
+  }
   return { id: raw.id, title: raw.title, summary: raw.summary, file: parsed.file, elements, roots, links, packets, steps };
 }
 

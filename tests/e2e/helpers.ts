@@ -1,15 +1,39 @@
 // What the e2e tests read from the page, and the scene they compare it with.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { checkScene } from '../../src/pipeline.ts';
+import { LAYER_NAMES } from '../../src/app/inspect.ts';
 import type { DerivedStep } from '../../src/derive/types.ts';
+
+const SCENES_DIR = fileURLToPath(new URL('../../scenes/', import.meta.url));
+
+/** Every bundled scene's id (file stem), as the app's picker finds them: scenes/*.yaml. */
+export function sceneIds(): string[] {
+  return readdirSync(SCENES_DIR)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ''))
+    .sort();
+}
+
+function sceneFile(id: string): { file: string; text: string } {
+  const name = readdirSync(SCENES_DIR).find((f) => f === `${id}.yaml` || f === `${id}.yml`) ?? `${id}.yaml`;
+  return { file: `scenes/${name}`, text: readFileSync(SCENES_DIR + name, 'utf8') };
+}
 
 /** The derived steps, computed here in Node from the same file the app bundles. */
 export function sceneSteps(id: string): DerivedStep[] {
-  const file = `scenes/${id}.yaml`;
-  const r = checkScene(readFileSync(file, 'utf8'), file);
+  const { file, text } = sceneFile(id);
+  const r = checkScene(text, file);
   if (!r.ok) throw new Error(`${file} does not build: ${JSON.stringify(r.diagnostics)}`);
   return r.steps;
+}
+
+/** The top-level fields the picker shows, read straight from the file. */
+export function sceneInfo(id: string): { title: string; topic?: string } {
+  const doc = parse(sceneFile(id).text) as { title: string; topic?: string };
+  return { title: doc.title, topic: doc.topic };
 }
 
 /** Everything a viewer can see change from step to step. */
@@ -67,11 +91,9 @@ export async function centres(page: Page, elementId: string) {
   }, elementId);
 }
 
-/** Waits until step k (0-based) is shown and its hop has landed. */
+/** Waits until step k (0-based) is shown and its hop has landed (one wait, not two: it runs at every step). */
 export async function waitForStep(page: Page, k: number): Promise<void> {
-  const stage = page.getByTestId('stage');
-  await expect(stage).toHaveAttribute('data-step', String(k));
-  await expect(stage).toHaveAttribute('data-moving', 'false');
+  await expect(page.locator(`[data-testid=stage][data-step="${k}"][data-moving="false"]`)).toBeAttached();
 }
 
 /** Row keys as the renderer may write them: `data-row` bare (`pod-a`) or qualified (`node1/fdb#pod-a`). */
@@ -81,42 +103,70 @@ export function rowMatches(shownRow: string, h: { table: string; row: string }):
   return key(table, row) === key(h.table, h.row);
 }
 
-const LAYER = { eth: 'Ethernet', arp: 'ARP', ipv4: 'IPv4', icmp: 'ICMP', tcp: 'TCP', udp: 'UDP' } as Record<string, string>;
+/** `field=value` for every header field, outermost layer first, as the inspector lists them (lists comma-separated). */
+export function expectedFields(s: DerivedStep): string[] {
+  const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : '(none)') : String(v ?? '—'));
+  return s.headers.flatMap((h) =>
+    Object.entries(h)
+      .filter(([k]) => k !== 'layer')
+      .map(([k, v]) => `${k}=${show(v)}`),
+  );
+}
+
+/** What expectStep reads besides `shown`, gathered in one round trip (the walks call it at every step). */
+async function inspectorAndMarker(page: Page, elementId: string) {
+  const [c, details] = await Promise.all([
+    centres(page, elementId),
+    page.evaluate(() => {
+      const inspector = document.querySelector('[data-testid=inspector]') as HTMLElement;
+      const text = (sel: string): string => (inspector.querySelector(sel) as HTMLElement | null)?.innerText ?? '';
+      const changed = [...inspector.querySelectorAll<HTMLElement>('.field.changed')];
+      return {
+        titles: [...inspector.querySelectorAll<HTMLElement>('section.layer h3')].map((h) => h.innerText),
+        changed: changed.map((f) => (f.querySelector('dt') as HTMLElement).innerText),
+        // Each changed field shows a badge: its own, or its layer's "new layer" one.
+        unbadged: changed
+          .filter((f) => !(f.querySelector('.badge') ?? f.closest('.layer')?.querySelector('h3 .badge'))?.checkVisibility())
+          .map((f) => (f.querySelector('dt') as HTMLElement).innerText),
+        packetId: text('.packet-id'),
+        where: text('.where code'),
+      };
+    }),
+  ]);
+  return { ...c, ...details };
+}
 
 /** Checks everything step k should show, against the derived scene. */
 export async function expectStep(page: Page, steps: DerivedStep[], k: number, sceneId: string): Promise<Shown> {
   const s = steps[k]!;
-  const now = await shown(page);
+  const at = `step ${k + 1}`;
+  const [now, look] = await Promise.all([shown(page), inspectorAndMarker(page, s.at)]);
   expect(now.counter).toBe(`Step ${k + 1} of ${steps.length}`);
   expect(now.hash).toBe(`#${sceneId}/step-${k + 1}`);
-  expect(now.caption).toBe(s.caption);
-  expect(now.packets.map((p) => p.id)).toEqual([s.packet]);
+  expect(now.caption, `caption at ${at}`).toBe(s.caption);
+  expect(now.packets.map((p) => p.id), `visible packets at ${at}`).toEqual([s.packet]);
 
-  const c = await centres(page, s.at);
-  expect(c.box, `box for ${s.at}`).not.toBeNull();
-  expect(c.packet, 'visible packet marker').not.toBeNull();
-  expect(Math.abs(c.packet!.x - c.box!.x), `packet x at ${s.at} (step ${k + 1})`).toBeLessThan(1.5);
-  expect(Math.abs(c.packet!.y - c.box!.y), `packet y at ${s.at} (step ${k + 1})`).toBeLessThan(1.5);
+  // A packet rests on the top-right corner of the box it is at.
+  expect(look.box, `box for ${s.at}`).not.toBeNull();
+  expect(look.packet, 'visible packet marker').not.toBeNull();
+  expect(Math.abs(look.packet!.x - look.box!.x), `packet x at ${s.at} (${at})`).toBeLessThan(1.5);
+  expect(Math.abs(look.packet!.y - look.box!.y), `packet y at ${s.at} (${at})`).toBeLessThan(1.5);
 
-  expect(now.rows).toHaveLength(s.highlight.length);
-  for (const h of s.highlight) expect(now.rows.some((r) => rowMatches(r, h)), `row ${h.table}#${h.row} lit`).toBe(true);
+  expect(now.rows, `highlighted rows at ${at}`).toHaveLength(s.highlight.length);
+  for (const h of s.highlight) expect(now.rows.some((r) => rowMatches(r, h)), `row ${h.table}#${h.row} lit (${at})`).toBe(true);
 
-  // The inspector lists the layers outermost first, with what this step changed marked.
-  const inspector = page.getByTestId('inspector');
-  const titles = await inspector.locator('section.layer h3').allInnerTexts();
-  expect(titles.map((t) => t.split(/\s/)[0])).toEqual(s.headers.map((h) => LAYER[h.layer] ?? h.layer));
-  for (const h of s.headers) {
-    for (const [field, value] of Object.entries(h)) {
-      if (field !== 'layer' && value !== undefined) expect(now.inspector).toContain(String(value));
-    }
-  }
+  // The inspector names the packet and where it is, lists the layers outermost
+  // first with every field's value, and marks what this step changed.
+  expect(look.packetId, `inspector packet at ${at}`).toBe(s.packet);
+  expect(look.where, `inspector location at ${at}`).toBe(s.at);
+  expect(look.titles.map((t) => t.split(/\s/)[0]), `layers at ${at}`).toEqual(s.headers.map((h) => LAYER_NAMES[h.layer] ?? h.layer));
+  expect(now.layers, `header fields at ${at}`).toEqual(expectedFields(s));
   const expectedChanged = s.headers.flatMap((h, i) =>
     Object.keys(h)
       .filter((f) => f !== 'layer')
       .filter((f) => s.changed.some((ch) => ch.layer === i && (ch.field === undefined || ch.field === f))),
   );
-  const markedChanged = await inspector.locator('.field.changed dt').allInnerTexts();
-  expect(markedChanged, `fields marked changed at step ${k + 1}`).toEqual(expectedChanged);
-  if (expectedChanged.length > 0) await expect(inspector.getByText(/▲/).first()).toBeVisible();
+  expect(look.changed, `fields marked changed at ${at}`).toEqual(expectedChanged);
+  expect(look.unbadged, `changed fields without a visible badge at ${at}`).toEqual([]);
   return now;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOp, type PacketState } from '../../src/derive/apply.ts';
 import { flowSourcePort } from '../../src/derive/flow-hash.ts';
-import { diffHeaders } from '../../src/derive/changes.ts';
+import { diffHeaders, removedHeaders } from '../../src/derive/changes.ts';
 import type { Header, Op } from '../../src/scene/model.ts';
 
 const podA = '0a:58:0a:f4:01:02';
@@ -129,9 +129,15 @@ describe('diffHeaders', () => {
   });
   it('names the fields a route changed', () => {
     expect(diffHeaders(ping, run(ping, [route]).headers)).toEqual([
-      { layer: 0, field: 'src' },
-      { layer: 0, field: 'dst' },
-      { layer: 1, field: 'ttl' },
+      { layer: 0, field: 'src', was: podA },
+      { layer: 0, field: 'dst', was: cni0 },
+      { layer: 1, field: 'ttl', was: 64 },
     ]);
+  });
+  it('names the outer layers a decap removed', () => {
+    const inner = run(ping, [route]).headers;
+    const outer = run(inner, [encap]).headers;
+    expect(removedHeaders(outer, inner).map((h) => h.layer)).toEqual(['eth', 'ipv4', 'udp', 'vxlan']);
+    expect(removedHeaders(inner, outer)).toEqual([]);
   });
 });

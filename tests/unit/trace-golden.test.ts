@@ -19,6 +19,9 @@ describe('golden traces', () => {
     it(`${file}: validates with no diagnostics and matches its golden trace`, () => {
       const r = load(file);
       expect(r.diagnostics).toEqual([]);
+      // A story a class can follow in one sitting (issue 3: 8–20 steps).
+      expect(r.steps.length).toBeGreaterThanOrEqual(8);
+      expect(r.steps.length).toBeLessThanOrEqual(20);
       const golden = `tests/golden/${file.replace(/\.yaml$/, '.trace.json')}`;
       const trace = traceJson(r.scene.id, r.steps);
       if (process.env.UPDATE_GOLDEN) writeFileSync(golden, JSON.stringify(trace, null, 2) + '\n');

@@ -1,0 +1,34 @@
+// Scenes grouped by their `topic:` for the picker. Pure, so the grouping is
+// the same wherever a list of scenes is shown.
+
+/** Topics a reader meets in this order: pods talk first, then Services, then names. */
+const LEARNING_ORDER = ['pod networking', 'services', 'dns'];
+/** Words a plain capital letter would get wrong. */
+const LABELS: Record<string, string> = { dns: 'DNS' };
+export const NO_TOPIC = 'Other';
+
+export interface SceneGroup<T> {
+  topic: string;
+  label: string;
+  scenes: T[];
+}
+
+/** Known topics in learning order, other topics alphabetically, scenes without one last; scene order kept. */
+export function groupByTopic<T extends { topic?: string }>(scenes: T[]): SceneGroup<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const s of scenes) {
+    const topic = s.topic?.trim().toLowerCase() || NO_TOPIC;
+    groups.set(topic, [...(groups.get(topic) ?? []), s]);
+  }
+  const rank = (t: string): number => {
+    const i = LEARNING_ORDER.indexOf(t);
+    return i >= 0 ? i : t === NO_TOPIC ? Infinity : LEARNING_ORDER.length;
+  };
+  return [...groups]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([topic, list]) => ({ topic, label: label(topic), scenes: list }));
+}
+
+function label(topic: string): string {
+  return LABELS[topic] ?? topic.charAt(0).toUpperCase() + topic.slice(1);
+}

@@ -1,0 +1,47 @@
+// Every bundled scene, walked step by step in a real browser: found in
+// scenes/ when the suite is collected, so a new scene file gets its own test.
+//
+// Reduced motion makes each step jump (no hop to wait for): these tests
+// check where things land. How they move is player.spec.ts's business.
+import { expect, test, type Page } from '@playwright/test';
+import { expectStep, sceneIds, sceneInfo, sceneSteps, shown, waitForStep, type Shown } from './helpers.ts';
+
+test.use({ reducedMotion: 'reduce' });
+
+async function stageBox(page: Page): Promise<string> {
+  const b = await page.getByTestId('stage').boundingBox();
+  return JSON.stringify(b);
+}
+
+for (const id of sceneIds()) {
+  test(`${id}: Next walks every step, and Previous walks back to the same pictures`, async ({ page }) => {
+    const steps = sceneSteps(id);
+    const last = steps.length - 1;
+    await page.goto(`/#${id}/step-1`);
+    await waitForStep(page, 0);
+    await expect(page.getByRole('heading', { level: 2, name: sceneInfo(id).title, exact: true })).toBeVisible();
+    await expect(page.getByLabel('Scene')).toHaveValue(id);
+
+    const next = page.getByRole('button', { name: 'Next step' });
+    const prev = page.getByRole('button', { name: 'Previous step' });
+    await expect(prev).toBeDisabled();
+    // The caption box is as tall as the longest caption, so the diagram keeps one size throughout.
+    const box = await stageBox(page);
+
+    const forward: Shown[] = [await expectStep(page, steps, 0, id)];
+    for (let k = 1; k <= last; k++) {
+      await next.click();
+      await waitForStep(page, k);
+      forward.push(await expectStep(page, steps, k, id));
+      expect(await stageBox(page), `stage size at step ${k + 1}`).toBe(box);
+    }
+    await expect(next).toBeDisabled();
+
+    for (let k = last - 1; k >= 0; k--) {
+      await prev.click();
+      await waitForStep(page, k);
+      expect(await shown(page), `back at step ${k + 1}`).toEqual(forward[k]);
+    }
+    await expect(prev).toBeDisabled();
+  });
+}
