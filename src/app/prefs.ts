@@ -3,12 +3,13 @@
 
 const INSPECTOR_KEY = 'kubehop.inspector';
 
-/** Whether the packet inspector is open; open unless the viewer closed it. */
-export function loadInspectorOpen(): boolean {
+/** Whether the packet inspector is open: as the viewer last left it, else `fallback`. */
+export function loadInspectorOpen(fallback: boolean): boolean {
   try {
-    return localStorage.getItem(INSPECTOR_KEY) !== 'closed';
+    const kept = localStorage.getItem(INSPECTOR_KEY);
+    return kept === null ? fallback : kept === 'open';
   } catch {
-    return true;
+    return fallback;
   }
 }
 

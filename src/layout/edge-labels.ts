@@ -2,12 +2,12 @@
 // through the most open space (the gap between two nodes, say), at the first
 // spot where the text covers no device, no border, no other line and no
 // other label. Best effort: with no free spot it takes the best-ranked one.
-import type { Scene } from '../scene/model.ts';
+import type { Link, Scene } from '../scene/model.ts';
 import type { Rect } from './absolute.ts';
 import type { EdgeRoute, Point } from './types.ts';
 import { lineHeight, linesWidth, wrap, WRAP } from './measure.ts';
 import { overlaps } from './rect.ts';
-import { ancestors } from './scene-tree.ts';
+import { ancestors, depthOf } from './scene-tree.ts';
 
 type Label = NonNullable<EdgeRoute['label']>;
 
@@ -86,6 +86,22 @@ function borders(r: Rect): Rect[] {
   return [strip(tl, tr), strip(tr, br), strip(bl, br), strip(tl, bl)];
 }
 
+/**
+ * True for a link whose label can only sit in the gap between two columns:
+ * a wire between two NICs, or from an external box to a NIC. The gap is
+ * widened to fit such a label (elk-graph.ts); a link from deeper inside a
+ * node has stretches inside it to carry its label instead.
+ */
+export function labelInGap(scene: Scene, link: Link): boolean {
+  const top = (id: string): string => [id, ...ancestors(scene, id)].pop() ?? id;
+  return depthOf(scene, link.a) <= 1 && depthOf(scene, link.b) <= 1 && top(link.a) !== top(link.b);
+}
+
+/** A link's label as drawn, wrapped; a label in a gap narrower, as the gap is as wide as it. */
+export function labelLines(scene: Scene, link: Link): string[] {
+  return wrap(link.label ?? '', labelInGap(scene, link) ? WRAP.gapLabel : WRAP.edgeLabel);
+}
+
 /** The area a label covers. */
 export function labelArea(label: Label): Rect {
   const lines = label.lines ?? [label.text];
@@ -109,7 +125,7 @@ export function placeLabels(scene: Scene, rects: Map<string, Rect>, edges: EdgeR
     const own = new Set([link.a, link.b, ...ancA, ...ancB]);
     // Open space first (outside all but the containers holding both ends), then anywhere off the ends' boxes.
     const tiers = [[...rects].filter(([id]) => !common.has(id)), [...rects].filter(([id]) => !own.has(id))];
-    const text = wrap(link.label, WRAP.edgeLabel);
+    const text = labelLines(scene, link);
     const w = linesWidth(text);
     const h = text.length * lineHeight();
     const candidates = tiers.flatMap((tier) => stretches(e.points, tier.map(([, r]) => r)).flatMap((s) => spots(s, w, h)));

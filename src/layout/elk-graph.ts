@@ -4,12 +4,15 @@
 // tables on the outer sides (model order), explicit ports at every border.
 import type { ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { Scene, SceneElement } from '../scene/model.ts';
+import { labelInGap, labelLines } from './edge-labels.ts';
 import type { LinkPlan, PortSpec } from './link-plan.ts';
-import { leafSize, linesWidth, tableSize, titleBand, titleWidth, wrap, WRAP } from './measure.ts';
+import { leafSize, linesWidth, titleBand, titleWidth } from './measure.ts';
 import { orderedChildren, rootColumns, tablesFirst } from './order.ts';
 import type { Phantom } from './phantoms.ts';
 import type { Spacer } from './same-row.ts';
+import type { TableWrap } from './table-wrap.ts';
 import { isContainer, rootsOf, rowOf } from './scene-tree.ts';
+import { tableBox, titleLines } from './titles.ts';
 
 export const SPACING = {
   /** Around the whole drawing. */
@@ -18,7 +21,7 @@ export const SPACING = {
   columns: 56,
   /** Inside a node: between siblings in a row and between rows. */
   siblings: 28,
-  rows: 30,
+  rows: 22,
   /** A node's inner padding (the top also holds the title). */
   nodePad: 16,
   podPad: 10,
@@ -78,7 +81,9 @@ function portsFor(id: string, ports: Map<string, PortSpec[]>): ElkPort[] {
 
 function leafNode(b: Build, el: SceneElement, partition: number | undefined, inPod: boolean): ElkNode {
   const size =
-    el.kind === 'table' ? tableSize(el.label, (el.rows ?? []).map((r) => r.text), b.extras.rowWrap) : leafSize(el.label);
+    el.kind === 'table' ? tableBox(el, b.extras.wraps ?? new Map()) : leafSize(el.label);
+  const standIn = b.extras.phantoms?.find((p) => p.stands?.id === el.id);
+  if (standIn) size.height = Math.max(size.height, standIn.height);
   return {
     id: el.id,
     ...size,
@@ -97,8 +102,8 @@ function leafNode(b: Build, el: SceneElement, partition: number | undefined, inP
 export interface GraphExtras {
   phantoms?: readonly Phantom[];
   spacers?: readonly Spacer[];
-  /** Characters a table row may hold before it wraps (fit.ts picks it). */
-  rowWrap?: number;
+  /** Characters each table's rows hold before they wrap (table-wrap.ts); WRAP.row when missing. */
+  wraps?: ReadonlyMap<string, TableWrap>;
 }
 
 interface Build {
@@ -110,7 +115,7 @@ interface Build {
 
 function phantomNodes(b: Build, parent: string): ElkNode[] {
   return (b.extras.phantoms ?? [])
-    .filter((p) => p.parent === parent)
+    .filter((p) => p.parent === parent && !p.stands)
     .map((p) => ({ id: p.id, width: 1, height: p.height, layoutOptions: partitionOptions(p.row) }));
 }
 
@@ -130,7 +135,8 @@ function withOrderHints(kids: ElkNode[]): ElkNode[] {
 }
 
 function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition: number | undefined): ElkNode {
-  const title = titleBand(el.label);
+  const lines = titleLines(b.scene, el, b.extras.wraps ?? new Map(), SPACING.podPad);
+  const title = titleBand(lines);
   const kids = orderedChildren(b.scene, el.id).map((c) =>
     // Partitions only mean something in a node's own graph: its rows.
     buildNode(b, c, false, topLevel ? rowOf(b.scene, c.id) : undefined),
@@ -149,7 +155,7 @@ function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition:
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         // ELK swaps a nested compound node's minimum width and height in DOWN
         // layouts with INCLUDE_CHILDREN (LAYOUT.md), so it is given swapped.
-        'elk.nodeSize.minimum': `(${title + 2 * SPACING.podPad}, ${titleWidth(el.label)})`,
+        'elk.nodeSize.minimum': `(${title + 2 * SPACING.podPad}, ${titleWidth(lines)})`,
         'elk.padding': padding(title, SPACING.podPad),
       };
   return {
@@ -183,8 +189,9 @@ export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[], extras: 
       list.push({ id: piece.id, sources: [piece.source.id], targets: [piece.target.id] });
       edges.set(piece.container, list);
     }
-    const crossesRoot = plan.pieces.some((p) => p.container === undefined);
-    if (crossesRoot && plan.link.label) widestRootLabel = Math.max(widestRootLabel, linesWidth(wrap(plan.link.label, WRAP.edgeLabel)));
+    if (plan.link.label && labelInGap(scene, plan.link)) {
+      widestRootLabel = Math.max(widestRootLabel, linesWidth(labelLines(scene, plan.link)));
+    }
   }
   const b: Build = { scene, ports, edges, extras };
   const columns = rootColumns(scene);

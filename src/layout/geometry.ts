@@ -10,11 +10,13 @@ import { join, straightBetween } from './polyline.ts';
 import { centre } from './rect.ts';
 import { childrenOf, depthOf, rootsOf } from './scene-tree.ts';
 import { tableRows } from './table.ts';
+import type { TableWrap } from './table-wrap.ts';
+import { titleLines } from './titles.ts';
 import type { Work } from './work.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>, rowWrap: number): Box[] {
+function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>, wraps: ReadonlyMap<string, TableWrap>, podPad: number): Box[] {
   const out: Box[] = [];
   const seen = new Set<string>();
   const visit = (id: string): void => {
@@ -22,9 +24,10 @@ function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>, rowWrap: numbe
     const r = rects.get(id);
     if (!el || !r || seen.has(id)) return;
     seen.add(id);
-    const box: Box = { id, kind: el.kind, x: r.x, y: r.y, width: r.width, height: r.height, label: [...el.label], depth: depthOf(scene, id) };
+    const label = titleLines(scene, el, wraps, podPad);
+    const box: Box = { id, kind: el.kind, x: r.x, y: r.y, width: r.width, height: r.height, label, depth: depthOf(scene, id) };
     if (el.type !== undefined) box.type = el.type;
-    if (el.kind === 'table') box.rows = tableRows(el, r, rowWrap);
+    if (el.kind === 'table') box.rows = tableRows(el, r, label.length, wraps.get(id)?.limit);
     out.push(box);
     childrenOf(scene, id).forEach((c) => visit(c.id));
   };
@@ -85,9 +88,10 @@ function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
   };
 }
 
-export function toGeometry(work: Work, margin: number, rowWrap: number): Geometry {
+/** `wraps` and `podPad` as the ELK graph was built with, so rows and titles wrap as they were measured. */
+export function toGeometry(work: Work, margin: number, wraps: ReadonlyMap<string, TableWrap>, podPad: number): Geometry {
   const { scene } = work;
-  const boxes = boxesInTreeOrder(scene, work.rects, rowWrap);
+  const boxes = boxesInTreeOrder(scene, work.rects, wraps, podPad);
   const edges = scene.links.map((link, i): EdgeRoute => {
     const { points, fallback } = routeFor(work, i);
     const e: EdgeRoute = { link: link.id, kind: link.kind, a: link.a, b: link.b, points };

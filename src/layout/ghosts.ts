@@ -39,15 +39,44 @@ function feeders(scene: Scene, node: SceneElement, row: number): string[] {
   return [];
 }
 
+const linked = (scene: Scene, x: string, y: string): boolean =>
+  scene.links.some((l) => (l.a === x && l.b === y) || (l.a === y && l.b === x));
+
+/**
+ * A node's side column, chained top to bottom: its tables, one per row, and
+ * what is linked to them alone (kube-proxy writing the nat table). ELK then
+ * aligns the column on one axis, where it would otherwise place each table
+ * at its own offset and make the column wider than its widest table.
+ */
+function sideChain(scene: Scene, node: SceneElement): [string, string][] {
+  const kids = childrenOf(scene, node.id);
+  const tables = kids.filter((c) => c.kind === 'table');
+  const helpers = kids.filter(
+    (k) =>
+      k.kind === 'process' &&
+      scene.links.some((l) => l.a === k.id || l.b === k.id) &&
+      scene.links.every((l) => (l.a !== k.id && l.b !== k.id) || tables.some((t) => t.id === l.a || t.id === l.b)),
+  );
+  const side = [...tables, ...helpers].map((e) => ({ id: e.id, row: rowOf(scene, e.id) }));
+  if (new Set(side.map((e) => e.row)).size !== side.length) return [];
+  side.sort((a, b) => a.row - b.row);
+  return side
+    .slice(1)
+    .map((e, i): [string, string] => [side[i]!.id, e.id])
+    .filter(([a, b]) => !linked(scene, a, b));
+}
+
 /** Ghost links, in a stable order; ids start with `__ghost__` and never reach the Geometry. */
 export function ghostLinks(scene: Scene): Link[] {
   const out: Link[] = [];
+  const add = (a: string, b: string): void => {
+    out.push({ id: `__ghost__/${a}--${b}`, kind: 'stack', a, b, pos });
+  };
   for (const node of rootsOf(scene).filter((r) => r.kind === 'node')) {
     for (const dev of loose(scene, node)) {
-      for (const from of feeders(scene, node, rowOf(scene, dev.id))) {
-        out.push({ id: `__ghost__/${from}--${dev.id}`, kind: 'stack', a: from, b: dev.id, pos });
-      }
+      for (const from of feeders(scene, node, rowOf(scene, dev.id))) add(from, dev.id);
     }
+    for (const [a, b] of sideChain(scene, node)) add(a, b);
   }
   return out;
 }

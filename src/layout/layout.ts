@@ -13,8 +13,9 @@ import { ghostLinks } from './ghosts.ts';
 import { planLink, type LinkPlan } from './link-plan.ts';
 import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
-import { phantomsFor } from './phantoms.ts';
+import { phantomsFor, restoreStandIns, type Phantom } from './phantoms.ts';
 import { routeSameRow, spacersFor } from './same-row.ts';
+import { tableWraps } from './table-wrap.ts';
 import { makeWork } from './work.ts';
 
 let elk: InstanceType<typeof ELK> | undefined;
@@ -29,7 +30,8 @@ function plansFor(scene: Scene): LinkPlan[] {
 async function layoutWith(scene: Scene, rowWrap: number): Promise<Geometry> {
   const engine = (elk ??= new ELK());
   let plans = plansFor(scene);
-  const base: GraphExtras = { rowWrap, spacers: spacersFor(scene, SPACING.siblings) };
+  const wraps = tableWraps(scene, rowWrap);
+  const base: GraphExtras = { wraps, spacers: spacersFor(scene, SPACING.siblings) };
   const run = async (extras: GraphExtras = base): Promise<ElkNode> => engine.layout(buildElkGraph(scene, plans, extras));
   let laidOut: ElkNode;
   try {
@@ -40,20 +42,23 @@ async function layoutWith(scene: Scene, rowWrap: number): Promise<Geometry> {
     plans = [];
     laidOut = await run();
   }
-  const phantoms = phantomsFor(scene, toAbsolute(laidOut).rects);
+  let phantoms: Phantom[] = phantomsFor(scene, toAbsolute(laidOut).rects);
   if (phantoms.length > 0) {
     try {
       laidOut = await run({ ...base, phantoms });
     } catch {
       // Rows that do not line up across nodes are a blemish, not a failure.
+      phantoms = [];
     }
   }
-  const work = makeWork(scene, toAbsolute(laidOut), plans);
+  const abs = toAbsolute(laidOut);
+  restoreStandIns(phantoms, abs.rects);
+  const work = makeWork(scene, abs, plans);
   straightenWires(work);
   alignExternals(work);
   routeSameRow(work);
   equaliseNodes(work, SPACING.nodePad);
-  return toGeometry(work, SPACING.margin, rowWrap);
+  return toGeometry(work, SPACING.margin, wraps, SPACING.podPad);
 }
 
 export async function layoutScene(scene: Scene): Promise<Geometry> {
@@ -61,5 +66,6 @@ export async function layoutScene(scene: Scene): Promise<Geometry> {
     0,
     ...Object.values(scene.elements).flatMap((el) => (el.rows ?? []).map((r) => Array.from(r.text).length)),
   );
-  return fitToStage((rowWrap) => layoutWith(scene, rowWrap), longestRow);
+  return process.env.KH_WRAP ? layoutWith(scene, Number(process.env.KH_WRAP)) : fitToStage((rowWrap) => layoutWith(scene, rowWrap), longestRow);
 }
+export const layoutWithForTest = layoutWith;

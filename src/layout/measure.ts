@@ -50,9 +50,10 @@ export function leafSize(lines: readonly string[]): Size {
 /**
  * Table rows and edge labels wider than this many characters wrap at spaces.
  * `row` is only the default: the layout picks each scene's table width to fit
- * the stage (fit.ts), so a row may be laid out wider or narrower.
+ * the stage (fit.ts), so a row may be laid out wider or narrower. A label in
+ * the gap between two columns wraps at `gapLabel`: the gap is as wide as it.
  */
-export const WRAP = { row: 34, edgeLabel: 20 } as const;
+export const WRAP = { row: 34, edgeLabel: 20, gapLabel: 12 } as const;
 
 /**
  * Greedy word wrap. Each line keeps its trailing space, so the lines joined
@@ -97,9 +98,18 @@ export function titleWidth(lines: readonly string[], size: number = FONT.titleSi
   return Math.ceil(maxWidth(lines, size) + 2 * PAD.titleX);
 }
 
-export function tableSize(title: readonly string[], rows: readonly string[], rowWrap: number = WRAP.row): Size {
-  const wrapped = rows.map((r) => wrap(r, rowWrap));
-  const rowsW = Math.max(0, ...wrapped.map((l) => linesWidth(l))) + 2 * (PAD.rowInset + PAD.rowTextX);
+/**
+ * `limit`: the characters a row holds before it wraps (table-wrap.ts decides
+ * it per table); with `fill` the table is that wide even if no row is.
+ */
+export function tableSize(
+  title: readonly string[],
+  rows: readonly string[],
+  { limit, fill }: { limit: number; fill?: boolean } = { limit: WRAP.row },
+): Size {
+  const wrapped = rows.map((r) => wrap(r, limit));
+  const widest = fill ? limit * FONT.charWidth * FONT.size : Math.max(0, ...wrapped.map((l) => linesWidth(l)));
+  const rowsW = widest + 2 * (PAD.rowInset + PAD.rowTextX);
   const titleW = maxWidth(title) + 2 * PAD.leafX;
   const titleH = PAD.leafY + title.length * lineHeight();
   const rowsH = wrapped.reduce((h, l) => h + tableRowHeight(l.length) + PAD.rowGap, 0);

@@ -5,7 +5,8 @@
 // neighbours instead, as wide as the link's label, so the label has room.
 import type { Scene } from '../scene/model.ts';
 import type { Rect } from './absolute.ts';
-import { linesWidth, wrap, WRAP } from './measure.ts';
+import { labelLines } from './edge-labels.ts';
+import { linesWidth } from './measure.ts';
 import { sameRowPair } from './order.ts';
 import type { Point } from './types.ts';
 import { segmentCrosses } from './rect.ts';
@@ -26,7 +27,7 @@ export function spacersFor(scene: Scene, siblingGap: number): Spacer[] {
   return scene.links.flatMap((link, i): Spacer[] => {
     const pair = sameRowPair(scene, link);
     if (!pair || !link.label) return [];
-    const w = linesWidth(wrap(link.label, WRAP.edgeLabel));
+    const w = linesWidth(labelLines(scene, link));
     const width = Math.max(1, Math.ceil(w + 24 - 2 * siblingGap));
     return [{ id: `__spacer__/${i}`, parent: pair.node, after: pair.left, row: pair.row, width }];
   });

@@ -5,10 +5,11 @@ import type { Rect } from './absolute.ts';
 import type { Box } from './types.ts';
 import { lineHeight, PAD, tableRowHeight, wrap, WRAP } from './measure.ts';
 
-export function tableRows(el: SceneElement, r: Rect, rowWrap: number = WRAP.row): NonNullable<Box['rows']> {
-  let y = r.y + PAD.leafY + el.label.length * lineHeight() + PAD.rowGap;
+/** `titleLines`: the table's title as drawn (titles.ts), which the rows start under. */
+export function tableRows(el: SceneElement, r: Rect, titleLines: number, limit: number = WRAP.row): NonNullable<Box['rows']> {
+  let y = r.y + PAD.leafY + titleLines * lineHeight() + PAD.rowGap;
   return (el.rows ?? []).map((row) => {
-    const lines = wrap(row.text, rowWrap);
+    const lines = wrap(row.text, limit);
     const height = tableRowHeight(lines.length);
     const box = { id: row.id, text: row.text, lines, x: r.x + PAD.rowInset, y, width: r.width - 2 * PAD.rowInset, height };
     y += height + PAD.rowGap;

@@ -61,6 +61,8 @@ test('Next and Previous walk every step, and back shows exactly what forward sho
 });
 
 test('the keyboard walks every step (reveal.js keys), and Home/End jump', async ({ page }) => {
+  // Steps jump: this is about which key does what. The Next/Previous walk above covers the hops.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await open(page);
   const forwardKeys = ['ArrowRight', 'ArrowDown', 'Space', 'PageDown', 'n'];
   const backKeys = ['ArrowLeft', 'ArrowUp', 'PageUp', 'p'];

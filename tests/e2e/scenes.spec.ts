@@ -13,6 +13,16 @@ async function stageBox(page: Page): Promise<string> {
   return JSON.stringify(b);
 }
 
+/**
+ * A real mouse click at the button's centre, measured once: locator.click()
+ * re-checks the button is steady before every click, which is most of a walk's
+ * time. If the button moved, the click misses and the step wait fails.
+ */
+async function clicker(page: Page, name: string): Promise<() => Promise<void>> {
+  const b = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+  return () => page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+}
+
 for (const id of sceneIds()) {
   test(`${id}: Next walks every step, and Previous walks back to the same pictures`, async ({ page }) => {
     const steps = sceneSteps(id);
@@ -25,12 +35,13 @@ for (const id of sceneIds()) {
     const next = page.getByRole('button', { name: 'Next step' });
     const prev = page.getByRole('button', { name: 'Previous step' });
     await expect(prev).toBeDisabled();
+    const [clickNext, clickPrev] = [await clicker(page, 'Next step'), await clicker(page, 'Previous step')];
     // The caption box is as tall as the longest caption, so the diagram keeps one size throughout.
     const box = await stageBox(page);
 
     const forward: Shown[] = [await expectStep(page, steps, 0, id)];
     for (let k = 1; k <= last; k++) {
-      await next.click();
+      await clickNext();
       await waitForStep(page, k);
       forward.push(await expectStep(page, steps, k, id));
       expect(await stageBox(page), `stage size at step ${k + 1}`).toBe(box);
@@ -38,7 +49,7 @@ for (const id of sceneIds()) {
     await expect(next).toBeDisabled();
 
     for (let k = last - 1; k >= 0; k--) {
-      await prev.click();
+      await clickPrev();
       await waitForStep(page, k);
       expect(await shown(page), `back at step ${k + 1}`).toEqual(forward[k]);
     }

@@ -1,0 +1,42 @@
+// How many characters each table's rows hold before they wrap. The scene's
+// row width (fit.ts picks it) is the start; a table whose title is wider
+// anyway lets its rows use that width; and the tables that stack in one
+// column on a node's side all take the widest one's width, since the column
+// is that wide regardless: fewer wrapped lines, a shorter node, nothing wider.
+import type { Scene, SceneElement } from '../scene/model.ts';
+import { wrap } from './measure.ts';
+import { childrenOf, rootsOf, rowOf } from './scene-tree.ts';
+
+const chars = (s: string): number => Array.from(s.trimEnd()).length;
+
+/** The table's own width in characters when its rows and title wrap at `limit`. */
+function widthAt(table: SceneElement, limit: number): number {
+  const lines = [...(table.rows ?? []), ...table.label.map((text) => ({ text }))].flatMap((r) => wrap(r.text, limit));
+  return Math.max(0, ...lines.map(chars));
+}
+
+export interface TableWrap {
+  /** Characters a row holds before it wraps. */
+  limit: number;
+  /** True for a table in a column: it is drawn `limit` characters wide, as wide as the column, so the column reads as one. */
+  fill?: boolean;
+}
+
+/** Wrap limit per table id, for every table in the scene. */
+export function tableWraps(scene: Scene, rowWrap: number): Map<string, TableWrap> {
+  const out = new Map<string, TableWrap>();
+  for (const el of Object.values(scene.elements)) {
+    if (el.kind === 'table') out.set(el.id, { limit: rowWrap });
+  }
+  for (const node of rootsOf(scene).filter((r) => r.kind === 'node')) {
+    const tables = childrenOf(scene, node.id).filter((c) => c.kind === 'table');
+    const perRow = new Map<number, number>();
+    for (const t of tables) perRow.set(rowOf(scene, t.id), (perRow.get(rowOf(scene, t.id)) ?? 0) + 1);
+    // Tables sharing a row sit side by side, not in a column: they keep their own widths.
+    const column = tables.filter((t) => perRow.get(rowOf(scene, t.id)) === 1);
+    if (column.length < 2) continue;
+    const width = Math.max(...column.map((t) => widthAt(t, out.get(t.id)!.limit)));
+    for (const t of column) out.set(t.id, { limit: width, fill: true });
+  }
+  return out;
+}
