@@ -16,14 +16,14 @@ import { tableBox, titleLines } from './titles.ts';
 
 export const SPACING = {
   /** Around the whole drawing. */
-  margin: 24,
+  margin: 16,
   /** Between columns at the root; widened to fit the widest root-level edge label. */
   columns: 56,
   /** Inside a node: between siblings in a row and between rows. */
-  siblings: 28,
-  rows: 22,
+  siblings: 22,
+  rows: 16,
   /** A node's inner padding (the top also holds the title). */
-  nodePad: 16,
+  nodePad: 12,
   podPad: 10,
 } as const;
 

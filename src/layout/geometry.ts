@@ -5,6 +5,7 @@ import type { Scene } from '../scene/model.ts';
 import type { Rect } from './absolute.ts';
 import type { Box, EdgeRoute, Geometry, Point } from './types.ts';
 import { placeLabels } from './edge-labels.ts';
+import { removeJogs } from './jogs.ts';
 import { lineHeight, linesWidth } from './measure.ts';
 import { join, straightBetween } from './polyline.ts';
 import { centre } from './rect.ts';
@@ -98,6 +99,7 @@ export function toGeometry(work: Work, margin: number, wraps: ReadonlyMap<string
     if (fallback) e.fallback = true;
     return e;
   });
+  removeJogs(scene, work.rects, edges);
   placeLabels(scene, work.rects, edges);
   const anchors: Record<string, Point> = {};
   // A packet at rest sits on its box's top-right corner: on the box, so it is

@@ -23,9 +23,25 @@ function loose(scene: Scene, node: SceneElement): SceneElement[] {
   );
 }
 
-/** What a loose device in `row` hangs from: the nearest row above that has devices, or the pods' devices. */
+/**
+ * What a loose device in `row` hangs from: the nearest row above that has
+ * devices (a pod counts by its devices); in a node with no stack above the
+ * device (a NIC under kube-proxy and tables), the nearest element above, so
+ * the device stands under the column instead of beside it.
+ */
 function feeders(scene: Scene, node: SceneElement, row: number): string[] {
   const kids = childrenOf(scene, node.id);
+  const stack = stackFeeders(scene, kids, row);
+  if (stack.length > 0) return stack;
+  for (let r = row - 1; r >= 0; r--) {
+    const above = kids.filter((k) => rowOf(scene, k.id) === r);
+    if (above.length === 1) return [above[0]!.id];
+    if (above.length > 1) return [];
+  }
+  return [];
+}
+
+function stackFeeders(scene: Scene, kids: SceneElement[], row: number): string[] {
   for (let r = row - 1; r >= 0; r--) {
     const found = kids
       .filter((k) => rowOf(scene, k.id) === r && (k.kind === 'device' || k.kind === 'pod'))

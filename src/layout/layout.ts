@@ -15,7 +15,7 @@ import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
 import { phantomsFor, restoreStandIns, type Phantom } from './phantoms.ts';
 import { routeSameRow, spacersFor } from './same-row.ts';
-import { tableWraps } from './table-wrap.ts';
+import { tableWraps, type TableWrap } from './table-wrap.ts';
 import { makeWork } from './work.ts';
 
 let elk: InstanceType<typeof ELK> | undefined;
@@ -26,11 +26,10 @@ function plansFor(scene: Scene): LinkPlan[] {
   return [...scene.links, ...ghostLinks(scene)].flatMap((link, i) => planLink(scene, ctx, link, i) ?? []);
 }
 
-/** One layout at a given table row width. */
-async function layoutWith(scene: Scene, rowWrap: number): Promise<Geometry> {
+/** One layout, with the tables' rows wrapped as given. */
+async function layoutWith(scene: Scene, wraps: ReadonlyMap<string, TableWrap>): Promise<Geometry> {
   const engine = (elk ??= new ELK());
   let plans = plansFor(scene);
-  const wraps = tableWraps(scene, rowWrap);
   const base: GraphExtras = { wraps, spacers: spacersFor(scene, SPACING.siblings) };
   const run = async (extras: GraphExtras = base): Promise<ElkNode> => engine.layout(buildElkGraph(scene, plans, extras));
   let laidOut: ElkNode;
@@ -62,10 +61,10 @@ async function layoutWith(scene: Scene, rowWrap: number): Promise<Geometry> {
 }
 
 export async function layoutScene(scene: Scene): Promise<Geometry> {
-  const longestRow = Math.max(
-    0,
-    ...Object.values(scene.elements).flatMap((el) => (el.rows ?? []).map((r) => Array.from(r.text).length)),
-  );
-  return process.env.KH_WRAP ? layoutWith(scene, Number(process.env.KH_WRAP)) : fitToStage((rowWrap) => layoutWith(scene, rowWrap), longestRow);
+  return fitToStage(scene, (wraps) => layoutWith(scene, wraps));
 }
-export const layoutWithForTest = layoutWith;
+
+/** One layout at a fixed row width, without the fitting search (tests, benchmarks, experiments). */
+export async function layoutAtRowWrap(scene: Scene, rowWrap: number): Promise<Geometry> {
+  return layoutWith(scene, tableWraps(scene, rowWrap));
+}

@@ -16,16 +16,21 @@ export function lineHeight(size: number = FONT.size): number {
   return size * FONT.lineHeight;
 }
 
+/** Line pitch of the wrapped lines in one table row. */
+export function rowLineHeight(size: number = FONT.size): number {
+  return size * FONT.rowLineHeight;
+}
+
 /** Space between text and the edge of its box; shared with the renderer. */
 export const PAD = {
   /** Leaf boxes (devices, externals, processes). */
   leafX: 12,
-  leafY: 7,
+  leafY: 6,
   /** Containers: the title's offset from the top-left corner. */
   titleX: 10,
   titleY: 8,
   /** Gap under a container's title before its children start. */
-  titleGap: 10,
+  titleGap: 6,
   /** Tables: a row's inset from the table's sides and its text's inset from the row. */
   rowInset: 6,
   rowTextX: 6,
@@ -86,7 +91,7 @@ export function linesWidth(lines: readonly string[], size: number = FONT.size): 
 
 /** Height of one table row's own rectangle. */
 export function tableRowHeight(lines = 1): number {
-  return lines * lineHeight() + PAD.rowExtra;
+  return lines * rowLineHeight() + PAD.rowExtra;
 }
 
 /** Height of a container's title band (lines plus the gaps around them). */

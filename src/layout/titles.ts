@@ -6,7 +6,7 @@
 // width, which the stage is usually shorter of.
 import type { Scene, SceneElement } from '../scene/model.ts';
 import { FONT } from './types.ts';
-import { leafSize, PAD, tableSize, wrap, WRAP, type Size } from './measure.ts';
+import { leafSize, PAD, tableSize, titleWidth, wrap, WRAP, type Size } from './measure.ts';
 import { childrenOf, isContainer } from './scene-tree.ts';
 import type { TableWrap } from './table-wrap.ts';
 
@@ -40,6 +40,11 @@ export function titleLines(scene: Scene, el: SceneElement, wraps: ReadonlyMap<st
   if (el.kind !== 'pod' || el.label.length !== 1) return [...el.label];
   const inner = contentWidth(scene, el, wraps);
   if (inner === undefined) return [...el.label];
+  // Under a wider device (Calico's cali… with its proxy-ARP line) the stack
+  // column is that wide anyway: wrapping would only cost height.
+  const oneLine = titleWidth(el.label) - 2 * PAD.titleX + 2 * podPad;
+  const siblings = el.parent === undefined ? [] : childrenOf(scene, el.parent);
+  if (siblings.some((s) => s.kind !== 'table' && !isContainer(s) && leafSize(s.label).width >= oneLine)) return [...el.label];
   const room = inner + 2 * podPad - 2 * PAD.titleX;
   return wrapLines(el.label, Math.max(1, Math.floor(room / (FONT.charWidth * FONT.titleSize))));
 }

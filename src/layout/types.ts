@@ -66,4 +66,6 @@ export const FONT = {
   /** Advance width of one character as a fraction of the font size (DejaVu Sans Mono: 0.602). */
   charWidth: 0.62,
   lineHeight: 1.35,
+  /** The wrapped lines inside one table row sit closer: each row has its own box to separate it from the next. */
+  rowLineHeight: 1.2,
 } as const;

@@ -4,7 +4,7 @@
 import type { Selection } from 'd3-selection';
 import type { Scene } from '../scene/model.ts';
 import { FONT, type Box } from '../layout/types.ts';
-import { lineHeight, PAD } from '../layout/measure.ts';
+import { lineHeight, PAD, rowLineHeight } from '../layout/measure.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -31,7 +31,7 @@ function drawLines(g: G, lines: readonly string[], x: number, firstCentreY: numb
 }
 
 function drawRows(g: G, box: Box): void {
-  const lh = lineHeight();
+  const lh = rowLineHeight();
   for (const row of box.rows ?? []) {
     const r = g.append('g').attr('class', 'kh-row').attr('data-table', box.id).attr('data-row', row.id);
     r.append('rect')

@@ -43,8 +43,9 @@ for (const id of sceneIds()) {
     for (let k = 1; k <= last; k++) {
       await clickNext();
       await waitForStep(page, k);
-      forward.push(await expectStep(page, steps, k, id));
-      expect(await stageBox(page), `stage size at step ${k + 1}`).toBe(box);
+      const [now, size] = await Promise.all([expectStep(page, steps, k, id), stageBox(page)]);
+      forward.push(now);
+      expect(size, `stage size at step ${k + 1}`).toBe(box);
     }
     await expect(next).toBeDisabled();
 
