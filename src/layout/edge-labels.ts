@@ -67,6 +67,19 @@ function spots(s: Stretch, w: number, h: number): Point[] {
   );
 }
 
+/**
+ * Last resort for a vertical stretch too short to hold the label beside it
+ * (a socket between two rows of a node): level with its middle, further out
+ * sideways, past the boxes it joins, as close as it gets.
+ */
+function sidewaysSpots(s: Stretch, w: number): Point[] {
+  if (s.horizontal) return [];
+  const m = (s.from + s.to) / 2;
+  const out: Point[] = [];
+  for (let d = 8; d <= 320; d += 8) out.push({ x: s.at + 8 + d + w / 2, y: m }, { x: s.at - 8 - d - w / 2, y: m });
+  return out;
+}
+
 function area(x: number, y: number, w: number, h: number): Rect {
   return { x: x - w / 2 - 2, y: y - h / 2 - 1, width: w + 4, height: h + 2 };
 }
@@ -128,7 +141,8 @@ export function placeLabels(scene: Scene, rects: Map<string, Rect>, edges: EdgeR
     const text = labelLines(scene, link);
     const w = linesWidth(text);
     const h = text.length * lineHeight();
-    const candidates = tiers.flatMap((tier) => stretches(e.points, tier.map(([, r]) => r)).flatMap((s) => spots(s, w, h)));
+    const found = tiers.map((tier) => stretches(e.points, tier.map(([, r]) => r)));
+    const candidates = [...found.flat().flatMap((s) => spots(s, w, h)), ...found[0]!.flatMap((s) => sidewaysSpots(s, w))];
     // Its own line too: the offsets keep a label clear of the stretch it labels, not of its other bends.
     const obstacles = [...fixed, ...placed, ...lines.flat()];
     const free = candidates.find((p) => !obstacles.some((o) => overlaps(area(p.x, p.y, w, h), o)));
