@@ -23,7 +23,21 @@ function safe(f: () => string): string | undefined {
   }
 }
 
-const PORT = 4173;
+/**
+ * The preview server's port: KUBEHOP_E2E_PORT, else 4173. The server is never
+ * reused (below), so two checkouts testing at once each need their own port.
+ */
+export function e2ePort(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.KUBEHOP_E2E_PORT?.trim();
+  if (!raw) return 4173;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`KUBEHOP_E2E_PORT must be a port number (1–65535), not ${JSON.stringify(raw)}`);
+  }
+  return port;
+}
+
+const PORT = e2ePort();
 
 export default defineConfig({
   testDir: 'tests/e2e',

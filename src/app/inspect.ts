@@ -1,5 +1,7 @@
 // The packet inspector's view of a header stack: named layers, field rows,
-// and which of them the last step changed.
+// which of them the last step changed and what they were before, and the
+// outer layers the step took off. "Changed" alone makes a reader diff two
+// steps in their head; the old value next to the new one shows the rewrite.
 
 import type { Header, Layer } from '../scene/model.ts';
 import type { Change } from '../derive/types.ts';
@@ -21,6 +23,8 @@ export interface FieldView {
   name: string;
   value: string;
   changed: boolean;
+  /** The value before this step, printed; absent when the field is not a rewrite (new layer, new field). */
+  was?: string;
 }
 
 export interface LayerView {
@@ -46,9 +50,32 @@ export function inspect(headers: Header[], changed: Change[]): LayerView[] {
     const isNew = mine.some((c) => c.field === undefined);
     const fields = Object.entries(h)
       .filter(([k]) => k !== 'layer')
-      .map(([k, v]) => ({ name: k, value: show(v), changed: isNew || mine.some((c) => c.field === k) }));
+      .map(([k, v]): FieldView => {
+        const c = mine.find((x) => x.field === k);
+        const f: FieldView = { name: k, value: show(v), changed: isNew || c !== undefined };
+        if (c && 'was' in c) f.was = show(c.was);
+        return f;
+      });
     return { name, fields, isNew, changed: mine.length > 0 };
   });
+}
+
+export interface RemovedView {
+  /** "Ethernet, IPv4, UDP, VXLAN": the summary line a reader sees while it is collapsed. */
+  summary: string;
+  layers: { name: string; fields: { name: string; value: string }[] }[];
+}
+
+/** The outer layers a step took off (a decap), outermost first; undefined when it took none. */
+export function inspectRemoved(removed: Header[] | undefined): RemovedView | undefined {
+  if (!removed || removed.length === 0) return undefined;
+  const layers = removed.map((h) => ({
+    name: LAYER_NAMES[h.layer] ?? h.layer,
+    fields: Object.entries(h)
+      .filter(([k]) => k !== 'layer')
+      .map(([k, v]) => ({ name: k, value: show(v) })),
+  }));
+  return { summary: layers.map((l) => l.name).join(', '), layers };
 }
 
 function show(v: unknown): string {

@@ -12,6 +12,8 @@ export interface SceneEntry {
   title: string;
   /** The picker's group (`topic:` in the file); undefined when the file has none. */
   topic?: string;
+  /** Place within the topic (`order:` in the file); undefined when absent or not a whole number. */
+  order?: number;
   text: string;
 }
 
@@ -21,14 +23,14 @@ const entries: SceneEntry[] = Object.entries(raw)
   .map(([path, text]) => {
     const file = path.replace(/^\//, '');
     const id = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
-    return { id, file, text, title: topLevel(text, 'title') ?? id, topic: topLevel(text, 'topic') };
+    return { id, file, text, title: topLevel(text, 'title') ?? id, topic: topLevel(text, 'topic'), order: wholeNumber(topLevel(text, 'order')) };
   })
   .sort((a, b) => a.id.localeCompare(b.id));
 
-/** The picker's groups, in learning order. */
+/** The picker's groups, in learning order; within each, by `order:` then id. */
 export const SCENE_GROUPS: SceneGroup<SceneEntry>[] = groupByTopic(entries);
 
-/** Every scene in picker order, so "the first scene" is the first one offered. */
+/** Every scene in picker order, so "the first scene" (the page without a hash) is the first one offered. */
 export const SCENES: SceneEntry[] = SCENE_GROUPS.flatMap((g) => g.scenes);
 
 /**
@@ -38,6 +40,11 @@ export const SCENES: SceneEntry[] = SCENE_GROUPS.flatMap((g) => g.scenes);
 function topLevel(text: string, key: string): string | undefined {
   const m = new RegExp(`^${key}:[ \\t]*(.+?)[ \\t]*$`, 'm').exec(text);
   return m?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
+}
+
+function wholeNumber(v: string | undefined): number | undefined {
+  const m = v === undefined ? null : /^(\d+)(?:\s+#.*)?$/.exec(v);
+  return m ? Number(m[1]) : undefined;
 }
 
 const cache = new Map<string, Promise<BuildResult>>();

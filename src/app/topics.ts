@@ -13,8 +13,12 @@ export interface SceneGroup<T> {
   scenes: T[];
 }
 
-/** Known topics in learning order, other topics alphabetically, scenes without one last; scene order kept. */
-export function groupByTopic<T extends { topic?: string }>(scenes: T[]): SceneGroup<T>[] {
+/**
+ * Known topics in learning order, other topics alphabetically, scenes without
+ * one last. Within a topic, scenes follow their `order:` (a path through the
+ * topic: same-node before cross-node), then id; a scene without one comes after.
+ */
+export function groupByTopic<T extends { id: string; topic?: string; order?: number }>(scenes: T[]): SceneGroup<T>[] {
   const groups = new Map<string, T[]>();
   for (const s of scenes) {
     const topic = s.topic?.trim().toLowerCase() || NO_TOPIC;
@@ -26,7 +30,13 @@ export function groupByTopic<T extends { topic?: string }>(scenes: T[]): SceneGr
   };
   return [...groups]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([topic, list]) => ({ topic, label: label(topic), scenes: list }));
+    .map(([topic, list]) => ({ topic, label: label(topic), scenes: [...list].sort(byOrder) }));
+}
+
+function byOrder(a: { id: string; order?: number }, b: { id: string; order?: number }): number {
+  const rank = (o: number | undefined): number => (o !== undefined && Number.isFinite(o) ? o : Infinity);
+  const d = rank(a.order) - rank(b.order);
+  return d !== 0 && !Number.isNaN(d) ? d : a.id.localeCompare(b.id);
 }
 
 function label(topic: string): string {

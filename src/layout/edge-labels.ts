@@ -101,13 +101,15 @@ function borders(r: Rect): Rect[] {
 
 /**
  * True for a link whose label can only sit in the gap between two columns:
- * a wire between two NICs, or from an external box to a NIC. The gap is
- * widened to fit such a label (elk-graph.ts); a link from deeper inside a
- * node has stretches inside it to carry its label instead.
+ * a wire (drawn straight across the gap, straighten.ts), or any link between
+ * a NIC and an external box. The gap is widened to fit such a label
+ * (elk-graph.ts); a link from deeper inside a node (a shortcut from a pod)
+ * has stretches inside the node to carry its label instead.
  */
 export function labelInGap(scene: Scene, link: Link): boolean {
   const top = (id: string): string => [id, ...ancestors(scene, id)].pop() ?? id;
-  return depthOf(scene, link.a) <= 1 && depthOf(scene, link.b) <= 1 && top(link.a) !== top(link.b);
+  if (top(link.a) === top(link.b)) return false;
+  return link.kind === 'wire' || link.kind === 'tunnel' || (depthOf(scene, link.a) <= 1 && depthOf(scene, link.b) <= 1);
 }
 
 /** A link's label as drawn, wrapped; a label in a gap narrower, as the gap is as wide as it. */

@@ -4,11 +4,12 @@
 // tables on the outer sides (model order), explicit ports at every border.
 import type { ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { Scene, SceneElement } from '../scene/model.ts';
-import { labelInGap, labelLines } from './edge-labels.ts';
+import { columnPartition, gapNodes } from './gaps.ts';
 import type { LinkPlan, PortSpec } from './link-plan.ts';
-import { leafSize, linesWidth, titleBand, titleWidth } from './measure.ts';
+import { leafSize, titleBand, titleWidth } from './measure.ts';
 import { orderedChildren, rootColumns, tablesFirst } from './order.ts';
 import type { Phantom } from './phantoms.ts';
+import type { Stretch } from './label-room.ts';
 import type { Spacer } from './same-row.ts';
 import type { TableWrap } from './table-wrap.ts';
 import { isContainer, rootsOf, rowOf } from './scene-tree.ts';
@@ -17,14 +18,14 @@ import { tableBox, titleLines } from './titles.ts';
 export const SPACING = {
   /** Around the whole drawing. */
   margin: 16,
-  /** Between columns at the root; widened to fit the widest root-level edge label. */
+  /** Between columns at the root; a gap is widened to fit its own label (gaps.ts). */
   columns: 56,
   /** Inside a node: between siblings in a row and between rows. */
   siblings: 22,
   rows: 16,
   /** A node's inner padding (the top also holds the title). */
   nodePad: 12,
-  podPad: 10,
+  podPad: 8,
 } as const;
 
 const padding = (top: number, side: number, bottom = side): string =>
@@ -84,6 +85,7 @@ function leafNode(b: Build, el: SceneElement, partition: number | undefined, inP
     el.kind === 'table' ? tableBox(el, b.extras.wraps ?? new Map()) : leafSize(el.label);
   const standIn = b.extras.phantoms?.find((p) => p.stands?.id === el.id);
   if (standIn) size.height = Math.max(size.height, standIn.height);
+  size.height += b.extras.stretches?.find((s) => s.id === el.id)?.extra ?? 0;
   return {
     id: el.id,
     ...size,
@@ -102,6 +104,8 @@ function leafNode(b: Build, el: SceneElement, partition: number | undefined, inP
 export interface GraphExtras {
   phantoms?: readonly Phantom[];
   spacers?: readonly Spacer[];
+  /** Boxes laid out taller than they are, to leave a link's label room (label-room.ts). */
+  stretches?: readonly Stretch[];
   /** Characters each table's rows hold before they wrap (table-wrap.ts); WRAP.row when missing. */
   wraps?: ReadonlyMap<string, TableWrap>;
 }
@@ -177,7 +181,6 @@ function buildNode(b: Build, el: SceneElement, topLevel: boolean, partition: num
 export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[], extras: GraphExtras = {}): ElkNode {
   const ports = new Map<string, PortSpec[]>();
   const edges = new Map<string | undefined, ElkExtendedEdge[]>();
-  let widestRootLabel = 0;
   for (const plan of plans) {
     for (const piece of plan.pieces) {
       for (const p of [piece.source, piece.target]) {
@@ -189,22 +192,17 @@ export function buildElkGraph(scene: Scene, plans: readonly LinkPlan[], extras: 
       list.push({ id: piece.id, sources: [piece.source.id], targets: [piece.target.id] });
       edges.set(piece.container, list);
     }
-    if (plan.link.label && labelInGap(scene, plan.link)) {
-      widestRootLabel = Math.max(widestRootLabel, linesWidth(labelLines(scene, plan.link)));
-    }
   }
   const b: Build = { scene, ports, edges, extras };
   const columns = rootColumns(scene);
+  // Each gap between columns is a layer of its own (gaps.ts): half the
+  // spacing either side of it, and its invisible node as wide as its label.
+  const layerGap = SPACING.columns / 2;
+  const roots = rootsOf(scene).map((el) => buildNode(b, el, isContainer(el), columnPartition(columns.get(el.id) ?? 0)));
   return {
     id: '__root__',
-    layoutOptions: {
-      ...ROOT_OPTIONS,
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(
-        // The label sits in the gap beside the line it names, clear of both borders.
-        Math.max(SPACING.columns, Math.ceil(widestRootLabel + 28)),
-      ),
-    },
-    children: rootsOf(scene).map((el) => buildNode(b, el, isContainer(el), columns.get(el.id))),
+    layoutOptions: { ...ROOT_OPTIONS, 'elk.layered.spacing.nodeNodeBetweenLayers': String(layerGap) },
+    children: [...roots, ...gapNodes(scene, layerGap, SPACING.columns)],
     edges: edges.get(undefined) ?? [],
   };
 }

@@ -6,10 +6,12 @@ import type { Scene } from '../scene/model.ts';
 import type { Geometry } from './types.ts';
 import { toAbsolute } from './absolute.ts';
 import { buildElkGraph, SPACING, type GraphExtras } from './elk-graph.ts';
+import { centreLoose } from './centre-loose.ts';
 import { alignExternals } from './externals.ts';
 import { fitToStage } from './fit.ts';
 import { toGeometry } from './geometry.ts';
 import { ghostLinks } from './ghosts.ts';
+import { labelRoom, releaseRoom } from './label-room.ts';
 import { planLink, type LinkPlan } from './link-plan.ts';
 import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
@@ -30,7 +32,8 @@ function plansFor(scene: Scene): LinkPlan[] {
 async function layoutWith(scene: Scene, wraps: ReadonlyMap<string, TableWrap>): Promise<Geometry> {
   const engine = (elk ??= new ELK());
   let plans = plansFor(scene);
-  const base: GraphExtras = { wraps, spacers: spacersFor(scene, SPACING.siblings) };
+  const stretches = labelRoom(scene, SPACING.rows);
+  const base: GraphExtras = { wraps, stretches, spacers: spacersFor(scene, SPACING.siblings) };
   const run = async (extras: GraphExtras = base): Promise<ElkNode> => engine.layout(buildElkGraph(scene, plans, extras));
   let laidOut: ElkNode;
   try {
@@ -52,7 +55,9 @@ async function layoutWith(scene: Scene, wraps: ReadonlyMap<string, TableWrap>): 
   }
   const abs = toAbsolute(laidOut);
   restoreStandIns(phantoms, abs.rects);
+  releaseRoom(stretches, abs);
   const work = makeWork(scene, abs, plans);
+  centreLoose(work);
   straightenWires(work);
   alignExternals(work);
   routeSameRow(work);
@@ -60,6 +65,7 @@ async function layoutWith(scene: Scene, wraps: ReadonlyMap<string, TableWrap>): 
   return toGeometry(work, SPACING.margin, wraps, SPACING.podPad);
 }
 
+/** The scene laid out at the table widths that make its text largest on the app's stage (fit.ts). */
 export async function layoutScene(scene: Scene): Promise<Geometry> {
   return fitToStage(scene, (wraps) => layoutWith(scene, wraps));
 }

@@ -80,9 +80,11 @@ export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: numb
   const port = (owner: string, side: Side): PortSpec => ({ id: `L${index}@${owner}`, owner, side });
   // A link leaving its node sideways from inside a pod (a shortcut to an
   // upstream server) drops out of the pod's bottom first: sideways it would
-  // have to pass whatever stands beside the device in the pod.
+  // have to pass whatever stands beside the device in the pod. A wire keeps
+  // to the side: it is drawn straight across (straighten.ts).
+  const down = lca === undefined && link.kind !== 'wire' && link.kind !== 'tunnel';
   const sideOf = (up: string[], side: Side) => (id: string, i: number): PortSpec =>
-    port(id, lca === undefined && i < up.length - 1 && inPod(scene, id) ? 'SOUTH' : side);
+    port(id, down && i < up.length - 1 && inPod(scene, id) ? 'SOUTH' : side);
   const portsA = upA.map(sideOf(upA, sideA));
   const portsB = upB.map(sideOf(upB, sideB));
 

@@ -7,5 +7,6 @@ export {
   type TimelineLike,
   type TweenLike,
 } from './player.ts';
+export { captionHoldMs, HOLD } from './hold.ts';
 export { keyAction, type KeyAction } from './keys.ts';
 export { parseHash, formatHash, type HashTarget } from './url.ts';

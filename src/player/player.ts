@@ -20,6 +20,8 @@ export interface PlayerOptions {
   reducedMotion?: boolean;
   /** How long play rests on a step so its caption can be read, at speed 1. */
   holdMs?: number;
+  /** Per-step rest at speed 1 (wins over holdMs): the app gives each step time for its caption (hold.ts). */
+  holdFor?: (k: number) => number;
   speed?: number;
   initialStep?: number;
   /** Label of step k in the timeline. */
@@ -56,7 +58,7 @@ export function createPlayer(timeline: TimelineLike, stepCount: number, opts: Pl
   const count = Math.max(0, Math.floor(stepCount));
   const last = Math.max(0, count - 1);
   const label = opts.label ?? ((k: number) => `step-${k}`);
-  const holdMs = opts.holdMs ?? DEFAULT_HOLD_MS;
+  const holdFor = opts.holdFor ?? (() => opts.holdMs ?? DEFAULT_HOLD_MS);
   let reducedMotion = opts.reducedMotion ?? false;
   let speed = validSpeed(opts.speed) ?? 1;
   let step = clampStep(opts.initialStep ?? 0);
@@ -150,7 +152,7 @@ export function createPlayer(timeline: TimelineLike, stepCount: number, opts: Pl
       emit();
       return;
     }
-    hold = setTimeout(advance, holdMs / speed);
+    hold = setTimeout(advance, holdFor(step) / speed);
   }
 
   function play(): void {

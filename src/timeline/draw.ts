@@ -6,17 +6,20 @@
 
 import { select, type Selection } from 'd3-selection';
 import type { DerivedStep } from '../derive/types.ts';
-import { FONT } from '../layout/types.ts';
 import type { Frame } from './frame.ts';
+import { MARKER_REACH } from './rest.ts';
 
+// A round badge, not a labelled pill: at rest it sits on a box corner
+// (rest.ts) and must stay clear of the box's label and its pod/node titles,
+// so it is small and carries no text. The packet's name is in the caption
+// bar and the inspector instead.
 const PACKET = {
   fill: '#e66100', // orange of the Okabe–Ito-like pair used for "moving thing"
   stroke: '#1f1300',
-  text: '#ffffff',
-  fontSize: 13,
-  height: 24,
-  padX: 9,
-  icon: 16,
+  glyph: '#ffffff',
+  radius: 10,
+  /** White ring that keeps the badge readable over box borders and link lines. */
+  halo: MARKER_REACH,
 } as const;
 
 /** Packet ids in first-use order (each packet is drawn once, then moved). */
@@ -34,65 +37,38 @@ export function drawPackets(svg: SVGSVGElement, steps: DerivedStep[]): void {
 }
 
 function drawPacket(layer: Selection<SVGGElement, unknown, null, undefined>, id: string): void {
-  const textWidth = id.length * PACKET.fontSize * FONT.charWidth;
-  const width = PACKET.padX * 2 + PACKET.icon + 6 + textWidth;
-  const h = PACKET.height;
   const g = layer
     .append('g')
     .attr('class', 'kh-packet')
     .attr('data-packet', id)
     .attr('visibility', 'hidden')
     .attr('pointer-events', 'none');
+  // Hover text, and the name a screen reader or an exported SVG still has.
   g.append('title').text(`packet ${id}`);
-  // A soft halo keeps the marker readable over box borders and link lines.
-  g.append('rect')
-    .attr('class', 'kh-packet-halo')
-    .attr('x', -width / 2 - 3)
-    .attr('y', -h / 2 - 3)
-    .attr('width', width + 6)
-    .attr('height', h + 6)
-    .attr('rx', h / 2 + 3)
-    .attr('fill', '#ffffff')
-    .attr('fill-opacity', 0.85);
-  g.append('rect')
+  g.append('circle').attr('class', 'kh-packet-halo').attr('r', PACKET.halo).attr('fill', '#ffffff').attr('fill-opacity', 0.9);
+  g.append('circle')
     .attr('class', 'kh-packet-body')
-    .attr('x', -width / 2)
-    .attr('y', -h / 2)
-    .attr('width', width)
-    .attr('height', h)
-    .attr('rx', h / 2)
+    .attr('r', PACKET.radius)
     .attr('fill', PACKET.fill)
     .attr('stroke', PACKET.stroke)
     .attr('stroke-width', 1.5);
-  // Envelope glyph: the shape carries "packet", not only the colour.
-  const ix = -width / 2 + PACKET.padX;
-  const iw = PACKET.icon;
-  const ih = 11;
+  // Envelope glyph: the shape says "packet", not only the colour.
+  const w = 11;
+  const h = 8;
   g.append('rect')
-    .attr('x', ix)
-    .attr('y', -ih / 2)
-    .attr('width', iw)
-    .attr('height', ih)
-    .attr('rx', 1.5)
-    .attr('fill', PACKET.text)
+    .attr('x', -w / 2)
+    .attr('y', -h / 2)
+    .attr('width', w)
+    .attr('height', h)
+    .attr('rx', 1)
+    .attr('fill', PACKET.glyph)
     .attr('stroke', PACKET.stroke)
-    .attr('stroke-width', 1);
+    .attr('stroke-width', 0.9);
   g.append('path')
-    .attr('d', `M${ix},${-ih / 2} L${ix + iw / 2},${1} L${ix + iw},${-ih / 2}`)
+    .attr('d', `M${-w / 2},${-h / 2} L0,${h / 8} L${w / 2},${-h / 2}`)
     .attr('fill', 'none')
     .attr('stroke', PACKET.stroke)
-    .attr('stroke-width', 1.2);
-  g.append('text')
-    .attr('class', 'kh-packet-label')
-    .attr('x', ix + iw + 6)
-    .attr('y', 0)
-    .attr('dominant-baseline', 'central')
-    .attr('font-family', FONT.family)
-    .attr('font-size', PACKET.fontSize)
-    .attr('font-weight', 700)
-    // Inline style: the renderer's `.kh-scene text { fill }` rule beats a fill attribute.
-    .style('fill', PACKET.text)
-    .text(id);
+    .attr('stroke-width', 0.9);
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { Highlight } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Geometry, Point } from '../layout/types.ts';
+import { restPoints } from './rest.ts';
 
 export interface Frame {
   /** The step shown: while step k's packet travels (k-1 < pos < k) this is already k. */
@@ -65,7 +66,7 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry): 
 }
 
 function packetPoint(step: DerivedStep, progress: number, geometry: Geometry): Point | undefined {
-  const end = geometry.anchors[step.at];
+  const end = restPoints(geometry)[step.at];
   if (!end) return undefined;
   if (progress >= 1 || step.from === step.at) return end;
   const path = hopPath(step, geometry);
@@ -73,12 +74,14 @@ function packetPoint(step: DerivedStep, progress: number, geometry: Geometry): P
 }
 
 /**
- * The polyline the packet follows for a hop: the `from` box centre, the routed
- * edge (turned round when the step runs from `b` to `a`), the `at` box centre.
+ * The polyline the packet follows for a hop: from where it rests at `from`,
+ * along the routed edge (turned round when the step runs from `b` to `a`), to
+ * where it rests at `at` (rest.ts: a corner clear of the labels).
  */
 export function hopPath(step: DerivedStep, geometry: Geometry): Point[] | undefined {
-  const start = geometry.anchors[step.from];
-  const end = geometry.anchors[step.at];
+  const rest = restPoints(geometry);
+  const start = rest[step.from];
+  const end = rest[step.at];
   if (!start || !end) return undefined;
   const edge = step.link ? geometry.edges.find((e) => e.link === step.link) : undefined;
   if (!edge || edge.points.length === 0) return [start, end];

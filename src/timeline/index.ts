@@ -1,3 +1,4 @@
 export { frameAt, hopPath, pointAlong, easeInOut, normalisePos, type Frame } from './frame.ts';
+export { restPoints, restPoint, MARKER_REACH } from './rest.ts';
 export { applyFrame, drawPackets, packetIds, rowKey } from './draw.ts';
 export { buildTimeline, type GsapTimeline, stepLabel, stepDuration, HOP_SECONDS, IN_PLACE_SECONDS } from './timeline.ts';

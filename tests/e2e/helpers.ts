@@ -31,9 +31,9 @@ export function sceneSteps(id: string): DerivedStep[] {
 }
 
 /** The top-level fields the picker shows, read straight from the file. */
-export function sceneInfo(id: string): { title: string; topic?: string } {
-  const doc = parse(sceneFile(id).text) as { title: string; topic?: string };
-  return { title: doc.title, topic: doc.topic };
+export function sceneInfo(id: string): { title: string; topic?: string; order?: number } {
+  const doc = parse(sceneFile(id).text) as { title: string; topic?: string; order?: number };
+  return { title: doc.title, topic: doc.topic, order: doc.order };
 }
 
 /** Everything a viewer can see change from step to step. */
@@ -58,7 +58,7 @@ export async function shown(page: Page): Promise<Shown> {
       counter: text('[data-testid=step-counter]').trim(),
       caption: document.querySelector('[data-testid=caption]')?.textContent ?? '',
       inspector: text('[data-testid=inspector]'),
-      layers: [...document.querySelectorAll('[data-testid=inspector] .field')].map(
+      layers: [...document.querySelectorAll('[data-testid=inspector] section.layer .field')].map(
         (f) => `${(f.querySelector('dt') as HTMLElement).innerText}=${(f.querySelector('.value') as HTMLElement).innerText}`,
       ),
       packets: visible.map((g) => ({ id: g.dataset.packet ?? '', transform: g.getAttribute('transform') })),
@@ -70,25 +70,47 @@ export async function shown(page: Page): Promise<Shown> {
   });
 }
 
-/** Screen-space centre of the visible packet marker, and the element box's top-right corner (where a packet rests). */
+/**
+ * Where the visible packet marker is, against the box it is at: the marker's
+ * screen-space centre, the box's corners (a packet rests on one), and the
+ * text a reader needs there that the marker covers — the box's own text and
+ * the titles of every box around it (its pod, its node). That last list must
+ * be empty: the marker used to hide names like "veth3a9f" and pod titles.
+ */
 export async function centres(page: Page, elementId: string) {
   return page.evaluate((id) => {
-    const centre = (el: Element | null) => {
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height };
-    };
-    const corner = (el: Element | null) => {
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width, y: r.y, width: r.width, height: r.height };
-    };
+    const body = document.querySelector('g.kh-packet[visibility="visible"] .kh-packet-body');
+    const marker = document.querySelector('g.kh-packet[visibility="visible"]');
     const box = document.querySelector(`g.kh-box[data-id="${CSS.escape(id)}"]`);
+    const rect = box?.querySelector(':scope > rect')?.getBoundingClientRect();
+    if (!body || !marker || !box || !rect) return { packet: null, corners: [], covered: [], bodySize: 0 };
+    const b = body.getBoundingClientRect();
+    const m = marker.getBoundingClientRect();
+    const within = (o: DOMRect, i: DOMRect) => i.x >= o.x - 0.5 && i.y >= o.y - 0.5 && i.right <= o.right + 0.5 && i.bottom <= o.bottom + 0.5;
+    const needed = [...box.querySelectorAll('text')];
+    for (const g of document.querySelectorAll('g.kh-box')) {
+      const r = g.querySelector(':scope > rect')?.getBoundingClientRect();
+      if (g !== box && r && within(r, rect)) needed.push(...g.querySelectorAll<SVGTextElement>(':scope > text'));
+    }
+    const hit = (q: DOMRect) => Math.min(m.right, q.right) > Math.max(m.x, q.x) && Math.min(m.bottom, q.bottom) > Math.max(m.y, q.y);
     return {
-      packet: centre(document.querySelector('g.kh-packet[visibility="visible"] .kh-packet-body')),
-      box: corner(box?.querySelector(':scope > rect') ?? null),
+      packet: { x: b.x + b.width / 2, y: b.y + b.height / 2 },
+      corners: [
+        { x: rect.right, y: rect.y },
+        { x: rect.right, y: rect.bottom },
+        { x: rect.x, y: rect.y },
+        { x: rect.x, y: rect.bottom },
+      ],
+      covered: needed.filter((t) => hit(t.getBoundingClientRect())).map((t) => t.textContent ?? ''),
+      bodySize: b.width,
     };
   }, elementId);
+}
+
+/** How far the marker's centre is from the nearest corner of its box, in screen pixels. */
+export function cornerDistance(c: Awaited<ReturnType<typeof centres>>): number {
+  const p = c.packet;
+  return p ? Math.min(...c.corners.map((k) => Math.hypot(k.x - p.x, k.y - p.y))) : Infinity;
 }
 
 /** Waits until step k (0-based) is shown and its hop has landed (one wait, not two: it runs at every step). */
@@ -103,14 +125,33 @@ export function rowMatches(shownRow: string, h: { table: string; row: string }):
   return key(table, row) === key(h.table, h.row);
 }
 
+const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : '(none)') : String(v ?? '—'));
+
 /** `field=value` for every header field, outermost layer first, as the inspector lists them (lists comma-separated). */
 export function expectedFields(s: DerivedStep): string[] {
-  const show = (v: unknown): string => (Array.isArray(v) ? (v.length ? v.join(', ') : '(none)') : String(v ?? '—'));
   return s.headers.flatMap((h) =>
     Object.entries(h)
       .filter(([k]) => k !== 'layer')
       .map(([k, v]) => `${k}=${show(v)}`),
   );
+}
+
+/**
+ * What the inspector should say a field was, for every field in order: the old
+ * value of a rewrite, "new field" for one the step added to a layer, and
+ * nothing for unchanged fields and the fields of a whole new layer.
+ */
+export function expectedWas(s: DerivedStep): string[] {
+  return s.headers.flatMap((h, i) => {
+    const newLayer = s.changed.some((c) => c.layer === i && c.field === undefined);
+    return Object.keys(h)
+      .filter((k) => k !== 'layer')
+      .map((k) => {
+        const c = s.changed.find((x) => x.layer === i && x.field === k);
+        if (!c || newLayer) return `${k}:`;
+        return 'was' in c ? `${k}:← was ${show(c.was)}` : `${k}:← new field`;
+      });
+  });
 }
 
 /** What expectStep reads besides `shown`, gathered in one round trip (the walks call it at every step). */
@@ -120,7 +161,8 @@ async function inspectorAndMarker(page: Page, elementId: string) {
     page.evaluate(() => {
       const inspector = document.querySelector('[data-testid=inspector]') as HTMLElement;
       const text = (sel: string): string => (inspector.querySelector(sel) as HTMLElement | null)?.innerText ?? '';
-      const changed = [...inspector.querySelectorAll<HTMLElement>('.field.changed')];
+      const changed = [...inspector.querySelectorAll<HTMLElement>('section.layer .field.changed')];
+      const removed = inspector.querySelector<HTMLDetailsElement>('[data-testid=removed-layers]');
       return {
         titles: [...inspector.querySelectorAll<HTMLElement>('section.layer h3')].map((h) => h.innerText),
         changed: changed.map((f) => (f.querySelector('dt') as HTMLElement).innerText),
@@ -128,7 +170,15 @@ async function inspectorAndMarker(page: Page, elementId: string) {
         unbadged: changed
           .filter((f) => !(f.querySelector('.badge') ?? f.closest('.layer')?.querySelector('h3 .badge'))?.checkVisibility())
           .map((f) => (f.querySelector('dt') as HTMLElement).innerText),
+        // The old value is words on screen, so it must be visible, not only present.
+        was: [...inspector.querySelectorAll<HTMLElement>('section.layer .field')].map((f) => {
+          const w = f.querySelector<HTMLElement>('.was');
+          const name = (f.querySelector('dt') as HTMLElement).innerText;
+          return `${name}:${w ? (w.checkVisibility() ? w.innerText.replace(/\s+/g, ' ').trim() : '(hidden)') : ''}`;
+        }),
+        removed: removed ? { summary: removed.querySelector('summary')!.innerText, open: removed.open } : null,
         packetId: text('.packet-id'),
+        captionPacket: document.querySelector<HTMLElement>('[data-testid=caption-packet]')?.innerText.replace(/\s+/g, ' ').trim() ?? '',
         where: text('.where code'),
       };
     }),
@@ -146,11 +196,11 @@ export async function expectStep(page: Page, steps: DerivedStep[], k: number, sc
   expect(now.caption, `caption at ${at}`).toBe(s.caption);
   expect(now.packets.map((p) => p.id), `visible packets at ${at}`).toEqual([s.packet]);
 
-  // A packet rests on the top-right corner of the box it is at.
-  expect(look.box, `box for ${s.at}`).not.toBeNull();
-  expect(look.packet, 'visible packet marker').not.toBeNull();
-  expect(Math.abs(look.packet!.x - look.box!.x), `packet x at ${s.at} (${at})`).toBeLessThan(1.5);
-  expect(Math.abs(look.packet!.y - look.box!.y), `packet y at ${s.at} (${at})`).toBeLessThan(1.5);
+  // A packet rests on a corner of the box it is at, covering none of the
+  // text that says where it is: the box's label, its pod's and node's titles.
+  expect(look.packet, `visible packet marker at ${s.at} (${at})`).not.toBeNull();
+  expect(cornerDistance(look), `packet on a corner of ${s.at} (${at})`).toBeLessThan(1.5);
+  expect(look.covered, `text under the packet at ${s.at} (${at})`).toEqual([]);
 
   expect(now.rows, `highlighted rows at ${at}`).toHaveLength(s.highlight.length);
   for (const h of s.highlight) expect(now.rows.some((r) => rowMatches(r, h)), `row ${h.table}#${h.row} lit (${at})`).toBe(true);
@@ -158,6 +208,8 @@ export async function expectStep(page: Page, steps: DerivedStep[], k: number, sc
   // The inspector names the packet and where it is, lists the layers outermost
   // first with every field's value, and marks what this step changed.
   expect(look.packetId, `inspector packet at ${at}`).toBe(s.packet);
+  // The marker carries no name; the caption bar says which packet it is.
+  expect(look.captionPacket, `caption packet at ${at}`).toBe(`Packet ${s.packet}`);
   expect(look.where, `inspector location at ${at}`).toBe(s.at);
   expect(look.titles.map((t) => t.split(/\s/)[0]), `layers at ${at}`).toEqual(s.headers.map((h) => LAYER_NAMES[h.layer] ?? h.layer));
   expect(now.layers, `header fields at ${at}`).toEqual(expectedFields(s));
@@ -168,5 +220,11 @@ export async function expectStep(page: Page, steps: DerivedStep[], k: number, sc
   );
   expect(look.changed, `fields marked changed at ${at}`).toEqual(expectedChanged);
   expect(look.unbadged, `changed fields without a visible badge at ${at}`).toEqual([]);
+  // …and shows what each rewritten field was, and which outer layers a decap took off (collapsed).
+  expect(look.was, `old values at ${at}`).toEqual(expectedWas(s));
+  const removed = (s.removed ?? []).map((h) => LAYER_NAMES[h.layer] ?? h.layer);
+  expect(look.removed, `removed layers at ${at}`).toEqual(
+    removed.length ? { summary: `removed by this step: ${removed.join(', ')}`, open: false } : null,
+  );
   return now;
 }

@@ -62,6 +62,12 @@ async function measure(page: Page) {
         box('inspector', inspector),
       ].filter((b) => b !== undefined),
       controls: [...document.querySelectorAll('.controls > *, .picker')].map((el, i) => box(`control ${i}`, el)!),
+      // Rows the step controls take: a second row takes its height from the diagram.
+      controlRows: (() => {
+        const rs = [...document.querySelectorAll('.controls > *')].map((el) => el.getBoundingClientRect());
+        // One row when every control's top is above every control's bottom.
+        return Math.max(...rs.map((r) => r.top)) < Math.min(...rs.map((r) => r.bottom)) ? 1 : 2;
+      })(),
       stage: box('stage', q('[data-testid=stage]'))!,
       drawn: { width: Math.round(vb.width * scale), height: Math.round(vb.height * scale) },
       pageScrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
@@ -113,6 +119,8 @@ for (const vp of VIEWPORTS) {
       }
       const name = `${SHOTS}/${scene}-step${step}-${vp.width}x${vp.height}`;
       const opened = await expectTidy(page, `${scene} open`);
+      // Wide enough for the stage column to hold every control in one row (Play or Pause alike).
+      if (vp.width >= 1280) expect(opened.controlRows, 'control rows, inspector open').toBe(1);
       expect(opened.fieldPx, 'inspector text size').toBeGreaterThanOrEqual(12);
       expect(opened.fieldsCut, 'inspector fields cut off').toBe(0);
       await page.screenshot({ path: `${name}.png` });
@@ -120,6 +128,7 @@ for (const vp of VIEWPORTS) {
       await toggle(page).click();
       await expect(page.getByTestId('inspector')).toBeHidden();
       const closed = await expectTidy(page, `${scene} closed`);
+      expect(closed.controlRows, 'control rows, inspector closed').toBe(1);
       expect(closed.stage.width, 'the stage takes the whole width').toBeGreaterThan(vp.width - 2);
       expect(closed.stage.height).toBeGreaterThanOrEqual(opened.stage.height - 1);
       await page.screenshot({ path: `${name}-closed.png` });
@@ -220,6 +229,12 @@ test('the scene picker groups every bundled scene by its topic', async ({ page }
   // Known topics come in learning order.
   const order = groups.map((g) => g.label.toLowerCase()).filter((t) => ['pod networking', 'services', 'dns'].includes(t));
   expect(order).toEqual(['pod networking', 'services', 'dns'].filter((t) => order.includes(t)));
+  // Within a topic, scenes follow their `order:` (then id): a path through the topic.
+  const rank = (id: string) => sceneInfo(id).order ?? Infinity;
+  for (const g of groups) {
+    const sorted = [...g.ids].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    expect(g.ids, `${g.label} in order`).toEqual(sorted);
+  }
 
   // Still a plain select: choosing a scene opens its first step.
   const other = groups.at(-1)!.ids[0]!;
@@ -227,4 +242,56 @@ test('the scene picker groups every bundled scene by its topic', async ({ page }
   await expect(page).toHaveURL(new RegExp(`#${other}/step-1$`));
   await waitForStep(page, 0);
   await expect(page.getByRole('heading', { level: 2, name: sceneInfo(other).title, exact: true })).toBeVisible();
+});
+
+test('the bare page opens the first scene of the first topic', async ({ page }) => {
+  await page.goto('/');
+  await waitForStep(page, 0);
+  const first = await page.getByLabel('Scene').evaluate((select) => select.querySelector('optgroup option')?.getAttribute('value'));
+  expect(first).toBe('same-node-bridge');
+  await expect(page.getByLabel('Scene')).toHaveValue('same-node-bridge');
+  await expect(page.getByRole('heading', { level: 2, name: sceneInfo('same-node-bridge').title, exact: true })).toBeVisible();
+});
+
+/** Font size and whether it is cut off, for each visible element matching `sel` in the inspector. */
+async function inspectorText(page: Page, sel: string) {
+  return page.getByTestId('inspector').evaluate((el, sel) => {
+    const inspector = el.getBoundingClientRect();
+    return [...el.querySelectorAll<HTMLElement>(sel)].map((e) => {
+      const r = e.getBoundingClientRect();
+      return {
+        text: e.innerText.replace(/\s+/g, ' ').trim(),
+        px: parseFloat(getComputedStyle(e).fontSize),
+        visible: e.checkVisibility(),
+        inside: r.x >= inspector.x && r.right <= inspector.right + 0.5,
+      };
+    });
+  }, sel);
+}
+
+test('at 1280×720 the inspector shows old values and removed layers in readable words', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  // DNAT: the ClusterIP rewritten to a pod's address.
+  await open(page, 'clusterip-dnat', 5);
+  const dnat = await inspectorText(page, 'section.layer .field.changed');
+  expect(dnat.map((f) => f.text)).toEqual(expect.arrayContaining(['dst 10.244.2.5 ▲ changed ← was 10.96.0.20']));
+  for (const f of await inspectorText(page, '.was')) {
+    expect(f, 'an old value, shown whole at 12 px or more').toMatchObject({ visible: true, inside: true });
+    expect(f.px).toBeGreaterThanOrEqual(12);
+  }
+  await page.screenshot({ path: `${SHOTS}/inspector-dnat-1280x720.png` });
+
+  // VXLAN decap: the outer layers are gone, listed collapsed.
+  await open(page, 'cross-node-vxlan', 7);
+  const removed = page.getByTestId('removed-layers');
+  await expect(removed.locator('summary')).toHaveText('removed by this step: Ethernet, IPv4, UDP, VXLAN');
+  await expect(removed).not.toHaveAttribute('open');
+  await expect(removed.locator('.removed-field').first()).toBeHidden();
+  await removed.locator('summary').click();
+  await expect(removed.locator('.removed-field').first()).toBeVisible();
+  for (const f of await inspectorText(page, '[data-testid=removed-layers] .removed-field, [data-testid=removed-layers] summary')) {
+    expect(f, `removed layer text: ${f.text}`).toMatchObject({ visible: true, inside: true });
+    expect(f.px).toBeGreaterThanOrEqual(12);
+  }
+  await page.screenshot({ path: `${SHOTS}/inspector-decap-1280x720.png` });
 });

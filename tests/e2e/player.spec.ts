@@ -3,7 +3,8 @@
 // URLs are 1-based: `#same-node-bridge/step-7` is the page that says
 // "Step 7 of 20", which is index 6 of the derived steps.
 import { expect, test, type Page } from '@playwright/test';
-import { centres, expectStep, sceneSteps, shown, waitForStep, type Shown } from './helpers.ts';
+import { captionHoldMs } from '../../src/player/hold.ts';
+import { centres, cornerDistance, expectStep, sceneSteps, shown, waitForStep, type Shown } from './helpers.ts';
 
 const SCENE = 'same-node-bridge';
 const steps = sceneSteps(SCENE);
@@ -142,9 +143,7 @@ test('with reduced motion, Next jumps at once and Play is off', async ({ page })
   await expect(page.getByTestId('stage')).toHaveAttribute('data-moving', 'false', { timeout: 1 });
   const samples = await sampleTransforms(page, 400);
   expect(new Set(samples).size).toBe(1);
-  const c = await centres(page, steps[2]!.at);
-  expect(Math.abs(c.packet!.x - c.box!.x)).toBeLessThan(1.5);
-  expect(Math.abs(c.packet!.y - c.box!.y)).toBeLessThan(1.5);
+  expect(cornerDistance(await centres(page, steps[2]!.at))).toBeLessThan(1.5);
   await expectStep(page, steps, 2, SCENE);
   await expect(page.getByRole('button', { name: /^Play/ })).toBeDisabled();
   await page.keyboard.press('k');
@@ -152,13 +151,53 @@ test('with reduced motion, Next jumps at once and Play is off', async ({ page })
   await expect(page.getByTestId('step-counter')).toHaveText(`Step 3 of ${steps.length}`);
 });
 
-test('Play advances step by step and Pause (or K) stops it', async ({ page }) => {
+/** Starts recording, in the page, when the stage lands on a step and when it leaves it. */
+async function recordMoves(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const stage = document.querySelector('[data-testid=stage]')!;
+    const log: { step: number; moving: boolean; t: number }[] = [];
+    (window as unknown as { khMoves: typeof log }).khMoves = log;
+    new MutationObserver(() => {
+      const step = Number(stage.getAttribute('data-step'));
+      const moving = stage.getAttribute('data-moving') === 'true';
+      const prev = log.at(-1);
+      if (!prev || prev.step !== step || prev.moving !== moving) log.push({ step, moving, t: performance.now() });
+    }).observe(stage, { attributes: true });
+  });
+}
+
+/** How long play rested on step k: from landing on it to setting off for k+1. */
+async function restedOn(page: Page, k: number): Promise<number> {
+  return page.evaluate((k) => {
+    const log = (window as unknown as { khMoves: { step: number; moving: boolean; t: number }[] }).khMoves;
+    const landed = log.find((e) => e.step === k && !e.moving);
+    const left = log.find((e) => e.step === k + 1 && e.moving);
+    return landed && left ? left.t - landed.t : NaN;
+  }, k);
+}
+
+test('Play advances step by step, resting as long as each caption needs, and Pause (or K) stops it', async ({ page }) => {
   await open(page, 1);
   await page.getByLabel('Speed').selectOption('2');
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  const before = { play: (await play.boundingBox())!, next: (await page.getByRole('button', { name: 'Next step' }).boundingBox())! };
+  await recordMoves(page);
+  await play.click();
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pause).toBeVisible();
+  // The button keeps its width when its label changes, so nothing after it moves.
+  expect((await pause.boundingBox())!.width, 'Pause as wide as Play').toBeCloseTo(before.play.width, 1);
+  expect((await page.getByRole('button', { name: 'Next step' }).boundingBox())!.x, 'Next stays put').toBeCloseTo(before.next.x, 1);
+
   await waitForStep(page, 1);
   await waitForStep(page, 2);
+  // Step 2's caption is long: its rest is read off the caption (hold.ts), at 2× speed.
+  const want = captionHoldMs(steps[1]!.caption, 2);
+  expect(want, 'a caption long enough to need more than the 2 s minimum').toBeGreaterThan(1000);
+  const rested = await restedOn(page, 1);
+  expect(rested, `rest on step 2 (caption of ${steps[1]!.caption.split(/\s+/).length} words)`).toBeGreaterThan(want - 50);
+  expect(rested).toBeLessThan(want + 600);
+
   await page.keyboard.press('k');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   const stopped = Number(await page.getByTestId('stage').getAttribute('data-step'));

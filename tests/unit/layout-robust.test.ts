@@ -75,6 +75,20 @@ describe('layout robustness', () => {
     expect(g.boxes.some((b) => b.id === 'node1/ghost')).toBe(false);
   });
 
+  it('draws a link between two pods of one row straight across, without a label too', async () => {
+    const scene = sameNodeBridge();
+    const id = addLink(scene, 'shortcut', 'pod-b/eth0', 'pod-a/eth0');
+    const g = await layoutScene(scene);
+    const e = g.edges.find((x) => x.link === id)!;
+    expect(e.fallback).toBeUndefined();
+    expect(e.points).toHaveLength(2);
+    const [p, q] = e.points as [{ x: number; y: number }, { x: number; y: number }];
+    expect(p.y).toBe(q.y);
+    // From b's side to a's: the route keeps the link's own direction.
+    const a = g.boxes.find((x) => x.id === 'pod-a/eth0')!;
+    expect(q.x).toBe(a.x + a.width);
+  });
+
   it('places three nodes left to right in file order even without links between them', async () => {
     const scene = sameNodeBridge();
     scene.links = [];

@@ -64,7 +64,9 @@ describe('buildTimeline', () => {
     buildTimeline(svg, steps, geometry);
     const marks = [...svg.querySelectorAll('g.kh-packets > g.kh-packet')];
     expect(marks.map((g) => g.getAttribute('data-packet'))).toEqual(['arp', 'ping']);
-    expect(marks.map((g) => g.querySelector('text')?.textContent)).toEqual(['arp', 'ping']);
+    // Named for hover and screen readers, but no text on the badge: it must stay small enough to clear box labels.
+    expect(marks.map((g) => g.querySelector('title')?.textContent)).toEqual(['packet arp', 'packet ping']);
+    expect(marks.map((g) => g.querySelectorAll('text').length)).toEqual([0, 0]);
     // Rebuilding (a new scene, hot reload) replaces rather than duplicates.
     buildTimeline(svg, steps, geometry);
     expect(svg.querySelectorAll('g.kh-packet')).toHaveLength(2);
