@@ -4,23 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DerivedStep } from '../../src/derive/types.ts';
 import type { Geometry } from '../../src/layout/types.ts';
+import { step, triangle } from './timeline-fixtures.ts';
 import { applyFrame, drawPackets, frameAt, buildTimeline, stepLabel, HOP_SECONDS, IN_PLACE_SECONDS } from '../../src/timeline/index.ts';
 
-function step(index: number, packet: string, from: string, at: string, link?: string, highlight: DerivedStep['highlight'] = []): DerivedStep {
-  return {
-    index, packet, from, at, link, ops: [], caption: `step ${index}`, highlight,
-    headers: [], changed: [], pos: { file: 'fake.yaml', line: index + 1, col: 1 },
-  };
-}
-
-const geometry: Geometry = {
-  width: 200, height: 200, boxes: [],
-  anchors: { A: { x: 0, y: 0 }, B: { x: 100, y: 0 }, C: { x: 100, y: 100 } },
-  edges: [
-    { link: 'l1', kind: 'veth', a: 'A', b: 'B', points: [{ x: 10, y: 0 }, { x: 90, y: 0 }] },
-    { link: 'l2', kind: 'veth', a: 'C', b: 'B', points: [{ x: 100, y: 90 }, { x: 100, y: 10 }] },
-  ],
-};
+const geometry: Geometry = triangle;
 
 const steps: DerivedStep[] = [
   step(0, 'arp', 'A', 'A', undefined, [{ table: 'n/fdb', row: 'a' }]),
