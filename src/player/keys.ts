@@ -1,7 +1,7 @@
 // Keyboard shortcuts (reveal.js conventions, DESIGN.md §4, so presentation
 // clickers — which send PageUp/PageDown — work unchanged).
 
-export type KeyAction = 'next' | 'prev' | 'first' | 'last' | 'toggle';
+export type KeyAction = 'next' | 'prev' | 'first' | 'last' | 'toggle' | 'fullscreen' | 'theme' | 'help';
 
 const ACTIONS: Record<string, KeyAction> = {
   ArrowRight: 'next',
@@ -20,6 +20,11 @@ const ACTIONS: Record<string, KeyAction> = {
   k: 'toggle',
   K: 'toggle',
   Enter: 'toggle',
+  f: 'fullscreen',
+  F: 'fullscreen',
+  t: 'theme',
+  T: 'theme',
+  '?': 'help',
 };
 
 /** What a key press asks the player to do, or undefined when the key belongs to something else. */
@@ -33,7 +38,12 @@ export function keyAction(e: {
   if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
   const action = ACTIONS[e.key];
   if (!action) return undefined;
-  const el = e.target as { tagName?: unknown; isContentEditable?: unknown } | null | undefined;
+  const el = e.target as
+    | { tagName?: unknown; isContentEditable?: unknown; closest?: (sel: string) => unknown }
+    | null
+    | undefined;
+  // An open help dialog is modal: only `?` (and Esc, which the dialog handles itself) act.
+  if (action !== 'help' && typeof el?.closest === 'function' && el.closest('dialog[open]')) return undefined;
   const tag = typeof el?.tagName === 'string' ? el.tagName.toUpperCase() : '';
   // Typing, choosing and scrubbing keep their own keys.
   if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || el?.isContentEditable === true) {

@@ -23,6 +23,23 @@ const DARK = `
   --kh-link: #c8ced5; --kh-wire: #f0b54a; --kh-tunnel-link: #e39bc4;
   --kh-hl-fill: #5c4a12; --kh-hl-stroke: #f0e442; --kh-hl-fg: #fff7c2;`;
 
+// Projector: beamers wash out pale fills and thin greys, so text is black,
+// fills stay near white and strokes are the darker end of each hue.
+const PROJECTOR = `
+  --kh-bg: #ffffff; --kh-fg: #000000; --kh-muted: #1b1f24;
+  --kh-node-fill: #f4f8fc; --kh-node-stroke: #00508a;
+  --kh-pod-fill: #f0f9ef; --kh-pod-stroke: #006b4e;
+  --kh-dev-fill: #ffffff; --kh-dev-stroke: #000000;
+  --kh-bridge-fill: #eaf2fb; --kh-bridge-stroke: #00508a;
+  --kh-tunnel-fill: #fbecf4; --kh-tunnel-stroke: #7d2e5a;
+  --kh-nic-fill: #fff6e0; --kh-nic-stroke: #7a4d00;
+  --kh-table-fill: #fafafa; --kh-table-stroke: #3d4247; --kh-row-fill: #ffffff;
+  --kh-ext-fill: #f2f2f2; --kh-ext-stroke: #000000;
+  --kh-proc-fill: #f5f0fc; --kh-proc-stroke: #4b3273;
+  --kh-svc-fill: #eaf6f6; --kh-svc-stroke: #0f5c5c;
+  --kh-link: #000000; --kh-wire: #7a4d00; --kh-tunnel-link: #7d2e5a;
+  --kh-hl-fill: #ffd966; --kh-hl-stroke: #000000; --kh-hl-fg: #000000; --kh-current: #c24f00;`;
+
 export const STYLE = `
 .kh-scene { font-family: var(--kh-font, ${FONT.family}); }
 .kh-scene text { fill: var(--kh-fg, #1b1f24); }
@@ -53,5 +70,7 @@ export const STYLE = `
 .kh-scene .kh-link.kh-fallback { stroke-dasharray: 3 3; }
 .kh-scene .kh-link-label { fill: var(--kh-muted, #3d4650); paint-order: stroke; stroke: var(--kh-bg, #ffffff); stroke-width: 4px; stroke-linejoin: round; }
 .kh-theme-dark .kh-scene, .kh-scene.kh-theme-dark {${DARK}
+}
+.kh-theme-projector .kh-scene, .kh-scene.kh-theme-projector {${PROJECTOR}
 }
 `;
