@@ -30,17 +30,15 @@ function drawLines(g: G, lines: readonly string[], x: number, firstCentreY: numb
   });
 }
 
+function rect(g: G, cls: string, r: { x: number; y: number; width: number; height: number }, rx: number): void {
+  g.append('rect').attr('class', cls).attr('x', r.x).attr('y', r.y).attr('width', r.width).attr('height', r.height).attr('rx', rx);
+}
+
 function drawRows(g: G, box: Box): void {
   const lh = rowLineHeight();
   for (const row of box.rows ?? []) {
     const r = g.append('g').attr('class', 'kh-row').attr('data-table', box.id).attr('data-row', row.id);
-    r.append('rect')
-      .attr('class', 'kh-row-bg')
-      .attr('x', row.x)
-      .attr('y', row.y)
-      .attr('width', row.width)
-      .attr('height', row.height)
-      .attr('rx', 2);
+    rect(r, 'kh-row-bg', row, 2);
     // The marker bar makes a highlight visible without colour.
     r.append('rect').attr('class', 'kh-row-marker').attr('x', row.x).attr('y', row.y).attr('width', 4).attr('height', row.height);
     const text = r
@@ -61,13 +59,7 @@ export function drawBoxes(layer: G, scene: Scene, boxes: readonly Box[]): void {
   for (const box of boxes) {
     const g = layer.append('g').attr('class', 'kh-box').attr('data-id', box.id).attr('data-kind', box.kind);
     if (box.type !== undefined) g.attr('data-type', box.type);
-    g.append('rect')
-      .attr('class', 'kh-box-bg')
-      .attr('x', box.x)
-      .attr('y', box.y)
-      .attr('width', box.width)
-      .attr('height', box.height)
-      .attr('rx', RADIUS[box.kind] ?? 4);
+    rect(g, 'kh-box-bg', box, RADIUS[box.kind] ?? 4);
     if (box.kind === 'table') {
       drawLines(g, box.label, box.x + box.width / 2, box.y + PAD.leafY + lh / 2, 'middle', 'kh-title');
       drawRows(g, box);

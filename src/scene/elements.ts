@@ -26,6 +26,8 @@ const tableTitle: Record<TableType, string> = {
 export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Diagnostic[]): { elements: Record<string, SceneElement>; roots: string[] } {
   const elements: Record<string, SceneElement> = {};
   const roots: string[] = [];
+  // Each element as written, kept for the pass that needs the whole tree.
+  const written: { el: SceneElement; r: RawElement; path: PathKey[]; owner: string | undefined }[] = [];
 
   const visit = (list: RawElement[], path: PathKey[], parent: SceneElement | undefined, owner: string | undefined): string[] => {
     const ids: string[] = [];
@@ -53,6 +55,7 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
       if ('row' in r && r.row !== undefined) el.row = r.row;
       if (r.kind === 'table') el.rows = r.rows.map((row, k) => (typeof row === 'string' ? { id: String(k + 1), text: row } : row));
       elements[id] = el;
+      written.push({ el, r, path: here, owner });
       ids.push(id);
       if ('contains' in r && r.contains) {
         const nextOwner = r.kind === 'node' || r.kind === 'pod' || r.kind === 'external' ? r.name : owner;
@@ -64,10 +67,7 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
   roots.push(...visit(raw, ['elements'], undefined, undefined));
 
   // Labels and rows need the whole tree (a pod's label shows its eth0 address; a table sits beside a device).
-  walkRaw(raw, ['elements'], undefined, (r, path, owner) => {
-    const scoped = r.kind === 'device' || r.kind === 'process' || r.kind === 'table';
-    const el = elements[scoped && owner ? `${owner}/${r.name}` : r.name];
-    if (!el || el.pos.line !== posAt(parsed, path).line || el.pos.col !== posAt(parsed, path).col) return;
+  for (const { el, r, path, owner } of written) {
     if (r.kind === 'table' && r.beside !== undefined) {
       const besideId = owner ? `${owner}/${r.beside}` : r.beside;
       const dev = elements[besideId];
@@ -77,7 +77,7 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
       } else el.beside = besideId;
     }
     el.label = r.label === undefined ? defaultLabel(el, elements) : Array.isArray(r.label) ? r.label : [r.label];
-  });
+  }
   for (const el of Object.values(elements)) {
     if (el.row !== undefined || !insideNode(el, elements)) continue;
     if (el.kind === 'pod') el.row = 0;
@@ -87,13 +87,6 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
     if (el.kind === 'table' && el.row === undefined && el.beside) el.row = elements[el.beside]?.row;
   }
   return { elements, roots };
-}
-
-function walkRaw(list: RawElement[], path: PathKey[], owner: string | undefined, fn: (r: RawElement, path: PathKey[], owner: string | undefined) => void): void {
-  list.forEach((r, i) => {
-    fn(r, [...path, i], owner);
-    if ('contains' in r && r.contains) walkRaw(r.contains, [...path, i, 'contains'], r.name, fn);
-  });
 }
 
 function insideNode(el: SceneElement, all: Record<string, SceneElement>): boolean {
