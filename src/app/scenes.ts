@@ -1,61 +1,40 @@
-// The bundled scenes. Each is built (parse → validate → derive → layout) the
-// first time it is opened, then kept.
+// The bundled scenes. Their gallery cards are part of the app; each scene's
+// bundle (model, steps and layout, precompiled at build time by
+// src/bundle/vite-plugin.ts) is fetched the first time it is opened.
 
-import { buildScene, type BuildResult } from './stages.ts';
+import type { SceneBundle } from '../bundle/bundle.ts';
+import type { SceneMeta } from '../bundle/meta.ts';
 import { groupByTopic, type SceneGroup } from './topics.ts';
 
-export interface SceneEntry {
-  /** The file's stem, which is also the scene's id and its URL name by convention. */
-  id: string;
-  file: string;
-  /** For the picker before the scene is built; the built scene's own title wins on its page. */
-  title: string;
-  /** The picker's group (`topic:` in the file); undefined when the file has none. */
-  topic?: string;
-  /** Place within the topic (`order:` in the file); undefined when absent or not a whole number. */
-  order?: number;
-  text: string;
-}
+export type SceneEntry = SceneMeta;
 
-const raw = import.meta.glob<string>('/scenes/*.yaml', { query: '?raw', import: 'default', eager: true });
+const metas = import.meta.glob<SceneMeta>('/scenes/*.yaml', { query: '?meta', import: 'default', eager: true });
+const bundles = import.meta.glob<SceneBundle>('/scenes/*.yaml', { query: '?bundle', import: 'default' });
 
-const entries: SceneEntry[] = Object.entries(raw)
-  .map(([path, text]) => {
-    const file = path.replace(/^\//, '');
-    const id = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
-    return { id, file, text, title: topLevel(text, 'title') ?? id, topic: topLevel(text, 'topic'), order: wholeNumber(topLevel(text, 'order')) };
-  })
-  .sort((a, b) => a.id.localeCompare(b.id));
+const entries: SceneEntry[] = Object.values(metas).sort((a, b) => a.id.localeCompare(b.id));
 
-/** The picker's groups, in learning order; within each, by `order:` then id. */
+/** The gallery's groups, in learning order; within each, by `order:` then id. */
 export const SCENE_GROUPS: SceneGroup<SceneEntry>[] = groupByTopic(entries);
 
-/** Every scene in picker order, so "the first scene" (the page without a hash) is the first one offered. */
+/** Every scene in gallery order. */
 export const SCENES: SceneEntry[] = SCENE_GROUPS.flatMap((g) => g.scenes);
 
-/**
- * A quick look at a top-level `key:` line, only to label the picker without
- * building every scene up front (layout is the slow stage). Not a YAML parser.
- */
-function topLevel(text: string, key: string): string | undefined {
-  const m = new RegExp(`^${key}:[ \\t]*(.+?)[ \\t]*$`, 'm').exec(text);
-  return m?.[1]?.replace(/^(['"])(.*)\1$/, '$2');
-}
+const cache = new Map<string, Promise<SceneBundle>>();
 
-function wholeNumber(v: string | undefined): number | undefined {
-  const m = v === undefined ? null : /^(\d+)(?:\s+#.*)?$/.exec(v);
-  return m ? Number(m[1]) : undefined;
-}
-
-const cache = new Map<string, Promise<BuildResult>>();
-
-export function loadScene(id: string): Promise<BuildResult> | undefined {
+export function loadScene(id: string): Promise<SceneBundle> | undefined {
   const entry = SCENES.find((s) => s.id === id);
-  if (!entry) return undefined;
+  const load = entry && bundles[`/${entry.file}`];
+  if (!load) return undefined;
   let p = cache.get(id);
   if (!p) {
-    p = buildScene(entry.text, entry.file);
+    p = load();
     cache.set(id, p);
   }
   return p;
+}
+
+/** The first sentence of a summary: the card's one line. */
+export function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])(?=\s|$)/s.exec(text.trim());
+  return (m?.[1] ?? text).replace(/\s+/g, ' ').trim();
 }

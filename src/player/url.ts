@@ -1,15 +1,20 @@
-// Deep links: `#<scene-id>/step-<k>`.
+// Deep links: `#/<scene-id>/<k>` (issue 4), k 1-based.
 //
-// k is 1-based, the number people see: `#same-node-bridge/step-8` is the page
-// that says "Step 8 of 20" (index 7 in the steps array and label `step-7` in
-// the timeline). Links are written for and read by people, so they match the
-// visible counter rather than the array index.
+// k is the number people see: `#/same-node-bridge/8` is the page that says
+// "Step 8 of 20" (index 7 in the steps array, label `step-7` in the
+// timeline). Links are written for and read by people, so they match the
+// visible counter rather than the array index. Links of the first format,
+// `#<scene-id>/step-<k>`, still open the same step: they are out there.
 
 export interface HashTarget {
   scene: string;
   /** 0-based step index, when the hash names a step. */
   step?: number;
 }
+
+const ID = '[A-Za-z0-9][\\w.-]*';
+const CURRENT = new RegExp(`^/(${ID})(?:/(\\d+))?/?$`);
+const FIRST_FORMAT = new RegExp(`^(${ID})(?:/step-(\\d+))?/?$`);
 
 export function parseHash(hash: string): HashTarget | undefined {
   let text = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -18,7 +23,7 @@ export function parseHash(hash: string): HashTarget | undefined {
   } catch {
     return undefined;
   }
-  const m = /^([A-Za-z0-9][\w.-]*)(?:\/step-(\d+))?\/?$/.exec(text);
+  const m = CURRENT.exec(text) ?? FIRST_FORMAT.exec(text);
   if (!m) return undefined;
   const scene = m[1]!;
   if (m[2] === undefined) return { scene };
@@ -26,5 +31,5 @@ export function parseHash(hash: string): HashTarget | undefined {
 }
 
 export function formatHash(scene: string, step: number): string {
-  return `#${encodeURIComponent(scene)}/step-${Math.max(0, Math.floor(step)) + 1}`;
+  return `#/${encodeURIComponent(scene)}/${Math.max(0, Math.floor(step)) + 1}`;
 }

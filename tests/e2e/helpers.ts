@@ -31,9 +31,9 @@ export function sceneSteps(id: string): DerivedStep[] {
 }
 
 /** The top-level fields the picker shows, read straight from the file. */
-export function sceneInfo(id: string): { title: string; topic?: string; order?: number } {
-  const doc = parse(sceneFile(id).text) as { title: string; topic?: string; order?: number };
-  return { title: doc.title, topic: doc.topic, order: doc.order };
+export function sceneInfo(id: string): { title: string; summary: string; topic?: string; order?: number } {
+  const doc = parse(sceneFile(id).text) as { title: string; summary: string; topic?: string; order?: number };
+  return { title: doc.title, summary: doc.summary, topic: doc.topic, order: doc.order };
 }
 
 /** Everything a viewer can see change from step to step. */
@@ -192,7 +192,7 @@ export async function expectStep(page: Page, steps: DerivedStep[], k: number, sc
   const at = `step ${k + 1}`;
   const [now, look] = await Promise.all([shown(page), inspectorAndMarker(page, s.at)]);
   expect(now.counter).toBe(`Step ${k + 1} of ${steps.length}`);
-  expect(now.hash).toBe(`#${sceneId}/step-${k + 1}`);
+  expect(now.hash).toBe(`#/${sceneId}/${k + 1}`);
   expect(now.caption, `caption at ${at}`).toBe(s.caption);
   expect(now.packets.map((p) => p.id), `visible packets at ${at}`).toEqual([s.packet]);
 

@@ -1,17 +1,19 @@
 // The player against the first scene, in a real browser.
 //
-// URLs are 1-based: `#same-node-bridge/step-7` is the page that says
+// URLs are 1-based: `#/same-node-bridge/7` is the page that says
 // "Step 7 of 20", which is index 6 of the derived steps.
 import { expect, test, type Page } from '@playwright/test';
 import { captionHoldMs } from '../../src/player/hold.ts';
-import { centres, cornerDistance, expectStep, sceneSteps, shown, waitForStep, type Shown } from './helpers.ts';
+import { centres, cornerDistance, expectStep, sceneInfo, sceneSteps, shown, waitForStep, type Shown } from './helpers.ts';
+
+const sceneTitle = (id: string): string => sceneInfo(id).title;
 
 const SCENE = 'same-node-bridge';
 const steps = sceneSteps(SCENE);
 const last = steps.length - 1;
 
 async function open(page: Page, step = 1): Promise<void> {
-  await page.goto(`/#${SCENE}/step-${step}`);
+  await page.goto(`/#/${SCENE}/${step}`);
   await waitForStep(page, step - 1);
 }
 
@@ -91,10 +93,10 @@ test('keys typed into a form control are left to it', async ({ page }) => {
 });
 
 test('a deep link opens its step, and the hash follows the player', async ({ page }) => {
-  await page.goto(`/#${SCENE}/step-7`);
+  await page.goto(`/#/${SCENE}/7`);
   await waitForStep(page, 6);
   await expectStep(page, steps, 6, SCENE);
-  await page.evaluate(() => (location.hash = '#same-node-bridge/step-12'));
+  await page.evaluate(() => (location.hash = '#/same-node-bridge/12'));
   await waitForStep(page, 11);
   await expectStep(page, steps, 11, SCENE);
   await page.reload();
@@ -103,6 +105,41 @@ test('a deep link opens its step, and the hash follows the player', async ({ pag
   await page.getByRole('slider').fill('3');
   await waitForStep(page, 2);
   await expectStep(page, steps, 2, SCENE);
+});
+
+test('links of the first format (#scene/step-k) still open their step', async ({ page }) => {
+  await page.goto(`/#${SCENE}/step-5`);
+  await waitForStep(page, 4);
+  await expectStep(page, steps, 4, SCENE);
+});
+
+test('Back and Forward retrace the steps viewed, and Back from the first leaves for the gallery', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: sceneTitle(SCENE) }).click();
+  await waitForStep(page, 0);
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, 1);
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, 2);
+  await page.getByRole('slider').fill('9');
+  await waitForStep(page, 8);
+
+  await page.goBack();
+  await waitForStep(page, 2);
+  await expectStep(page, steps, 2, SCENE);
+  await page.goBack();
+  await waitForStep(page, 1);
+  await page.goForward();
+  await waitForStep(page, 2);
+  await expectStep(page, steps, 2, SCENE);
+  await page.goBack();
+  await page.goBack();
+  await waitForStep(page, 0);
+  await expect(page).toHaveURL(new RegExp(`#/${SCENE}/1$`));
+  await page.goBack();
+  await expect(page.getByTestId('gallery')).toBeVisible();
+  await page.goForward();
+  await waitForStep(page, 0);
 });
 
 /** Packet transforms sampled every animation frame for `ms`. */

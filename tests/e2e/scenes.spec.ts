@@ -27,7 +27,7 @@ for (const id of sceneIds()) {
   test(`${id}: Next walks every step, and Previous walks back to the same pictures`, async ({ page }) => {
     const steps = sceneSteps(id);
     const last = steps.length - 1;
-    await page.goto(`/#${id}/step-1`);
+    await page.goto(`/#/${id}/1`);
     await waitForStep(page, 0);
     await expect(page.getByRole('heading', { level: 2, name: sceneInfo(id).title, exact: true })).toBeVisible();
     await expect(page.getByLabel('Scene')).toHaveValue(id);

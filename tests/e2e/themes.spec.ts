@@ -9,7 +9,7 @@ const steps = sceneSteps(SCENE);
 const RICH = Math.max(0, steps.findIndex((s) => s.highlight.length > 0 && s.changed.length > 0));
 
 async function open(page: Page, k = RICH): Promise<void> {
-  await page.goto(`/#${SCENE}/step-${k + 1}`);
+  await page.goto(`/#/${SCENE}/${k + 1}`);
   await waitForStep(page, k);
 }
 

@@ -1,6 +1,6 @@
-// The bundled scene list (src/app/scenes.ts) as the picker and the bare page
-// see it: `order:` read from each file, groups in picker order, and the page
-// without a hash opening the first scene of the first topic.
+// The bundled scene list (src/app/scenes.ts) as the gallery and the picker
+// see it: `order:` read from each file, groups in learning order, and the
+// first card the first scene of the first topic.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -20,7 +20,7 @@ describe('bundled scenes', () => {
     }
   });
 
-  it('starts with the first scene of the first topic: pod to pod on the same node', () => {
+  it('lists first the first scene of the first topic: pod to pod on the same node', () => {
     expect(SCENE_GROUPS[0]!.topic).toBe('pod networking');
     expect(SCENES[0]).toBe(SCENE_GROUPS[0]!.scenes[0]);
     expect(SCENES[0]!.id).toBe('same-node-bridge');

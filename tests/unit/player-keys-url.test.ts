@@ -28,16 +28,21 @@ describe('keyAction', () => {
 
 describe('hash', () => {
   it('is 1-based in the URL, 0-based in the program', () => {
+    expect(parseHash('#/same-node-bridge/8')).toEqual({ scene: 'same-node-bridge', step: 7 });
+    expect(formatHash('same-node-bridge', 7)).toBe('#/same-node-bridge/8');
+    // Links of the first format still open the same step.
     expect(parseHash('#same-node-bridge/step-8')).toEqual({ scene: 'same-node-bridge', step: 7 });
-    expect(formatHash('same-node-bridge', 7)).toBe('#same-node-bridge/step-8');
     for (const k of [0, 1, 19]) expect(parseHash(formatHash('s', k))).toEqual({ scene: 's', step: k });
   });
 
   it('accepts a bare scene, and rejects junk', () => {
     expect(parseHash('#cross-node-vxlan')).toEqual({ scene: 'cross-node-vxlan' });
+    expect(parseHash('#/cross-node-vxlan')).toEqual({ scene: 'cross-node-vxlan' });
+    expect(parseHash('#/s/0')).toEqual({ scene: 's', step: 0 });
+    expect(parseHash('#/s/x')).toBeUndefined();
     expect(parseHash('#s/step-0')).toEqual({ scene: 's', step: 0 });
     expect(parseHash('')).toBeUndefined();
-    expect(parseHash('#/step-3')).toBeUndefined();
+    expect(parseHash('#//3')).toBeUndefined();
     expect(parseHash('#a/b/c')).toBeUndefined();
     expect(parseHash('#%E0%A4%A')).toBeUndefined();
   });

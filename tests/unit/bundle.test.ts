@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { bundleScene, BUNDLE_FORMAT } from '../../src/bundle/bundle.ts';
+import { sceneMeta } from '../../src/bundle/meta.ts';
+import { RESERVED } from '../../src/app/route.ts';
+
+const files = readdirSync('scenes').filter((f) => f.endsWith('.yaml'));
+
+describe('scene bundles', () => {
+  it('survive JSON: a bundle read back is the scene, steps and geometry the pipeline built', async () => {
+    const file = 'scenes/cross-node-vxlan.yaml';
+    const b = await bundleScene(readFileSync(file, 'utf8'), file);
+    expect(b.format).toBe(BUNDLE_FORMAT);
+    expect(b.ok).toBe(true);
+    if (!b.ok) return;
+    const back = JSON.parse(JSON.stringify(b)) as typeof b;
+    expect(back).toEqual(b);
+    expect(back.geometry.boxes.length).toBeGreaterThan(10);
+    expect(back.steps).toHaveLength(b.steps.length);
+  });
+
+  it('carry diagnostics, not a half scene, for a broken file', async () => {
+    const b = await bundleScene('apiVersion: kubehop/v1\nkind: Scene\nid: x\n', 'scenes/x.yaml');
+    expect(b.ok).toBe(false);
+    expect(b.diagnostics[0]?.file).toBe('scenes/x.yaml');
+  });
+});
+
+describe('scene cards', () => {
+  it.each(files)('%s has a title, a summary and a topic, and an id that is not a page name', (f) => {
+    const m = sceneMeta(readFileSync(`scenes/${f}`, 'utf8'), `scenes/${f}`);
+    expect(m.id).toBe(f.replace(/\.yaml$/, ''));
+    expect(m.title).not.toBe(m.id);
+    expect(m.summary.length).toBeGreaterThan(20);
+    expect(m.topic).toBeTruthy();
+    expect(RESERVED as readonly string[]).not.toContain(m.id);
+  });
+
+  it('fall back to the file name for unreadable YAML', () => {
+    expect(sceneMeta('title: [unclosed', 'scenes/bad.yaml')).toEqual({ id: 'bad', file: 'scenes/bad.yaml', title: 'bad', summary: '', topic: undefined, order: undefined });
+    expect(sceneMeta('title: T\norder: -1\n', 'x/y.yml')).toMatchObject({ id: 'y', title: 'T', order: undefined });
+  });
+});
