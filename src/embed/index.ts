@@ -1,0 +1,2 @@
+// The embed's entry: defines <kubehop-scene> (issue 5; being built).
+export {};
