@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { sceneModules } from './src/bundle/vite-plugin.ts';
@@ -7,7 +8,18 @@ export default defineConfig({
   plugins: [svelte(), sceneModules()],
   // Relative asset URLs: the built app works from any path (and from a sub-folder of a blog).
   base: './',
-  build: { outDir: 'dist/app', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: 'dist/app',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Two pages: the app, and the speaker-notes window it opens (src/app/presenter/).
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        notes: fileURLToPath(new URL('./notes.html', import.meta.url)),
+      },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -1,7 +1,20 @@
 // Keyboard shortcuts (reveal.js conventions, DESIGN.md §4, so presentation
-// clickers — which send PageUp/PageDown — work unchanged).
+// clickers — which send PageUp/PageDown, and B or `.` for a black screen —
+// work unchanged).
 
-export type KeyAction = 'next' | 'prev' | 'first' | 'last' | 'toggle' | 'fullscreen' | 'theme' | 'help';
+export type KeyAction =
+  | 'next'
+  | 'prev'
+  | 'first'
+  | 'last'
+  | 'toggle'
+  | 'fullscreen'
+  | 'theme'
+  | 'help'
+  | 'present'
+  | 'blackout'
+  | 'notes'
+  | 'exit';
 
 const ACTIONS: Record<string, KeyAction> = {
   ArrowRight: 'next',
@@ -25,6 +38,16 @@ const ACTIONS: Record<string, KeyAction> = {
   t: 'theme',
   T: 'theme',
   '?': 'help',
+  // reveal.js has no key for its presenting layout; G is free in every tool we copy from.
+  g: 'present',
+  G: 'present',
+  b: 'blackout',
+  B: 'blackout',
+  '.': 'blackout',
+  s: 'notes',
+  S: 'notes',
+  // Only ever acts when something is there to leave (PlayerView); otherwise Esc stays the browser's.
+  Escape: 'exit',
 };
 
 /** What a key press asks the player to do, or undefined when the key belongs to something else. */

@@ -41,7 +41,7 @@ test('a card opens its scene at step 1, and the brand leads home again', async (
   await waitForStep(page, 0);
   await expect(page).toHaveURL(/#\/cross-node-vxlan\/1$/);
   await expect(page.getByRole('heading', { level: 2, name: sceneInfo('cross-node-vxlan').title })).toBeVisible();
-  await page.getByRole('link', { name: /all scenes/ }).click();
+  await page.getByRole('link', { name: 'kubehop home' }).click();
   await expect(page.getByTestId('gallery')).toBeVisible();
   await expect(page).toHaveURL(/#\/$/);
 });

@@ -44,7 +44,7 @@ test('the page has a title, a stage, captions for screen readers and labelled co
   await open(page);
   await expect(page.getByRole('heading', { name: 'Pod to pod on the same node' })).toBeVisible();
   await expect(page.getByTestId('caption')).toHaveAttribute('aria-live', 'polite');
-  for (const name of ['Previous step', 'Play', 'Next step']) {
+  for (const name of ['Prev step', 'Play', 'Next step']) {
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('slider')).toHaveAttribute('max', String(steps.length));
@@ -58,7 +58,7 @@ test('the page has a title, a stage, captions for screen readers and labelled co
 test('Next and Previous walk every step, and back shows exactly what forward showed', async ({ page }) => {
   await open(page);
   const next = page.getByRole('button', { name: 'Next step' });
-  const prev = page.getByRole('button', { name: 'Previous step' });
+  const prev = page.getByRole('button', { name: 'Prev step' });
   await roundTrip(page, () => next.click(), () => prev.click());
   await expect(prev).toBeDisabled();
 });
@@ -227,6 +227,8 @@ test('Play advances step by step, resting as long as each caption needs, and Pau
   expect((await page.getByRole('button', { name: 'Next step' }).boundingBox())!.x, 'Next stays put').toBeCloseTo(before.next.x, 1);
 
   await waitForStep(page, 1);
+  // Autoplay does not talk over itself: the caption is silent while playing.
+  await expect(page.getByTestId('caption')).toHaveAttribute('aria-live', 'off');
   await waitForStep(page, 2);
   // Step 2's caption is long: its rest is read off the caption (hold.ts), at 2× speed.
   const want = captionHoldMs(steps[1]!.caption, 2);
@@ -237,6 +239,7 @@ test('Play advances step by step, resting as long as each caption needs, and Pau
 
   await page.keyboard.press('k');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(page.getByTestId('caption')).toHaveAttribute('aria-live', 'polite');
   const stopped = Number(await page.getByTestId('stage').getAttribute('data-step'));
   await page.waitForTimeout(2500);
   await waitForStep(page, stopped);

@@ -33,9 +33,9 @@ for (const id of sceneIds()) {
     await expect(page.getByLabel('Scene')).toHaveValue(id);
 
     const next = page.getByRole('button', { name: 'Next step' });
-    const prev = page.getByRole('button', { name: 'Previous step' });
+    const prev = page.getByRole('button', { name: 'Prev step' });
     await expect(prev).toBeDisabled();
-    const [clickNext, clickPrev] = [await clicker(page, 'Next step'), await clicker(page, 'Previous step')];
+    const [clickNext, clickPrev] = [await clicker(page, 'Next step'), await clicker(page, 'Prev step')];
     // The caption box is as tall as the longest caption, so the diagram keeps one size throughout.
     const box = await stageBox(page);
 

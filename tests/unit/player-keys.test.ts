@@ -19,3 +19,30 @@ describe('keyAction: full screen, theme, help', () => {
     expect(keyAction({ key: '?', target: el('BUTTON', true) })).toBe('help');
   });
 });
+
+describe('keyAction: presenter mode, black screen, speaker notes', () => {
+  it('maps G, B and `.` (a clicker\'s blank key), S and Esc', () => {
+    const map = (key: string) => keyAction({ key, target: el('BODY') });
+    expect(['g', 'G'].map(map)).toEqual(['present', 'present']);
+    expect(['b', 'B', '.'].map(map)).toEqual(['blackout', 'blackout', 'blackout']);
+    expect(['s', 'S'].map(map)).toEqual(['notes', 'notes']);
+    expect(map('Escape')).toBe('exit');
+  });
+
+  it('leaves them to form fields, and to the browser when modified', () => {
+    for (const key of ['g', 'b', '.', 's', 'Escape']) {
+      expect(keyAction({ key, target: el('INPUT') }), key).toBeUndefined();
+      expect(keyAction({ key, target: el('SELECT') }), key).toBeUndefined();
+    }
+    expect(keyAction({ key: 's', ctrlKey: true, target: el('BODY') })).toBeUndefined();
+    expect(keyAction({ key: 'b', metaKey: true, target: el('BODY') })).toBeUndefined();
+  });
+
+  it('leaves Esc to an open help dialog, which closes itself', () => {
+    for (const key of ['Escape', 'g', 'b', 's']) expect(keyAction({ key, target: el('BUTTON', true) })).toBeUndefined();
+  });
+
+  it('works on a focused button: these keys do not press buttons', () => {
+    for (const key of ['g', 'b', '.', 's', 'Escape']) expect(keyAction({ key, target: el('BUTTON') }), key).toBeDefined();
+  });
+});
