@@ -1,13 +1,37 @@
 // The embed runtime: one ES module defining <kubehop-scene>, built beside
-// the app (dist/app/embed/) so one static server hosts both.
+// the app so one static server hosts both. Runs after the app's build (which
+// empties dist/app), into the same outDir, and writes:
+//   dist/app/embed/kubehop.js                  the element (gsap, d3-selection, render, player)
+//   dist/app/embed/kubehop-pipeline-*.js       lazy: parse/validate/derive, only for a YAML src
+//   dist/app/embed/kubehop-layout-*.js         lazy: elkjs, only for a YAML src
+//   dist/app/embed/scenes/<id>.json | .svg     precompiled scenes and their still fallbacks
+//   dist/app/embed/index.html                  the iframe page (embed/#<scene>/<step>)
+//   dist/app/demo/index.html                   the demo blog post
 import { defineConfig } from 'vite';
+import { embedAssets } from './src/bundle/embed-assets.ts';
 
 export default defineConfig({
   publicDir: false,
+  // Relative URLs throughout: the embed folder can be copied to any host and path.
+  base: './',
+  plugins: [embedAssets()],
   build: {
-    outDir: 'dist/app/embed',
-    emptyOutDir: true,
+    outDir: 'dist/app',
+    // The app is already there; embedAssets clears embed/ and demo/ itself.
+    emptyOutDir: false,
     target: 'es2022',
-    lib: { entry: 'src/embed/index.ts', formats: ['es'], fileName: () => 'kubehop.js' },
+    copyPublicDir: false,
+    lib: { entry: 'src/embed/index.ts', formats: ['es'], fileName: () => 'embed/kubehop.js' },
+    rolldownOptions: {
+      // Lets the code the lazy chunks share with kubehop.js (text metrics, diagnostics)
+      // stay inside kubehop.js, exported to them, instead of becoming extra little chunks
+      // that every page would have to fetch before anything draws.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        // Library mode keeps whitespace unless the output itself is told to minify (TOOLCHAIN.md).
+        minify: true,
+        chunkFileNames: 'embed/kubehop-[name]-[hash].js',
+      },
+    },
   },
 });

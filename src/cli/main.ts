@@ -4,6 +4,7 @@ import { checkScene } from '../pipeline.ts';
 import { formatDiagnostic } from '../scene/diagnostic.ts';
 import { traceJson, traceLines } from '../derive/trace.ts';
 import { sceneJsonSchema, SCHEMA_FILE } from '../scene/json-schema.ts';
+import { exportCommand } from './export.ts';
 
 const USAGE = `usage: kubehop <command> [options]
 
@@ -13,6 +14,9 @@ commands:
   trace <scene.yaml> [--json]  print the packet's headers after every step
                                (--json: the machine-readable trace)
   schema [--write]             print the scene JSON Schema (--write: to ${SCHEMA_FILE})
+  export <scene.yaml> --format svg|png|gif|webm|html [-o <path>]
+                               write the scene as a picture, animation or page
+                               (kubehop export --help for its options)
 
 options:
   -h, --help                   show this text
@@ -28,6 +32,8 @@ const stdio: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => proc
 /** Returns the exit code; never throws for a user's mistake. */
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [cmd, ...rest] = argv;
+  // Its options take values, so it reads its own arguments.
+  if (cmd === 'export') return exportCommand(rest, io);
   if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
     (cmd === undefined ? io.err : io.out)(USAGE.trimEnd());
     return cmd === undefined ? 2 : 0;

@@ -8,7 +8,7 @@
 // inline SVG applies to the whole page.
 import { FONT } from '../layout/types.ts';
 
-const DARK = `
+export const DARK = `
   --kh-bg: #15181c; --kh-fg: #e8ebef; --kh-muted: #a9b1bb;
   --kh-node-fill: #1b2836; --kh-node-stroke: #56b4e9;
   --kh-pod-fill: #16301f; --kh-pod-stroke: #3fc59a;

@@ -11,7 +11,8 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
 }
 
-const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
+// `plain`: a page outside the app (the blog post), which follows the system's scheme without the app's theme classes.
+const PAGES: { name: string; plain?: boolean; open: (page: Page) => Promise<void> }[] = [
   {
     name: 'gallery',
     open: async (page) => {
@@ -65,6 +66,16 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
       await expect(page.locator('html')).toHaveClass(/kh-theme-projector/);
     },
   },
+  {
+    name: 'demo blog post with three embeds',
+    plain: true,
+    open: async (page) => {
+      await page.goto('/demo/');
+      await expect(page.locator('kubehop-scene[data-state="ready"], kubehop-scene')).toHaveCount(3);
+      // Each embed draws its diagram inside its shadow root.
+      await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('kubehop-scene')].filter((e) => e.shadowRoot?.querySelector('svg g.kh-box')).length)).toBe(3);
+    },
+  },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -72,7 +83,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test(`no WCAG 2.2 A/AA violations: ${p.name}, ${scheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await p.open(page);
-      if (!p.name.includes('projector')) await expect(page.locator('html')).toHaveClass(new RegExp(`kh-theme-${scheme}`));
+      if (!p.plain && !p.name.includes('projector')) await expect(page.locator('html')).toHaveClass(new RegExp(`kh-theme-${scheme}`));
       expect(await violations(page)).toEqual([]);
     });
   }

@@ -1,0 +1,372 @@
+// <kubehop-scene>: one diagram in a blog post. This file wires the pieces
+// (loading, drawing through the shared pipeline, controls, caption, keys,
+// visibility) and keeps the element's promises to the page:
+//   - every instance owns all of its state: several on a page never touch
+//     each other (ids are unique, timers and players are per element);
+//   - methods work from the moment the element exists, before it has
+//     loaded or even joined the page (pending.ts);
+//   - nothing animates off screen, and autoplay waits to be seen (playback.ts);
+//   - keys act only while focus is inside the element (keys.ts).
+import { showScene } from '../show.ts';
+import { captionHoldMs } from '../player/hold.ts';
+import type { Player, PlayerState } from '../player/index.ts';
+import { OBSERVED, parseFlag, parseSpeed, parseStep, parseTheme, resolveStep } from './attributes.ts';
+import type { Scene } from './bundle-check.ts';
+import { createCaption } from './caption.ts';
+import { createControls } from './controls.ts';
+import { embedKey } from './keys.ts';
+import { loadSource } from './load.ts';
+import { NOTHING_PENDING, remember, settle, type Call, type Pending } from './pending.ts';
+import { Playback } from './playback.ts';
+import { createStatus } from './status.ts';
+import { applyStyles } from './styles.ts';
+import { resolveTheme, themeClass, watchMedia } from './theme.ts';
+import { watchVisibility } from './visibility.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Only a counter for unique ids (the renderer prefixes every id in the SVG with the svg's id). */
+let serial = 0;
+
+/** How long "Loading…" waits before showing: a fast load should not flash it. */
+const LOADING_NOTICE_MS = 400;
+
+export interface StepChangeDetail {
+  /** 0-based, like goTo(). */
+  step: number;
+  count: number;
+}
+
+export class KubehopScene extends HTMLElement {
+  static get observedAttributes(): string[] {
+    return [...OBSERVED];
+  }
+
+  readonly #frame: HTMLDivElement;
+  readonly #stage: HTMLDivElement;
+  readonly #svg: SVGSVGElement;
+  readonly #slot: HTMLSlotElement;
+  readonly #caption = createCaption();
+  readonly #status = createStatus();
+  readonly #controls = createControls({
+    prev: () => this.prev(),
+    next: () => this.next(),
+    toggle: () => this.toggle(),
+    fullscreen: () => this.#toggleFullscreen(),
+  });
+
+  #player: Player | undefined;
+  #shown: Scene | undefined;
+  #state: PlayerState | undefined;
+  #pending: Pending = NOTHING_PENDING;
+  readonly #playback = new Playback({
+    holdMs: (k) => captionHoldMs(this.#shown?.steps[k]?.caption ?? ''),
+    loop: () => parseFlag(this.getAttribute('loop')),
+  });
+  #systemDark = false;
+  #reduced = false;
+  #loadingTimer: ReturnType<typeof setTimeout> | undefined;
+  #load = 0;
+  #abort: AbortController | undefined;
+  #requested: string | null | undefined;
+  #ownLabel = false;
+  #stops: (() => void)[] = [];
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    applyStyles(root);
+    this.#frame = div('frame');
+    this.#frame.setAttribute('part', 'frame');
+    this.#frame.dataset.state = 'empty';
+    this.#stage = div('stage');
+    this.#stage.setAttribute('part', 'stage');
+    this.#svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+    this.#svg.id = `kh-embed-${++serial}`;
+    this.#svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    this.#stage.append(this.#svg);
+    // Whatever the author put inside the element (a still <img>) shows while loading or on failure.
+    const fallback = div('fallback');
+    this.#slot = document.createElement('slot');
+    fallback.append(this.#slot);
+    this.#frame.append(this.#stage, this.#caption.root, this.#controls.root, this.#status.root, fallback);
+    root.append(this.#frame);
+    this.addEventListener('keydown', (e) => this.#onKey(e));
+    this.#stage.addEventListener('click', () => {
+      // Without a controls bar, the diagram itself is the play/pause switch (like a video).
+      if (this.#controls.root.hidden && this.#player) this.toggle();
+    });
+  }
+
+  // ---- the public API --------------------------------------------------
+
+  /** The step shown, 0-based (undefined until the scene is drawn). */
+  get currentStep(): number | undefined {
+    return this.#state?.step;
+  }
+
+  /** How many steps the scene has (undefined until it is drawn). */
+  get stepCount(): number | undefined {
+    return this.#state?.count;
+  }
+
+  get playing(): boolean {
+    return this.#state?.playing ?? false;
+  }
+
+  next(): void {
+    this.#move({ call: 'next' }, (p) => p.next());
+  }
+
+  prev(): void {
+    this.#move({ call: 'prev' }, (p) => p.prev());
+  }
+
+  /** Shows step `n` (0-based, like the stepchange event's `detail.step`). */
+  goTo(n: number): void {
+    this.#move({ call: 'goTo', step: n }, (p) => p.goTo(n));
+  }
+
+  play(): void {
+    if (!this.#player) return void (this.#pending = remember(this.#pending, { call: 'play' }));
+    this.#playback.play();
+  }
+
+  pause(): void {
+    if (!this.#player) return void (this.#pending = remember(this.#pending, { call: 'pause' }));
+    this.#playback.pause();
+  }
+
+  toggle(): void {
+    const playing = this.#player ? this.#playback.wanted || this.playing : this.#pending.play === true;
+    if (playing) this.pause();
+    else this.play();
+  }
+
+  // ---- lifecycle -------------------------------------------------------
+
+  connectedCallback(): void {
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
+    if (!this.hasAttribute('aria-label') && !this.hasAttribute('aria-labelledby')) this.#ownLabel = true;
+    if (this.#ownLabel) this.setAttribute('aria-label', this.#shown?.scene.title ?? 'Diagram');
+    this.#stops = [
+      watchMedia('(prefers-color-scheme: dark)', (dark) => {
+        this.#systemDark = dark;
+        this.#applyTheme();
+      }),
+      watchMedia('(prefers-reduced-motion: reduce)', (reduce) => {
+        this.#reduced = reduce;
+        this.#playback.command((p) => p.setReducedMotion(reduce));
+        this.#playback.sync();
+      }),
+      watchVisibility(this, (visible) => this.#playback.visible(visible)),
+    ];
+    this.#applyControls();
+    const src = this.getAttribute('src');
+    if (src !== this.#requested) void this.#loadFrom(src);
+  }
+
+  disconnectedCallback(): void {
+    for (const stop of this.#stops) stop();
+    this.#stops = [];
+    // Out of the page counts as out of sight: nothing plays, nothing is left mid-hop.
+    this.#playback.visible(false);
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old === value) return;
+    switch (name) {
+      case 'src':
+        // Before the element is in a page, connectedCallback starts the load.
+        if (this.isConnected) void this.#loadFrom(value);
+        break;
+      case 'step': {
+        const ref = parseStep(value);
+        if (!this.#player || !this.#state) {
+          // The attribute, written last, wins over goTo()/next() calls made before it.
+          this.#pending = { ...this.#pending, base: undefined, offset: 0 };
+        } else {
+          const target = resolveStep(ref, this.#state.count);
+          this.#move({ call: 'goTo', step: target }, (p) => p.goTo(target));
+        }
+        break;
+      }
+      case 'theme':
+        this.#applyTheme();
+        break;
+      case 'controls':
+        this.#applyControls();
+        break;
+      case 'speed':
+        this.#playback.command((p) => p.setSpeed(parseSpeed(value)));
+        break;
+      case 'autoplay':
+        if (this.#player) this.#playback.want(parseFlag(value));
+        break;
+    }
+  }
+
+  // ---- loading and drawing ---------------------------------------------
+
+  async #loadFrom(src: string | null): Promise<void> {
+    const token = ++this.#load;
+    this.#requested = src;
+    this.#abort?.abort();
+    this.#teardown();
+    if (!src || !src.trim()) {
+      return this.#fail('It has no src: set src to a scene bundle (.json) or a scene file (.yaml).', []);
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#frame.dataset.state = 'loading';
+    this.#loadingTimer = setTimeout(() => {
+      // A still <img> inside the element already stands in for the diagram.
+      if (this.#frame.dataset.state === 'loading' && this.#slot.assignedElements().length === 0) this.#status.loading();
+    }, LOADING_NOTICE_MS);
+    let result: Awaited<ReturnType<typeof loadSource>>;
+    try {
+      result = await loadSource(src, document.baseURI, abort.signal);
+    } catch (e) {
+      if (token !== this.#load) return;
+      result = { ok: false, message: `Could not read ${src}: ${errorText(e)}`, details: [] };
+    }
+    if (token !== this.#load) return;
+    if (!result.ok) return this.#fail(result.message, result.details);
+    // Fetched, parsed and checked: bench/embed.ts splits the wait from the drawing here.
+    mark('kubehop:fetched', { src });
+    this.#draw(result.shown);
+  }
+
+  #draw(shown: Scene): void {
+    const count = shown.steps.length;
+    const start = settle(this.#pending, count, parseStep(this.getAttribute('step')), parseFlag(this.getAttribute('autoplay')));
+    this.#pending = NOTHING_PENDING;
+    let player: Player;
+    try {
+      player = showScene(this.#svg, shown, {
+        reducedMotion: this.#reduced,
+        speed: parseSpeed(this.getAttribute('speed')),
+        initialStep: start.step,
+        holdFor: (k) => captionHoldMs(shown.steps[k]?.caption ?? ''),
+      });
+    } catch (e) {
+      this.#teardown();
+      return this.#fail(`The scene could not be drawn: ${errorText(e)}`, []);
+    }
+    this.#player = player;
+    this.#shown = shown;
+    this.#stage.style.aspectRatio = `${shown.geometry.width} / ${shown.geometry.height}`;
+    if (this.#ownLabel) this.setAttribute('aria-label', shown.scene.title);
+    this.#clearLoading();
+    this.#status.clear();
+    this.#frame.dataset.state = 'ready';
+    this.#applyControls();
+    player.on('change', (s) => this.#onChange(s));
+    this.#onChange(player.state());
+    mark('kubehop:drawn', { src: this.#requested });
+    this.dispatchEvent(new CustomEvent('load'));
+    this.#playback.attach(player, start.play);
+  }
+
+  #fail(message: string, details: string[]): void {
+    this.#clearLoading();
+    this.#frame.dataset.state = 'error';
+    this.#status.error(message, details);
+    if (this.#ownLabel) this.setAttribute('aria-label', 'Diagram (could not be shown)');
+    this.dispatchEvent(new CustomEvent('error', { detail: { message, details } }));
+  }
+
+  #teardown(): void {
+    this.#playback.detach();
+    this.#clearLoading();
+    this.#player?.destroy();
+    this.#player = undefined;
+    this.#shown = undefined;
+    this.#state = undefined;
+    this.#svg.replaceChildren();
+    this.#stage.style.aspectRatio = '';
+    this.#status.clear();
+    this.#frame.dataset.state = 'empty';
+  }
+
+  // ---- playing -----------------------------------------------------------
+
+  #onChange(s: PlayerState): void {
+    const before = this.#state;
+    this.#state = s;
+    this.#controls.update(s);
+    this.#caption.show(this.#shown?.steps ?? [], s.step, s.playing);
+    Object.assign(this.#frame.dataset, { step: String(s.step), moving: String(s.moving), playing: String(s.playing) });
+    if (!before || before.step !== s.step) {
+      this.dispatchEvent(new CustomEvent<StepChangeDetail>('stepchange', { detail: { step: s.step, count: s.count } }));
+    }
+    this.#playback.changed(s);
+  }
+
+  #move(call: Call, act: (p: Player) => void): void {
+    if (!this.#player) return void (this.#pending = remember(this.#pending, call));
+    this.#playback.move(act);
+  }
+
+  #clearLoading(): void {
+    if (this.#loadingTimer !== undefined) clearTimeout(this.#loadingTimer);
+    this.#loadingTimer = undefined;
+    if (this.#frame.dataset.state === 'loading') this.#status.clear();
+  }
+
+  // ---- input and look ----------------------------------------------------
+
+  #onKey(e: KeyboardEvent): void {
+    if (e.defaultPrevented) return;
+    const action = embedKey(e);
+    if (!action) return;
+    if (action === 'first') this.goTo(0);
+    // Before the scene is known, "last" is any step past the end: goTo clamps it.
+    else if (action === 'last') this.goTo(this.#state ? this.#state.count - 1 : Number.MAX_SAFE_INTEGER);
+    else if (action === 'fullscreen') this.#toggleFullscreen();
+    else this[action]();
+    // Handled here: Space must not scroll the post, and a page-level shortcut must not fire too.
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  #toggleFullscreen(): void {
+    const done = document.fullscreenElement === this ? document.exitFullscreen() : this.requestFullscreen?.();
+    // Refused (no user gesture, or an iframe without allow="fullscreen"): nothing to report.
+    done?.catch(() => {});
+  }
+
+  #applyTheme(): void {
+    const look = resolveTheme(parseTheme(this.getAttribute('theme')), this.#systemDark);
+    const cls = themeClass(look);
+    for (const c of ['kh-theme-dark', 'kh-theme-projector']) this.#frame.classList.toggle(c, c === cls);
+    this.#frame.dataset.theme = look;
+  }
+
+  #applyControls(): void {
+    const hidden = !parseFlag(this.getAttribute('controls'));
+    this.#controls.root.hidden = hidden;
+    this.#frame.toggleAttribute('data-clickable', hidden && !!this.#player);
+    this.#stage.title = hidden && this.#player ? 'Click to play or pause' : '';
+  }
+}
+
+function div(cls: string): HTMLDivElement {
+  const d = document.createElement('div');
+  d.className = cls;
+  return d;
+}
+
+/** A performance mark for bench/embed.ts; never worth an exception where the API is missing. */
+export function mark(name: string, detail?: unknown): void {
+  try {
+    performance.mark(name, { detail });
+  } catch {
+    // No User Timing here: nothing to measure with.
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

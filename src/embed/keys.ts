@@ -1,0 +1,16 @@
+// The keys an embed answers: the app's reveal.js map (src/player/keys.ts),
+// minus what belongs to the app alone (theme, help, presenter). The listener
+// sits on the host, so a key only gets here while focus is inside the
+// element; the shadow root retargets the event, so the real target (a button
+// inside, which keeps Space and Enter) is read from the composed path.
+import { keyAction } from '../player/keys.ts';
+
+export type EmbedAction = 'next' | 'prev' | 'first' | 'last' | 'toggle' | 'fullscreen';
+
+const EMBED: readonly string[] = ['next', 'prev', 'first', 'last', 'toggle', 'fullscreen'] satisfies EmbedAction[];
+
+export function embedKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'composedPath'>): EmbedAction | undefined {
+  const target = e.composedPath()[0] ?? null;
+  const action = keyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, target });
+  return action && EMBED.includes(action) ? (action as EmbedAction) : undefined;
+}

@@ -1,0 +1,82 @@
+// From a `src` URL to a drawable scene, or to a message a blogger can act on.
+//
+// A precompiled bundle (.json) is the fast path: fetch, parse, check, draw —
+// no YAML parser, no validator, no elkjs. A raw scene (.yaml/.yml) works too,
+// but then the whole pipeline is imported on demand, as its own chunk (with
+// elkjs behind it in another), so pages that only show bundles never fetch it.
+import { checkBundle, diagnosticLines, type Checked } from './bundle-check.ts';
+
+export type SourceKind = 'bundle' | 'yaml';
+
+/**
+ * Which reader a source needs: by the URL's extension, else by the response's
+ * content type, else by its first character (a bundle is a JSON object).
+ */
+export function sourceKind(url: string, contentType: string | null, text: string): SourceKind {
+  const path = url.replace(/[?#].*$/, '').toLowerCase();
+  if (path.endsWith('.json')) return 'bundle';
+  if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'yaml';
+  if (contentType && /json/i.test(contentType)) return 'bundle';
+  if (contentType && /yaml/i.test(contentType)) return 'yaml';
+  return text.trimStart().startsWith('{') ? 'bundle' : 'yaml';
+}
+
+/** The last part of the URL's path: how messages and diagnostics name the file. */
+export function fileName(url: string): string {
+  const path = url.replace(/[?#].*$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name) || url;
+  } catch {
+    return name || url;
+  }
+}
+
+export async function loadSource(src: string, base: string, signal: AbortSignal): Promise<Checked> {
+  let url: string;
+  try {
+    url = new URL(src, base).href;
+  } catch {
+    return { ok: false, message: `"${src}" is not a URL.`, details: [] };
+  }
+  const name = fileName(url);
+  let res: Response;
+  try {
+    res = await fetch(url, { signal, credentials: 'same-origin' });
+  } catch (e) {
+    if (signal.aborted) throw e;
+    return {
+      ok: false,
+      message: `Could not fetch ${name}: the network failed, or the server does not allow this page to read it (CORS).`,
+      details: [url],
+    };
+  }
+  if (!res.ok) {
+    return { ok: false, message: `Could not load ${name}: the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`, details: [url] };
+  }
+  const text = await res.text();
+  // Many hosts answer a wrong path with their HTML home or 404 page, and status 200.
+  if (/html/i.test(res.headers.get('content-type') ?? '') || /^\s*</.test(text)) {
+    return { ok: false, message: `${name} is a web page, not a kubehop scene: most likely nothing is at that address, so check the src URL.`, details: [url] };
+  }
+  if (sourceKind(url, res.headers.get('content-type'), text) === 'bundle') return readBundle(text, name);
+  return readYaml(text, name);
+}
+
+export function readBundle(text: string, name: string): Checked {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `${name} is not valid JSON, so it is not a scene bundle.`, details: [String((e as Error).message)] };
+  }
+  return checkBundle(data, name);
+}
+
+async function readYaml(text: string, name: string): Promise<Checked> {
+  // The lazy chunk: parse → validate → derive → layout, elkjs included.
+  const { buildScene } = await import('../pipeline.ts');
+  const built = await buildScene(text, name);
+  if (!built.ok) return { ok: false, message: `${name} has errors:`, details: diagnosticLines(built.diagnostics) };
+  return { ok: true, shown: { scene: built.scene, steps: built.steps, geometry: built.geometry } };
+}

@@ -1,0 +1,106 @@
+// The element's own look, inside its shadow root: the blog's CSS cannot
+// break it, and it cannot leak into the blog. Type is inherited from the
+// page (font and size flow through the shadow boundary), so captions read
+// like the article around them. Pages can still restyle the pieces that are
+// exposed as parts (::part(frame), ::part(caption), ::part(controls)…), and
+// the diagram's colours through the --kh-* custom properties.
+
+const CSS = `
+:host {
+  display: block;
+  position: relative;
+  border-radius: 8px;
+  --kh-ui-bg: #ffffff; --kh-ui-fg: #1b1f24; --kh-ui-muted: #57606a; --kh-ui-line: #d0d7de;
+  --kh-ui-button: #f6f8fa; --kh-ui-button-hover: #eaeef2; --kh-ui-focus: #0969da; --kh-ui-error: #b42318;
+}
+:host([hidden]) { display: none; }
+:host(:focus) { outline: none; }
+:host(:focus-visible) { outline: 3px solid var(--kh-ui-focus); outline-offset: 3px; }
+.frame {
+  display: flex; flex-direction: column;
+  background: var(--kh-ui-bg); color: var(--kh-ui-fg);
+  border: 1px solid var(--kh-ui-line); border-radius: inherit; overflow: hidden;
+}
+.frame.kh-theme-dark {
+  --kh-ui-bg: #15181c; --kh-ui-fg: #e8ebef; --kh-ui-muted: #a9b1bb; --kh-ui-line: #3a414a;
+  --kh-ui-button: #22272e; --kh-ui-button-hover: #2d333b; --kh-ui-focus: #6cb6ff; --kh-ui-error: #ff9b8f;
+  color-scheme: dark;
+}
+.stage { position: relative; width: 100%; max-height: 85vh; }
+.stage svg { display: block; width: 100%; height: 100%; }
+.frame[data-state="ready"] .stage { cursor: default; }
+.frame[data-clickable] .stage { cursor: pointer; }
+.frame:not([data-state="ready"]) .stage,
+.frame:not([data-state="ready"]) .caption,
+.frame:not([data-state="ready"]) .controls { display: none; }
+
+/* Every caption stacked in one grid cell, unseen but one: the box is as tall
+   as the longest, so the article below never jumps as the steps change. */
+.caption { display: grid; padding: 0.6em 0.9em; border-top: 1px solid var(--kh-ui-line); font-size: 0.95em; line-height: 1.45; }
+.caption > * { grid-area: 1 / 1; margin: 0; }
+.caption .sizer { visibility: hidden; display: grid; }
+.caption .sizer > p { grid-area: 1 / 1; margin: 0; }
+.packet {
+  display: inline-block; margin-right: 0.25em; padding: 0 0.45em; border-radius: 999px;
+  font: 600 0.8em/1.6 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace;
+  /* The marker's orange, with dark text: white on it would be under 4.5:1. */
+  background: #e66100; color: #1f1300; vertical-align: 0.1em;
+}
+
+.controls {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em;
+  padding: 0.45em 0.9em; border-top: 1px solid var(--kh-ui-line); font-size: 0.9em;
+}
+.controls[hidden] { display: none; }
+button {
+  font: inherit; color: inherit; background: var(--kh-ui-button); border: 1px solid var(--kh-ui-line);
+  border-radius: 6px; padding: 0.25em 0.75em; min-height: 2em; cursor: pointer;
+}
+button:hover:not([aria-disabled]) { background: var(--kh-ui-button-hover); }
+button[aria-disabled] { opacity: 0.45; cursor: default; }
+button:focus-visible { outline: 3px solid var(--kh-ui-focus); outline-offset: 1px; }
+button.play { min-width: 6.2em; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.counter { margin-left: 0.4em; color: var(--kh-ui-muted); font-variant-numeric: tabular-nums; }
+.spacer { flex: 1; }
+button.full { padding: 0.25em 0.55em; line-height: 0; }
+
+.status { padding: 1em; color: var(--kh-ui-fg); font-size: 0.95em; }
+.status:empty { display: none; }
+.status .headline { margin: 0; font-weight: 600; }
+.frame[data-state="error"] .status .headline { color: var(--kh-ui-error); }
+.status ul { margin: 0.5em 0 0; padding-left: 1.2em; }
+.status li { font: 0.85em/1.5 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.fallback ::slotted(img) { display: block; width: 100%; height: auto; }
+.frame[data-state="ready"] .fallback { display: none; }
+
+/* Full screen, or a host the page gave a height (fill): the diagram takes what
+   the caption and controls leave, scaled to fit. */
+:host([fill]) { margin: 0; height: 100%; }
+:host([fill]) .frame, :host(:fullscreen) .frame { height: 100%; box-sizing: border-box; }
+:host([fill]) .stage, :host(:fullscreen) .stage { flex: 1 1 auto; min-height: 0; max-height: none; aspect-ratio: auto !important; }
+:host(:fullscreen) { border-radius: 0; }
+
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
+`;
+
+/**
+ * One parsed sheet for every element on the page (adopted, not copied), or a
+ * <style> per element where constructable stylesheets are missing. The sheet
+ * is never modified after it is built, so sharing it shares no state.
+ */
+let shared: CSSStyleSheet | undefined;
+
+export function applyStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!shared) {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [shared];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  (root as ShadowRoot).append(style);
+}
