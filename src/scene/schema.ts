@@ -1,6 +1,7 @@
 // The scene file format v1, as written by people. This is the single source
 // of truth: the TypeScript types of the raw document and the JSON Schema in
 // static/ are both generated from it.
+import './zod-setup.ts';
 import { z } from 'zod';
 
 const name = z
