@@ -163,9 +163,11 @@ async function sampleTransforms(page: Page, ms: number): Promise<string[]> {
 
 test('Next animates the hop along the link', async ({ page }) => {
   await open(page, 2); // next is step 3: veth3a9f → cni0, a routed edge with bends
+  // Half speed: the hop lasts ~1.8 s, so even a loaded machine paints several frames of it.
+  await page.getByLabel('Speed').selectOption('0.5');
   const before = (await shown(page)).packets[0]!.transform;
   await page.getByRole('button', { name: 'Next step' }).click();
-  const samples = await sampleTransforms(page, 700);
+  const samples = await sampleTransforms(page, 1500);
   await waitForStep(page, 2);
   const after = (await shown(page)).packets[0]!.transform;
   const between = new Set(samples.filter((t) => t !== before && t !== after));
