@@ -2,6 +2,7 @@
 // returns a new stack (headers are never mutated) or a problem to report.
 import type { Header, Op, Ipv4Header, EthHeader } from '../scene/model.ts';
 import { flowSourcePort } from './flow-hash.ts';
+import { LIMITS } from '../scene/limits.ts';
 
 /** What conntrack remembers of a NATed connection, to undo it on replies. */
 export interface NatEntry {
@@ -71,6 +72,8 @@ export function applyOp(state: PacketState, op: Op, hereMac: string | undefined)
       return next(eth && eth.i < ip.i ? replace(decremented, eth.i, l2) : [l2, ...decremented]);
     }
     case 'encap': {
+      // Each step works on the whole stack: encapsulating without end must not make derive slow.
+      if (hs.length + 4 > LIMITS.headers) return fail(`encap: the packet would have more than ${LIMITS.headers} headers; expected at most that (is a 'decap' missing?)`);
       const eth: EthHeader = { layer: 'eth', src: op.srcMac, dst: op.dstMac };
       // A tunnel's outer header starts afresh: the inner TTL is not copied out.
       const ip: Ipv4Header = { layer: 'ipv4', src: op.src, dst: op.dst, ttl: 64 };

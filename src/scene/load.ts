@@ -5,18 +5,20 @@ import { parseScene, posAt, type ParsedScene } from './parse.ts';
 import { checkStructure } from './structure.ts';
 import { resolveScene } from './resolve.ts';
 import type { RawScene } from './schema.ts';
+import { checkCounts, checkSize } from './limits.ts';
 
-/** Guards against input that would make a browser tab hang rather than fail. */
-export const LIMITS = { bytes: 512 * 1024 } as const;
+/** Guards against input that would make a browser tab hang rather than fail: see limits.ts. */
+export { LIMITS } from './limits.ts';
 
 export type LoadResult = { ok: true; scene: Scene; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export function loadScene(text: string, file: string): LoadResult {
-  if (text.length > LIMITS.bytes) {
-    return { ok: false, diagnostics: [{ file, line: 1, col: 1, severity: 'error', message: `scene file is ${text.length} bytes; the limit is ${LIMITS.bytes}` }] };
-  }
+  const big = checkSize(text, file);
+  if (big) return { ok: false, diagnostics: [big] };
   const { parsed, diagnostics } = parseScene(text, file);
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  const over = checkCounts(parsed.value, (path) => posAt(parsed, path));
+  if (over.length > 0) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, ...over]) };
   const shape = checkStructure(parsed);
   if (shape.length > 0) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, ...shape, ...bestEffort(parsed, shape)]) };
   const out: Diagnostic[] = [...diagnostics];

@@ -1,5 +1,6 @@
 // parse: text → YAML document that still knows where every value was written.
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, Document, LineCounter, Parser, YAMLParseError, isMap, isSeq, isPair, isScalar, type CST, type Node as YamlNode } from 'yaml';
+import { LIMITS, checkAliases, checkNestingText, checkNestingTokens } from './limits.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { SourcePos } from './model.ts';
 
@@ -13,8 +14,17 @@ export interface ParsedScene {
 
 export function parseScene(text: string, file: string): { parsed: ParsedScene; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
-  // Aliases are capped: a "billion laughs" document must end as an error, not a hang.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const stop = (d: Diagnostic) => {
+    if (lines.lineStarts.length === 0) lines.addNewLine(0);
+    return { parsed: { file, doc: new Document() as Document.Parsed, lines, value: undefined }, diagnostics: [d] };
+  };
+  // parseDocument, in its steps, so that the limits are checked between them (limits.ts).
+  const deep = checkNestingText(text, file);
+  if (deep) return stop(deep);
+  const tokens = [...new Parser(lines.addNewLine).parse(text)];
+  const bad = checkNestingTokens(tokens);
+  if (bad) return stop({ file, ...lines.linePos(bad.offset), severity: 'error', message: bad.message });
+  const doc = compose(tokens, text.length);
   const diagnostics: Diagnostic[] = [];
   // After the first syntax error the parser is guessing: what follows is nearly always an echo of it.
   const errors = doc.errors.slice(0, 1);
@@ -26,13 +36,50 @@ export function parseScene(text: string, file: string): { parsed: ParsedScene; d
   }
   let value: unknown;
   if (doc.errors.length === 0) {
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      diagnostics.push({ file, line: 1, col: 1, severity: 'error', message: `YAML could not be read: ${(e as Error).message}` });
+    const alias = checkAliases(doc);
+    if (alias) diagnostics.push({ file, ...lines.linePos(alias.offset), severity: 'error', message: alias.message });
+    else {
+      try {
+        // yaml's own guard against alias expansion, as a backstop to checkAliases.
+        value = doc.toJS({ maxAliasCount: LIMITS.aliasValues });
+      } catch (e) {
+        diagnostics.push({ file, line: 1, col: 1, severity: 'error', message: `YAML could not be read: ${(e as Error).message}` });
+      }
     }
   }
   return { parsed: { file, doc, lines, value }, diagnostics };
+}
+
+/** How many of the parser's warnings are reported; more are nearly always one slip repeated. */
+const WARNINGS = 10;
+
+/**
+ * The one document of a scene file, as yaml's parseDocument makes it, but
+ * keeping only the errors and warnings reported: a hostile file can have one
+ * per character, and each costs an Error with a stack trace.
+ */
+function compose(tokens: CST.Token[], end: number): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  const kept = composer as unknown as { onError: (source: unknown, code: string, message: string, warning?: boolean) => void };
+  const onError = kept.onError;
+  let errors = 0;
+  let warnings = 0;
+  kept.onError = (source, code, message, warning) => {
+    if (warning ? warnings++ < WARNINGS : errors++ < 1) onError(source, code, message, warning);
+  };
+  // The same holds for the parser's own errors, which the composer reports without onError:
+  // nothing after the first one at the top level can be the first error.
+  const cut = tokens.findIndex((t) => t.type === 'error');
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(cut === -1 ? tokens : tokens.slice(0, cut + 1), true, end)) {
+    if (!doc) doc = d;
+    else {
+      if (doc.errors.length === 0) doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, forceDoc) always yields a document.
+  return doc!;
 }
 
 /** What the usual slips of hand-written YAML look like, said in the writer's terms. */

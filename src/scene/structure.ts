@@ -40,7 +40,7 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
         return;
       }
       if ('discriminator' in issue && issue.discriminator) {
-        const got = JSON.stringify(value);
+        const got = shown(value);
         const options = (issue as { options?: unknown[] }).options?.map(String) ?? [];
         out.push({ ...at(path), message: `unknown ${where} ${got}${typeof value === 'string' ? didYouMean(value, options) : ''}; expected one of: ${options.join(', ')}` });
         return;
@@ -49,7 +49,7 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
       return;
     }
     case 'invalid_type': {
-      const got = value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'a map' : `${typeof value} ${JSON.stringify(value)}`;
+      const got = value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'a map' : `${typeof value} ${shown(value)}`;
       const expected = issue.expected === 'object' ? 'a map' : issue.expected === 'array' ? 'a list' : issue.expected;
       if (value === undefined) {
         const parent = path.slice(0, -1);
@@ -60,7 +60,7 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
     case 'invalid_value': {
       const options = issue.values.map((v) => String(v));
       const hint = typeof value === 'string' ? didYouMean(value, options) : '';
-      out.push({ ...at(path), message: `${where} is ${JSON.stringify(value)}${hint}; expected ${options.length === 1 ? JSON.stringify(options[0]) : `one of: ${options.join(', ')}`}` });
+      out.push({ ...at(path), message: `${where} is ${shown(value)}${hint}; expected ${options.length === 1 ? JSON.stringify(options[0]) : `one of: ${options.join(', ')}`}` });
       return;
     }
     case 'too_small':
@@ -73,6 +73,12 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
     default:
       out.push({ ...at(path), message: `${where}: ${issue.message}` });
   }
+}
+
+/** A written value, quoted for a message: a long one is cut, so one bad value cannot bury the rest. */
+function shown(value: unknown): string {
+  const s = JSON.stringify(value) ?? String(value);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
 /** Headers and operations are one-key maps; name the key when it is not one we know. */

@@ -1,16 +1,20 @@
 /** "did you mean" for a misspelt key or id: the closest candidate within a small edit distance. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  // Allow roughly one typo per three characters; beyond that a guess misleads more than it helps.
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  // Nobody mistypes a name this long, and comparing two long strings takes the product of their lengths.
+  if (word.length > 100) return undefined;
   let best: string | undefined;
   let bestDist = Infinity;
   for (const c of candidates) {
+    // The lengths alone rule a candidate out (and keep the cost small when one is long).
+    if (Math.abs(c.length - word.length) > limit) continue;
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDist) {
       best = c;
       bestDist = d;
     }
   }
-  // Allow roughly one typo per three characters; beyond that a guess misleads more than it helps.
-  const limit = Math.max(2, Math.floor(word.length / 3));
   return bestDist <= limit ? best : undefined;
 }
 

@@ -217,7 +217,7 @@ for (const state of ['open', 'closed'] as const) {
 
 test('the scene picker groups every bundled scene by its topic', async ({ page }) => {
   await open(page, 'same-node-bridge', 1);
-  const groups = await page.getByLabel('Scene', { exact: true }).evaluate((select) =>
+  const groups = await page.getByRole('combobox', { name: 'Scene', exact: true }).evaluate((select) =>
     [...select.querySelectorAll('optgroup')].map((g) => ({
       label: g.label,
       ids: [...g.querySelectorAll('option')].map((o) => o.value),
@@ -242,7 +242,7 @@ test('the scene picker groups every bundled scene by its topic', async ({ page }
 
   // Still a plain select: choosing a scene opens its first step.
   const other = groups.at(-1)!.ids[0]!;
-  await page.getByLabel('Scene', { exact: true }).selectOption(other);
+  await page.getByRole('combobox', { name: 'Scene', exact: true }).selectOption(other);
   await expect(page).toHaveURL(new RegExp(`#/${other}/1$`));
   await waitForStep(page, 0);
   await expect(page.getByRole('heading', { level: 2, name: sceneInfo(other).title, exact: true })).toBeVisible();

@@ -30,7 +30,7 @@ for (const id of sceneIds()) {
     await page.goto(`/#/${id}/1`);
     await waitForStep(page, 0);
     await expect(page.getByRole('heading', { level: 2, name: sceneInfo(id).title, exact: true })).toBeVisible();
-    await expect(page.getByLabel('Scene', { exact: true })).toHaveValue(id);
+    await expect(page.getByRole('combobox', { name: 'Scene', exact: true })).toHaveValue(id);
 
     const next = page.getByRole('button', { name: 'Next step' });
     const prev = page.getByRole('button', { name: 'Prev step' });
