@@ -25,6 +25,10 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Layout-heavy files run ELK many times; on a loaded 2-core machine the defaults (5 s / 10 s) trip.
+    // These only catch hangs: speed is measured by bench/, not by timeouts.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     // CI also keeps a JSON report, from which .ci/summary.mjs prints one closing line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/unit.json' }]] : ['default'],
   },
