@@ -1,0 +1,32 @@
+// One process, one scene: `tsx bench/layout-child.ts FILE RUNS [--lift-limits]`.
+// Prints JSON: the first layoutScene (cold: fresh process, elkjs and the JIT
+// unwarmed) and RUNS-1 more (warm). A process per scene keeps "cold" honest.
+// --lift-limits: the synthetic 50× scene is over the 200-element cap of
+// src/scene/limits.ts; lifting it measures what the cap protects against.
+import { readFileSync } from 'node:fs';
+import { checkScene } from '../src/pipeline.ts';
+import { LIMITS } from '../src/scene/load.ts';
+
+const [file, runsArg] = process.argv.slice(2);
+const runs = Math.max(1, Number(runsArg ?? 1));
+if (process.argv.includes('--lift-limits')) Object.assign(LIMITS as Record<string, number>, { elements: 1e9, links: 1e9, bytes: 1e9 });
+const checked = checkScene(readFileSync(file!, 'utf8'), file!);
+if (!checked.ok) {
+  console.log(JSON.stringify({ error: checked.diagnostics.slice(0, 3).map((d) => d.message) }));
+  process.exit(0);
+}
+const { layoutScene } = await import('../src/layout/layout.ts');
+const times: number[] = [];
+/** CPU time of this process (user + system) per layout: less swayed than wall time by other work on a loaded machine. */
+const cpu: number[] = [];
+let size = '';
+for (let i = 0; i < runs; i++) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const g = await layoutScene(checked.scene);
+  times.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
+  size = `${Math.round(g.width)}×${Math.round(g.height)}`;
+}
+console.log(JSON.stringify({ times, cpu, elements: Object.keys(checked.scene.elements).length, links: checked.scene.links.length, size }));

@@ -1,0 +1,96 @@
+// Layout time in Node: each bundled scene cold (a fresh process) and warm
+// (median of the following runs), and synthetic scenes 1×, 10× and 50× the
+// largest bundled one (bench/synthetic.ts), to show how cost grows with size.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { median } from './lib.ts';
+import { largestScene, multiplyScene } from './synthetic.ts';
+
+export interface LayoutRow {
+  scene: string;
+  elements?: number;
+  links?: number;
+  size?: string;
+  coldMs?: number;
+  warmMs?: number;
+  /** The same in CPU time of the process (user + system). */
+  coldCpuMs?: number;
+  warmCpuMs?: number;
+  warmRuns: number;
+  note?: string;
+}
+
+function child(file: string, runs: number, timeoutMs: number, lift = false): Promise<{ times?: number[]; cpu?: number[]; elements?: number; links?: number; size?: string; error?: string[]; timedOut?: boolean }> {
+  return new Promise((ok) => {
+    // node --import tsx, not npx: npx costs seconds per process on a loaded machine.
+    const args = ['--import', 'tsx', 'bench/layout-child.ts', file, String(runs), ...(lift ? ['--lift-limits'] : [])];
+    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    let out = '';
+    let timedOut = false;
+    p.stdout.on('data', (d) => (out += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      // Only the process group this started.
+      try {
+        process.kill(-p.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, timeoutMs);
+    p.on('close', () => {
+      clearTimeout(timer);
+      if (timedOut) return ok({ timedOut: true });
+      try {
+        ok(JSON.parse(out.trim().split('\n').pop()!));
+      } catch {
+        ok({ error: [`no result: ${out.slice(-200)}`] });
+      }
+    });
+  });
+}
+
+function row(scene: string, r: Awaited<ReturnType<typeof child>>, runs: number, timeoutMs: number, note?: string): LayoutRow {
+  if (r.timedOut) return { scene, warmRuns: 0, note: `did not finish in ${timeoutMs / 1000} s (killed)${note ? `; ${note}` : ''}` };
+  if (r.error || !r.times) return { scene, warmRuns: 0, note: `failed: ${(r.error ?? []).join('; ')}` };
+  const [cold, ...warm] = r.times;
+  const [coldCpu, ...warmCpu] = r.cpu ?? [];
+  return {
+    scene,
+    elements: r.elements,
+    links: r.links,
+    size: r.size,
+    coldMs: cold,
+    warmMs: warm.length ? median(warm) : undefined,
+    coldCpuMs: coldCpu,
+    warmCpuMs: warmCpu.length ? median(warmCpu) : undefined,
+    warmRuns: warm.length,
+    note,
+  };
+}
+
+export async function measureLayout(quick: boolean, tmp: string, log: (s: string) => void): Promise<{ bundled: LayoutRow[]; scaling: LayoutRow[]; largest: ReturnType<typeof largestScene> }> {
+  const runs = quick ? 2 : 4;
+  const bundled: LayoutRow[] = [];
+  for (const f of readdirSync('scenes').filter((n) => n.endsWith('.yaml')).sort()) {
+    log(`layout ${f}`);
+    bundled.push(row(f.replace(/\.yaml$/, ''), await child(join('scenes', f), runs, 120_000), runs, 120_000));
+  }
+  const largest = largestScene();
+  mkdirSync(tmp, { recursive: true });
+  const text = readFileSync(largest.file, 'utf8');
+  const scaling: LayoutRow[] = [];
+  for (const [n, runsN, timeout] of [
+    [1, runs, 120_000],
+    [10, quick ? 1 : 2, 180_000],
+    [50, 1, quick ? 60_000 : 300_000],
+  ] as const) {
+    const file = join(tmp, `${largest.id}-x${n}.yaml`);
+    writeFileSync(file, multiplyScene(text, n));
+    log(`layout synthetic ×${n}`);
+    const over = n === 50;
+    const note = over ? 'over the 200-element scene limit (src/scene/limits.ts): checked and laid out with the limit lifted' : undefined;
+    scaling.push(row(`${largest.id} ×${n}`, await child(file, runsN, timeout, over), runsN, timeout, note));
+  }
+  return { bundled, scaling, largest };
+}
