@@ -1,20 +1,40 @@
 // The app's pages, by URL hash: `#/` the gallery, `#/overview` the overview,
-// `#/<scene>/<k>` a scene at step k (src/player/url.ts).
+// `#/<scene>/<k>` a scene at step k (src/player/url.ts); `#/edit` the editor
+// (with the saved draft), `#/edit/<scene>` the editor on a copy of a bundled
+// scene, `#v1:<payload>` the editor on a shared text (src/app/editor/share.ts).
 import { parseHash } from '../player/url.ts';
 
 export type Route =
   | { page: 'gallery' }
   | { page: 'overview' }
+  | { page: 'edit'; source: EditSource }
   | { page: 'scene'; scene: string; step: number }
   | { page: 'missing'; hash: string };
 
 /** Page names that are not scenes: a scene file may not take one of these ids. */
-export const RESERVED = ['overview'] as const;
+export const RESERVED = ['overview', 'edit'] as const;
+
+/** Where the editor's text comes from. */
+export type EditSource = { from: 'draft' } | { from: 'scene'; scene: string } | { from: 'share'; payload: string };
 
 export function parseRoute(hash: string): Route {
   const text = hash.replace(/^#/, '');
   if (text === '' || text === '/') return { page: 'gallery' };
   if (text === '/overview' || text === '/overview/') return { page: 'overview' };
+  if (text.startsWith('v1:')) return { page: 'edit', source: { from: 'share', payload: text.slice(3) } };
+  const edit = /^\/edit(?:\/([^/]*))?\/?$/.exec(text);
+  if (edit) {
+    const scene = edit[1] ? safeDecode(edit[1]) : '';
+    return { page: 'edit', source: scene ? { from: 'scene', scene } : { from: 'draft' } };
+  }
   const t = parseHash(hash);
   return t ? { page: 'scene', scene: t.scene, step: t.step ?? 0 } : { page: 'missing', hash: text };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

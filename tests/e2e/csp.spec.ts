@@ -61,3 +61,11 @@ test('the demo post’s embeds, and an embed laid out from raw YAML, work under 
   await expect.poll(() => page.locator('#raw').evaluate((el) => !!el.shadowRoot?.querySelector('svg g.kh-box')), { timeout: 30_000 }).toBe(true);
   expect(await violations()).toEqual([]);
 });
+
+test('the editor (CodeMirror, the in-page pipeline and elkjs) works under the policy', async ({ page }) => {
+  const violations = await underPolicy(page);
+  await page.goto('/#/edit/same-node-bridge');
+  await expect(page.locator('.cm-content')).toBeVisible();
+  await expect(page.getByTestId('stage')).toHaveAttribute('data-step', '0', { timeout: 30_000 });
+  expect(await violations()).toEqual([]);
+});

@@ -1,6 +1,7 @@
 // The scene editor (#/edit): live preview, inline diagnostics, draft kept
 // across reloads, share links, download, templates, completion, keys.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { sceneInfo } from './helpers.ts';
 
@@ -137,8 +138,7 @@ test('completion offers schema keys and the scene’s element ids', async ({ pag
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('to: node1/v');
-  await expect(popup.getByRole('option', { name: 'node1/veth-a', exact: true })).toBeVisible();
-  await page.keyboard.press('Enter');
+  await popup.getByRole('option', { name: 'node1/veth-a', exact: true }).click();
   await expect(page.locator('.cm-content')).toContainText('to: node1/veth-a');
 });
 
@@ -174,3 +174,20 @@ test('the header leads to the editor, and a scene’s “Edit this scene” open
   await expect(title(page)).toHaveText(sceneInfo('same-node-bridge').title);
   await expect(page).toHaveURL(/#\/edit$/);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the editor with an error listed has no WCAG 2.2 A/AA violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openEditor(page);
+    await endOfLine(page, lineOf('to: node1/veth-a'));
+    await page.keyboard.type('x');
+    await expect(page.getByTestId('editor-problems')).toBeVisible();
+    await page.getByRole('button', { name: 'Share link' }).click();
+    await expect(page.getByTestId('share-link')).toBeVisible();
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+    expect(found).toEqual([]);
+  });
+}

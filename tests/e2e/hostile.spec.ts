@@ -3,6 +3,7 @@
 // out in the page) and in an exported SVG.
 import { expect, test, type Page } from '@playwright/test';
 import { HOSTILE, hostileScene } from './hostile.ts';
+import { encodeShare, SHARE_PREFIX } from '../../src/app/editor/share.ts';
 import { buildScene, checkScene } from '../../src/pipeline.ts';
 
 test('the hostile scene is still a valid scene, with a hostile string in every caption', () => {
@@ -75,5 +76,30 @@ test('an exported SVG keeps every hostile string as text: opened in the browser,
   expect(found.pwned).toBeUndefined();
   // The first caption's opening words are there, as text.
   expect(found.caption).toContain(built.steps[0]!.caption.slice(0, 20));
+  expect(problems).toEqual([]);
+});
+
+test('in the app (editor and its player preview, opened from a share link), every hostile string is text and nothing runs', async ({ page }) => {
+  const problems = await guard(page);
+  const text = hostileScene();
+  const r = checkScene(text, 'hostile.yaml');
+  if (!r.ok) throw new Error('hostile scene does not build');
+  const payload = await encodeShare(text);
+  await page.goto(`/#${SHARE_PREFIX}${payload}`);
+  await expect(page.getByTestId('stage')).toHaveAttribute('data-step', '0', { timeout: 30_000 });
+  // Walk the preview: each caption is shown exactly as written.
+  for (let k = 0; k < 4; k++) {
+    await expect(page.getByTestId('caption')).toHaveText(r.steps[k]!.caption);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.getByTestId('stage')).toHaveAttribute('data-step', String(k + 1));
+  }
+  // The editor holds the text as text; the page's title heading shows the hostile title literally.
+  await expect(page.locator('.cm-content')).toContainText(HOSTILE[0]!);
+  await expect(page.getByRole('heading', { name: r.scene.title })).toBeVisible();
+  const found = await page.evaluate(() => ({
+    evil: document.querySelectorAll('#kh-evil, main img, main iframe, main script, svg foreignObject').length,
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+  }));
+  expect(found).toEqual({ evil: 0, pwned: undefined });
   expect(problems).toEqual([]);
 });

@@ -1,0 +1,29 @@
+// The pipeline, run in the page for the live preview. Zod's JIT compiles
+// validators with `new Function`; jitless keeps the editor working under a
+// Content-Security-Policy without 'unsafe-eval'. Set before any schema parses.
+import { z } from 'zod';
+import { buildScene, type Built } from '../../pipeline.ts';
+
+z.config({ jitless: true });
+
+/** The scene id the text declares, for the file name (so `validate` would not warn that they differ). */
+export function declaredId(text: string): string | undefined {
+  return /^id:\s*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?\s*(?:#.*)?$/m.exec(text)?.[1];
+}
+
+export function fileNameFor(text: string): string {
+  return `${declaredId(text) ?? 'scene'}.yaml`;
+}
+
+export async function build(text: string): Promise<Built> {
+  try {
+    return await buildScene(text, fileNameFor(text));
+  } catch (e) {
+    // A layout failure is this text's problem, not the page's: list it like any other.
+    const why = e instanceof Error ? e.message : String(e);
+    // A chunk that will not load (the app was redeployed, or the network dropped) stays failed until a reload.
+    const hint = /dynamically imported module|module script failed/i.test(why) ? ' (reload the page to try again)' : '';
+    const message = `the preview could not be drawn: ${why}${hint}`;
+    return { ok: false, diagnostics: [{ file: fileNameFor(text), line: 1, col: 1, severity: 'error', message }] };
+  }
+}

@@ -1,0 +1,42 @@
+// The editor's text, kept in the browser as it is typed, so a reload loses
+// nothing. Storage may be missing or refuse (private windows, quotas): then
+// the editor still works, it just forgets.
+
+export const DRAFT_KEY = 'kubehop.draft';
+/** The draft a shared link or a template replaced, so that one can come back. */
+export const PREVIOUS_KEY = 'kubehop.draft.previous';
+
+type Store = Pick<Storage, 'getItem' | 'setItem'>;
+
+function store(): Store | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadDraft(key: string = DRAFT_KEY, s: Store | undefined = store()): string | undefined {
+  try {
+    return s?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveDraft(text: string, key: string = DRAFT_KEY, s: Store | undefined = store()): boolean {
+  try {
+    if (!s) return false;
+    s.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Replace the draft with new text, keeping the old one (if different) as the previous draft. */
+export function replaceDraft(text: string, s: Store | undefined = store()): void {
+  const old = loadDraft(DRAFT_KEY, s);
+  if (old !== undefined && old.trim() !== '' && old !== text) saveDraft(old, PREVIOUS_KEY, s);
+  saveDraft(text, DRAFT_KEY, s);
+}
