@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
+import { LAUNCH_ARGS } from './src/export/launch-args.ts';
 
 // Playwright cannot download its own browser on these machines
 // (TOOLCHAIN.md): use Debian's Chromium, or whatever CHROMIUM_PATH names,
@@ -55,14 +56,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: findChromium(),
-      args: [
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: LAUNCH_ARGS,
     },
   },
   projects: [{ name: 'chromium' }],

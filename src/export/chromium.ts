@@ -8,14 +8,9 @@ import type { Browser, Page } from '@playwright/test';
 import { exportRuntime } from './build.ts';
 import type { RuntimeApi } from './runtime.ts';
 
-export const LAUNCH_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { LAUNCH_ARGS } from './launch-args.ts';
+
+export { LAUNCH_ARGS };
 
 const ORIGIN = 'http://127.0.0.1:9';
 
