@@ -19,12 +19,13 @@
 // with --build. --out serves another build folder than dist/app (useful when
 // dist/app is being rebuilt by something else).
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
+import { newestSource } from './lib.ts';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 9);
@@ -35,14 +36,6 @@ const entry = join(embed, 'kubehop.js');
 
 // ---- build when needed -------------------------------------------------------
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 const stale = !existsSync(entry) || statSync(entry).mtimeMs < Math.max(newestSource('src'), newestSource('scenes'), newestSource('static'));
 if (args.includes('--build') || stale) {

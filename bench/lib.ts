@@ -26,7 +26,7 @@ export const round = (n: number, digits = 1): number => (Number.isFinite(n) ? Nu
 
 // ---- a private build of the embed ----------------------------------------------------
 
-function newestSource(dir: string): number {
+export function newestSource(dir: string): number {
   let newest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
