@@ -9,6 +9,8 @@ import { sortDiagnostics, type Diagnostic } from './scene/diagnostic.ts';
 import type { Scene } from './scene/model.ts';
 import type { DerivedStep } from './derive/types.ts';
 import type { Geometry } from './layout/types.ts';
+import { withCardRoom } from './timeline/card-room.ts';
+import { macNames } from './timeline/card-names.ts';
 
 export type Checked = { ok: true; scene: Scene; steps: DerivedStep[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 export type Built = { ok: true; scene: Scene; steps: DerivedStep[]; geometry: Geometry; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -30,6 +32,7 @@ export async function buildScene(text: string, file: string): Promise<Built> {
   if (!checked.ok) return checked;
   // Loaded on demand: elkjs is large, and validate/trace never need it.
   const { layoutScene } = await import('./layout/layout.ts');
-  const geometry = await layoutScene(checked.scene);
+  // The packet card needs room beside the boxes where the layout left none (timeline/card-room.ts).
+  const geometry = withCardRoom(await layoutScene(checked.scene), checked.steps, macNames(checked.scene));
   return { ...checked, geometry };
 }

@@ -3,6 +3,7 @@
 // rasterised. Never a screen recording, so every run gives the same frames,
 // however slow the machine.
 import { buildTimeline, stepLabel, type GsapTimeline } from '../timeline/timeline.ts';
+import { macNames } from '../timeline/card-names.ts';
 import { drawPicture, type Drawable, type Picture } from './picture.ts';
 import { canvasContext, drawSvg, type Canvas2D } from './raster.ts';
 import type { PictureOptions } from './options.ts';
@@ -20,7 +21,7 @@ export interface Filmstrip {
 export function filmstrip(built: Drawable, opts: PictureOptions): Filmstrip {
   const svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
   const picture = drawPicture(svg, built, opts, 0);
-  const timeline = buildTimeline(svg, built.steps, built.geometry);
+  const timeline = buildTimeline(svg, built.steps, built.geometry, macNames(built.scene));
   const ctx = canvasContext();
   let captioned = -1;
   return {

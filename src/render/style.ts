@@ -21,7 +21,8 @@ export const DARK = `
   --kh-proc-fill: #2a2238; --kh-proc-stroke: #b9a2e0;
   --kh-svc-fill: #123030; --kh-svc-stroke: #4fc3c3;
   --kh-link: #c8ced5; --kh-wire: #f0b54a; --kh-tunnel-link: #e39bc4;
-  --kh-hl-fill: #5c4a12; --kh-hl-stroke: #f0e442; --kh-hl-fg: #fff7c2;`;
+  --kh-hl-fill: #5c4a12; --kh-hl-stroke: #f0e442; --kh-hl-fg: #fff7c2;
+  --kh-card-fill: #22262b; --kh-card-stroke: #e8ebef;`;
 
 // Projector: beamers wash out pale fills and thin greys, so text is black,
 // fills stay near white and strokes are the darker end of each hue.
@@ -38,7 +39,35 @@ const PROJECTOR = `
   --kh-proc-fill: #f5f0fc; --kh-proc-stroke: #4b3273;
   --kh-svc-fill: #eaf6f6; --kh-svc-stroke: #0f5c5c;
   --kh-link: #000000; --kh-wire: #7a4d00; --kh-tunnel-link: #7d2e5a;
-  --kh-hl-fill: #ffd966; --kh-hl-stroke: #000000; --kh-hl-fg: #000000; --kh-current: #c24f00;`;
+  --kh-hl-fill: #ffd966; --kh-hl-stroke: #000000; --kh-hl-fg: #000000; --kh-current: #c24f00;
+  --kh-card-fill: #ffffff; --kh-card-stroke: #000000; --kh-card-width: 3;`;
+
+// The packet card (src/timeline/card-draw.ts). Title bars are dark enough
+// for white bold text in every theme; a rewritten field and a matched field
+// take the lit table row's colours, so "this row decided that field" reads
+// as one thing. The kind is also in the outline's dashes and the title.
+const CARD = `
+.kh-scene .kh-packet-leader { stroke: var(--kh-card-stroke, #1b1f24); stroke-width: 1.5; stroke-dasharray: 4 3; }
+.kh-scene .kh-card-card { fill: var(--kh-card-fill, #ffffff); stroke: var(--kh-card-stroke, #1b1f24); stroke-width: var(--kh-card-width, 2); }
+.kh-scene .kh-card-inner-border { fill: none; stroke: var(--kh-card-stroke, #1b1f24); stroke-width: 1.2; }
+.kh-scene .kh-card-bar { stroke: none; fill: #005a8e; }
+.kh-scene .kh-packet-card[data-kind="udp"] .kh-card-bar, .kh-scene .kh-packet-card[data-kind="dns"] .kh-card-bar { fill: #00674a; }
+.kh-scene .kh-packet-card[data-kind="icmp"] .kh-card-bar { fill: #6e4600; }
+.kh-scene .kh-packet-card[data-kind="arp"] .kh-card-bar { fill: #5a3d8a; }
+.kh-scene .kh-packet-card[data-kind="bgp"] .kh-card-bar { fill: #9c3a00; }
+.kh-scene text.kh-card-title, .kh-scene text.kh-card-ttl, .kh-scene text.kh-card-ttl-was { fill: #ffffff; font-weight: 700; }
+.kh-scene .kh-card-strike { stroke: var(--kh-fg, #1b1f24); stroke-width: 1.8; }
+.kh-scene .kh-card-strike-ttl-was { stroke: #ffffff; }
+.kh-scene .kh-card-changed { fill: var(--kh-hl-fill, #ffe08a); stroke: none; }
+.kh-scene .kh-card-lit { fill: var(--kh-hl-fill, #ffe08a); stroke: var(--kh-hl-stroke, #a86a00); stroke-width: 1.5; }
+.kh-scene .kh-card-lit-marker { fill: var(--kh-hl-stroke, #a86a00); }
+.kh-scene text.kh-card-now, .kh-scene text.kh-card-tag { font-weight: 700; fill: var(--kh-hl-fg, #1b1f24); }
+.kh-scene text.kh-card-was { fill: var(--kh-muted, #3d4650); }
+.kh-scene .kh-card-band { fill: var(--kh-tunnel-fill, #fbe9f2); stroke: var(--kh-tunnel-stroke, #a8467c); stroke-width: 2.5; }
+.kh-scene .kh-packet-card[data-band="new"] .kh-card-band { stroke-width: 4.5; }
+.kh-scene .kh-packet-card[data-band="removed"] .kh-card-band { fill-opacity: 0.45; }
+.kh-scene text.kh-card-band-title { font-weight: 700; }
+.kh-scene text.kh-card-band-note { font-weight: 700; font-style: italic; }`;
 
 export const STYLE = `
 .kh-scene { font-family: var(--kh-font, ${FONT.family}); }
@@ -69,6 +98,7 @@ export const STYLE = `
 .kh-scene .kh-link[data-kind="socket"] { stroke-dasharray: 2 3; }
 .kh-scene .kh-link.kh-fallback { stroke-dasharray: 3 3; }
 .kh-scene .kh-link-label { fill: var(--kh-muted, #3d4650); paint-order: stroke; stroke: var(--kh-bg, #ffffff); stroke-width: 4px; stroke-linejoin: round; }
+${CARD}
 .kh-theme-dark .kh-scene, .kh-scene.kh-theme-dark {${DARK}
 }
 .kh-theme-projector .kh-scene, .kh-scene.kh-theme-projector {${PROJECTOR}

@@ -8,6 +8,7 @@ import { select, type Selection } from 'd3-selection';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Frame } from './frame.ts';
 import { MARKER_REACH } from './rest.ts';
+import { drawCard } from './card-draw.ts';
 
 // A round badge, not a labelled pill: at rest it sits on a box corner
 // (rest.ts) and must stay clear of the box's label and its pod/node titles,
@@ -43,8 +44,12 @@ function drawPacket(layer: Selection<SVGGElement, unknown, null, undefined>, id:
     .attr('data-packet', id)
     .attr('visibility', 'hidden')
     .attr('pointer-events', 'none');
-  // Hover text, and the name a screen reader or an exported SVG still has.
+  // Hover text, and the name a screen reader or an exported SVG still has; applyFrame makes it read the card.
   g.append('title').text(`packet ${id}`);
+  g.attr('role', 'img').attr('aria-label', `packet ${id}`);
+  // Under the dot: the leader that ties the card to where the packet is, then the card itself.
+  g.append('line').attr('class', 'kh-packet-leader');
+  g.append('g').attr('class', 'kh-packet-card');
   g.append('circle').attr('class', 'kh-packet-halo').attr('r', PACKET.halo).attr('fill', '#ffffff').attr('fill-opacity', 0.9);
   g.append('circle')
     .attr('class', 'kh-packet-body')
@@ -93,6 +98,7 @@ export function applyFrame(svg: SVGSVGElement, frame: Frame): void {
         .attr('data-x', x)
         .attr('data-y', y)
         .attr('data-step', frame.step);
+      applyCard(this, frame);
     } else {
       g.attr('visibility', 'hidden');
     }
@@ -107,6 +113,36 @@ export function applyFrame(svg: SVGSVGElement, frame: Frame): void {
     select(this).classed('kh-current', this.getAttribute('data-id') === frame.at);
   });
   svg.setAttribute('data-step', String(frame.step));
+}
+
+/**
+ * The card in the packet's group, in the group's own coordinates (the dot is
+ * at 0,0). Redrawn only when it shows another step's headers; moved every tick.
+ */
+function applyCard(group: SVGGElement, frame: Frame): void {
+  const g = select(group);
+  const card = g.select<SVGGElement>('g.kh-packet-card');
+  const leader = g.select<SVGLineElement>('line.kh-packet-leader');
+  const c = frame.card;
+  if (!c) {
+    card.attr('visibility', 'hidden');
+    leader.attr('visibility', 'hidden');
+    return;
+  }
+  const key = `${frame.packet}:${c.step}`;
+  if (card.attr('data-card-step') !== key) {
+    drawCard(card, c.shape);
+    card.attr('data-card-step', key);
+    g.attr('aria-label', c.summary);
+    g.select('title').text(c.summary);
+  }
+  const dx = round(c.x - frame.x);
+  const dy = round(c.y - frame.y);
+  card.attr('visibility', null).attr('transform', `translate(${dx},${dy})`);
+  // From the dot to the nearest point of the card's edge.
+  const nx = Math.min(Math.max(0, dx), dx + c.shape.width);
+  const ny = Math.min(Math.max(0, dy), dy + c.shape.height);
+  leader.attr('visibility', null).attr('x1', 0).attr('y1', 0).attr('x2', round(nx)).attr('y2', round(ny));
 }
 
 /** Two decimals: stable attribute text, and sub-pixel precision is invisible anyway. */

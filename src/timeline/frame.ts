@@ -9,6 +9,21 @@ import type { Highlight } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Geometry, Point } from '../layout/types.ts';
 import { restPoints } from './rest.ts';
+import type { MacNames } from './card-content.ts';
+import type { CardShape } from './card-layout.ts';
+import { between, cardPlan } from './card-plan.ts';
+
+/** The packet card as drawn at a moment: which step's headers it shows, and where. */
+export interface FrameCard {
+  /** The step whose headers the card shows: the one left behind until the packet arrives. */
+  step: number;
+  shape: CardShape;
+  /** Its accessible name: the card read as one sentence. */
+  summary: string;
+  /** Top-left corner, in the geometry's coordinates. */
+  x: number;
+  y: number;
+}
 
 export interface Frame {
   /** The step shown: while step k's packet travels (k-1 < pos < k) this is already k. */
@@ -25,6 +40,7 @@ export interface Frame {
   highlights: Highlight[];
   /** Only the current step's packet is drawn; empty when it has nowhere to be. */
   visiblePackets: string[];
+  card?: FrameCard;
 }
 
 /** Positions within this of an integer count as that integer (float noise from tweens). */
@@ -43,7 +59,7 @@ export function normalisePos(pos: number, count: number): number {
   return Math.abs(p - r) < SNAP ? r : p;
 }
 
-export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry): Frame {
+export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry, names: MacNames = {}): Frame {
   const count = steps.length;
   const p = normalisePos(pos, count);
   const index = Math.ceil(p);
@@ -53,7 +69,7 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry): 
   }
   const progress = index === 0 ? 1 : 1 - (index - p);
   const point = packetPoint(step, progress, geometry);
-  return {
+  const frame: Frame = {
     step: index,
     packet: step.packet,
     at: step.at,
@@ -63,6 +79,25 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry): 
     highlights: step.highlight.map((h) => ({ table: h.table, row: h.row })),
     visiblePackets: point ? [step.packet] : [],
   };
+  const card = point ? cardAt(index, progress, steps, geometry, names) : undefined;
+  if (card) frame.card = card;
+  return frame;
+}
+
+/**
+ * The card changes when the packet arrives where the step acts, not when it
+ * sets off: until then it shows the headers it left with, gliding from its
+ * last resting place to its next.
+ */
+function cardAt(index: number, progress: number, steps: DerivedStep[], geometry: Geometry, names: MacNames): FrameCard | undefined {
+  const plan = cardPlan(steps, geometry, names);
+  const here = plan.at(index);
+  if (!here?.at) return undefined;
+  const prev = index > 0 && steps[index - 1]?.packet === steps[index]?.packet ? plan.at(index - 1) : undefined;
+  const arrived = progress >= 1 || !prev;
+  const shown = arrived ? here : prev;
+  const at = arrived || !prev.at ? here.at : between(prev.at, here.at, easeInOut(progress));
+  return { step: arrived ? index : index - 1, shape: shown.shape, summary: shown.view.summary, x: at.x, y: at.y };
 }
 
 function packetPoint(step: DerivedStep, progress: number, geometry: Geometry): Point | undefined {

@@ -1,4 +1,6 @@
 export { frameAt, hopPath, pointAlong, easeInOut, normalisePos, type Frame } from './frame.ts';
 export { restPoints, restPoint, MARKER_REACH } from './rest.ts';
 export { applyFrame, drawPackets, packetIds, rowKey } from './draw.ts';
+export { macNames } from './card-names.ts';
+export { withCardRoom } from './card-room.ts';
 export { buildTimeline, type GsapTimeline, stepLabel, stepDuration, HOP_SECONDS, IN_PLACE_SECONDS } from './timeline.ts';

@@ -83,7 +83,7 @@ function titleRects(box: Box): Rect[] {
   return [{ x: box.x + PAD.titleX, y: box.y + PAD.titleY, width: maxWidth(box.label), height: box.label.length * lh }];
 }
 
-function edgeLabelRects(geometry: Geometry): Rect[] {
+export function edgeLabelRects(geometry: Geometry): Rect[] {
   const lh = lineHeight();
   return geometry.edges.flatMap((e) => {
     if (!e.label) return [];

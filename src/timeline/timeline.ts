@@ -10,6 +10,7 @@ import type { DerivedStep } from '../derive/types.ts';
 import type { Geometry } from '../layout/types.ts';
 import { drawPackets, applyFrame } from './draw.ts';
 import { frameAt } from './frame.ts';
+import type { MacNames } from './card-content.ts';
 
 export type GsapTimeline = ReturnType<typeof gsap.timeline>;
 
@@ -34,10 +35,11 @@ export function buildTimeline(
   svg: SVGSVGElement,
   steps: DerivedStep[],
   geometry: Geometry,
+  names: MacNames = {},
 ): GsapTimeline {
   drawPackets(svg, steps);
   const proxy = { pos: 0 };
-  const redraw = (): void => applyFrame(svg, frameAt(proxy.pos, steps, geometry));
+  const redraw = (): void => applyFrame(svg, frameAt(proxy.pos, steps, geometry, names));
   const tl = gsap.timeline({ paused: true, onUpdate: redraw });
   tl.addLabel(stepLabel(0), 0);
   for (let k = 1; k < steps.length; k++) {

@@ -51,9 +51,13 @@ describe('buildTimeline', () => {
     buildTimeline(svg, steps, geometry);
     const marks = [...svg.querySelectorAll('g.kh-packets > g.kh-packet')];
     expect(marks.map((g) => g.getAttribute('data-packet'))).toEqual(['arp', 'ping']);
-    // Named for hover and screen readers, but no text on the badge: it must stay small enough to clear box labels.
-    expect(marks.map((g) => g.querySelector('title')?.textContent)).toEqual(['packet arp', 'packet ping']);
-    expect(marks.map((g) => g.querySelectorAll('text').length)).toEqual([0, 0]);
+    // The packet shown carries its card (text) and is named by it; the one not yet sent has neither.
+    expect(marks.map((g) => g.getAttribute('visibility'))).toEqual(['visible', 'hidden']);
+    expect(marks[0]!.querySelector('title')?.textContent).toMatch(/^Packet arp: /);
+    expect(marks[0]!.getAttribute('aria-label')).toBe(marks[0]!.querySelector('title')?.textContent);
+    expect(marks[0]!.querySelectorAll('g.kh-packet-card text').length).toBeGreaterThan(0);
+    expect(marks[1]!.querySelector('title')?.textContent).toBe('packet ping');
+    expect(marks[1]!.querySelectorAll('text').length).toBe(0);
     // Rebuilding (a new scene, hot reload) replaces rather than duplicates.
     buildTimeline(svg, steps, geometry);
     expect(svg.querySelectorAll('g.kh-packet')).toHaveLength(2);

@@ -1,0 +1,240 @@
+// What the packet card on the stage says at a step: the fields that decide
+// this hop, what the step rewrote (old value kept beside the new), and the
+// tunnel's outer headers as a band around the card. Pure data from the
+// derived step, so a still, an export and the player all show the same card.
+import type { Header } from '../scene/model.ts';
+import type { Change, DerivedStep } from '../derive/types.ts';
+
+/** The packet's kind, read from its innermost payload; the card's shape follows it. */
+export type PacketKind = 'arp' | 'icmp' | 'tcp' | 'udp' | 'dns' | 'bgp' | 'ip';
+
+export interface CardLine {
+  /** Field name as printed (`src`, `dst`, `eth`, `who-has`…). */
+  label: string;
+  value: string;
+  /** The value before this step, struck through on the card. */
+  was?: string;
+  /** What rewrote it (`DNAT`, `route`…), printed after the new value. */
+  tag?: string;
+  /** The field a lit table row matched at this step: lit with the row, in the same colour and marker. */
+  lit?: boolean;
+}
+
+export interface CardPart {
+  title: string;
+  /** `ttl 63`, on the title bar's right; absent without IPv4. */
+  ttl?: string;
+  ttlWas?: string;
+  lines: CardLine[];
+}
+
+export interface CardView {
+  packet: string;
+  kind: PacketKind;
+  inner: CardPart;
+  /** The tunnel's outer headers: `new` at the encap, `removed` at the decap that took them off. */
+  band?: CardPart & { state: 'new' | 'kept' | 'removed' };
+  /** The card read as one sentence: its accessible name. */
+  summary: string;
+}
+
+/** MAC address → a name a student recognises (`pod-a/eth0`); unknown MACs are printed short. */
+export type MacNames = Record<string, string>;
+
+const TUNNEL_LAYERS = new Set(['vxlan', 'ipip']);
+
+/** Which operation of a step rewrote a field, for the tag after the new value. */
+const FIELD_OPS: Record<string, { ops: string[]; tag: string }[]> = {
+  dst: [
+    { ops: ['dnat'], tag: 'DNAT' },
+    { ops: ['unsnat'], tag: 'un-SNAT (conntrack)' },
+    { ops: ['reply', 'dns-answer'], tag: 'reply' },
+  ],
+  src: [
+    { ops: ['masquerade'], tag: 'MASQUERADE' },
+    { ops: ['snat'], tag: 'SNAT' },
+    { ops: ['undnat'], tag: 'un-DNAT (conntrack)' },
+    { ops: ['reply', 'dns-answer'], tag: 'reply' },
+  ],
+  eth: [
+    { ops: ['route'], tag: 'route' },
+    { ops: ['bridge'], tag: 'br_netfilter' },
+    { ops: ['reply', 'dns-answer', 'arp-reply'], tag: 'reply' },
+  ],
+};
+
+export function cardView(step: DerivedStep, names: MacNames = {}): CardView {
+  const hs = step.headers;
+  const split = lastIndex(hs, (h) => TUNNEL_LAYERS.has(h.layer));
+  const innerStart = split + 1;
+  const inner = part(hs.slice(innerStart), innerStart, step, names, false);
+  const view: CardView = { packet: step.packet, kind: kindOf(hs.slice(innerStart)), inner, summary: '' };
+  if (step.highlight.length > 0) {
+    const matched = matchedField(step, view.kind);
+    const line = inner.lines.find((l) => l.label === matched);
+    if (line) line.lit = true;
+  }
+  if (split >= 0) {
+    const isNew = step.changed.some((c) => c.layer <= split && c.field === undefined);
+    view.band = { ...part(hs.slice(0, innerStart), 0, step, names, true), state: isNew ? 'new' : 'kept' };
+  } else if (step.removed && step.removed.length > 0) {
+    // Show what the decap took off once, struck, so the unwrapping is seen.
+    view.band = { ...part(step.removed, -1, { ...step, changed: [] }, names, true), state: 'removed' };
+  }
+  view.summary = summarise(view);
+  return view;
+}
+
+/**
+ * Which field a lit row was matched against: a bridge's FDB looks up the
+ * destination MAC, a neighbour table the asked-for address, CoreDNS and
+ * resolv.conf the name; routes, iptables rules
+ * and conntrack entries all key on the destination first.
+ */
+function matchedField(step: DerivedStep, kind: PacketKind): string {
+  // flannel.1's FDB maps the inner destination MAC (the remote VTEP) to the node that has it.
+  if (step.ops.includes('encap')) return 'eth';
+  if (step.ops.includes('bridge') && !step.ops.includes('route')) return 'eth';
+  if (kind === 'arp') return 'who-has';
+  if (kind === 'dns') {
+    const dns = step.headers.find((h) => h.layer === 'dns');
+    if (dns) return dns.qtype;
+  }
+  if (kind === 'bgp') return 'prefix';
+  return 'dst';
+}
+
+function kindOf(hs: Header[]): PacketKind {
+  const layers = new Set(hs.map((h) => h.layer));
+  for (const k of ['dns', 'bgp', 'arp', 'tcp', 'icmp', 'udp'] as const) if (layers.has(k)) return k;
+  return 'ip';
+}
+
+/**
+ * One card part from a slice of the stack. `offset` is the slice's index in
+ * the full stack (changes are indexed against it); -1 means "no changes".
+ */
+function part(hs: Header[], offset: number, step: DerivedStep, names: MacNames, outer: boolean): CardPart {
+  const changes = offset < 0 ? [] : step.changed;
+  const at = (i: number): Change[] => changes.filter((c) => c.layer === offset + i);
+  const was = (i: number, field: string): unknown => at(i).find((c) => c.field === field)?.was;
+  const ipIdx = hs.findIndex((h) => h.layer === 'ipv4');
+  const ip = ipIdx >= 0 ? (hs[ipIdx] as Extract<Header, { layer: 'ipv4' }>) : undefined;
+  const l4Idx = hs.findIndex((h) => h.layer === 'tcp' || h.layer === 'udp');
+  const l4 = l4Idx >= 0 ? (hs[l4Idx] as Extract<Header, { layer: 'tcp' | 'udp' }>) : undefined;
+  const lines: CardLine[] = [];
+  const out: CardPart = { title: outer ? tunnelTitle(hs, l4) : innerTitle(hs, l4), lines };
+  if (ip) {
+    out.ttl = `ttl ${ip.ttl}`;
+    const t = was(ipIdx, 'ttl');
+    if (t !== undefined) out.ttlWas = `ttl ${String(t)}`;
+    if (outer) {
+      // The band is one line of outer addresses: the tunnel's endpoints, node to node.
+      const line: CardLine = { label: 'outer', value: `${ip.src} → ${ip.dst}` };
+      lines.push(line);
+    }
+    for (const [field, pf] of outer ? [] : ([['src', 'sport'], ['dst', 'dport']] as const)) {
+      const now = endpoint(ip[field], l4?.[pf]);
+      const ipWas = was(ipIdx, field);
+      const portWas = l4 ? was(l4Idx, pf) : undefined;
+      const line: CardLine = { label: field, value: now };
+      if (ipWas !== undefined || portWas !== undefined) {
+        line.was = endpoint(String(ipWas ?? ip[field]), (portWas as number | undefined) ?? l4?.[pf]);
+        line.tag = tagFor(field, step.ops);
+      }
+      lines.push(line);
+    }
+  }
+  for (const [i, h] of hs.entries()) {
+    if (h.layer === 'arp') lines.push(...arpLines(h, names));
+    if (h.layer === 'dns') lines.push(...dnsLines(h, at(i)));
+    if (h.layer === 'bgp') {
+      if (h.prefix) lines.push({ label: 'prefix', value: h.prefix });
+      if (h.nextHop) lines.push({ label: 'next-hop', value: h.nextHop });
+    }
+  }
+  const ethIdx = hs.findIndex((h) => h.layer === 'eth');
+  if (ethIdx >= 0) {
+    const eth = hs[ethIdx] as Extract<Header, { layer: 'eth' }>;
+    const line: CardLine = { label: 'eth', value: `${macName(eth.src, names)} → ${macName(eth.dst, names)}` };
+    const s = was(ethIdx, 'src');
+    const d = was(ethIdx, 'dst');
+    if (s !== undefined || d !== undefined) {
+      line.was = `${macName(String(s ?? eth.src), names)} → ${macName(String(d ?? eth.dst), names)}`;
+      line.tag = tagFor('eth', step.ops);
+    }
+    lines.push(line);
+  }
+  return out;
+}
+
+function innerTitle(hs: Header[], l4: Extract<Header, { layer: 'tcp' | 'udp' }> | undefined): string {
+  const dns = hs.find((h) => h.layer === 'dns');
+  if (dns) return dns.rcode ? `DNS answer ${dns.rcode}` : `DNS query ${dns.qtype}?`;
+  const bgp = hs.find((h) => h.layer === 'bgp');
+  if (bgp) return `BGP ${bgp.type.toUpperCase()}`;
+  const arp = hs.find((h) => h.layer === 'arp');
+  if (arp) return `ARP ${arp.op}`;
+  const icmp = hs.find((h) => h.layer === 'icmp');
+  if (icmp) return `ICMP ${icmp.type}`;
+  if (l4?.layer === 'tcp') return `TCP ${l4.flags}`;
+  if (l4) return 'UDP';
+  return hs.some((h) => h.layer === 'ipv4') ? 'IPv4' : 'Ethernet';
+}
+
+function tunnelTitle(hs: Header[], l4: Extract<Header, { layer: 'tcp' | 'udp' }> | undefined): string {
+  const vx = hs.find((h) => h.layer === 'vxlan');
+  if (vx) return `VXLAN vni ${vx.vni}${l4 ? ` · UDP ${l4.sport} → ${l4.dport}` : ''}`;
+  return 'IP-in-IP (IP protocol 4)';
+}
+
+function arpLines(h: Extract<Header, { layer: 'arp' }>, names: MacNames): CardLine[] {
+  if (h.op === 'request') return [{ label: 'who-has', value: h.targetIp }, { label: 'tell', value: h.senderIp }];
+  return [{ label: h.senderIp, value: `is-at ${macName(h.senderMac, names)}` }];
+}
+
+function dnsLines(h: Extract<Header, { layer: 'dns' }>, changed: Change[]): CardLine[] {
+  const lines: CardLine[] = [{ label: h.qtype, value: h.qname }];
+  if (h.rcode !== undefined) {
+    const answers = h.answers && h.answers.length > 0 ? h.answers.join(', ') : h.rcode;
+    const line: CardLine = { label: '→', value: answers };
+    if (changed.some((c) => c.field === 'answers' || c.field === 'rcode')) line.tag = 'answer';
+    lines.push(line);
+  }
+  return lines;
+}
+
+function tagFor(field: 'src' | 'dst' | 'eth', ops: string[]): string | undefined {
+  return FIELD_OPS[field]!.find((r) => r.ops.some((o) => ops.includes(o)))?.tag;
+}
+
+function endpoint(ip: string, port: number | undefined): string {
+  return port === undefined ? ip : `${ip}:${port}`;
+}
+
+export function macName(mac: string, names: MacNames): string {
+  if (mac === 'ff:ff:ff:ff:ff:ff') return 'broadcast';
+  return names[mac] ?? `…${mac.slice(-5)}`;
+}
+
+function lastIndex<T>(xs: T[], f: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return i;
+  return -1;
+}
+
+function summarise(v: CardView): string {
+  const partText = (p: CardPart): string =>
+    [
+      p.title,
+      p.ttl && (p.ttlWas ? `${p.ttl} (was ${p.ttlWas.replace('ttl ', '')})` : p.ttl),
+      ...p.lines.map((l) => `${l.label} ${l.value}${l.was ? ` (was ${l.was}${l.tag ? `, ${l.tag}` : ''})` : ''}`),
+    ]
+      .filter(Boolean)
+      .join(', ');
+  const band = v.band
+    ? v.band.state === 'removed'
+      ? `; outer headers removed: ${partText(v.band)}`
+      : `; wrapped in ${partText(v.band)}`
+    : '';
+  return `Packet ${v.packet}: ${partText(v.inner)}${band}`;
+}

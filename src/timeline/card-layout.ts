@@ -1,0 +1,187 @@
+// The packet card's own geometry: where each bar, row and piece of text of a
+// CardView goes, relative to the card's top-left corner. Monospace text makes
+// widths exact (characters × advance), so placement (card-place.ts) knows
+// the card's size without a browser, and the drawing (card-draw.ts) only
+// copies these numbers into the SVG.
+import { FONT } from '../layout/types.ts';
+import { lineHeight, textWidth } from '../layout/measure.ts';
+import type { CardLine, CardPart, CardView, PacketKind } from './card-content.ts';
+
+export type CardTextRole = 'title' | 'ttl' | 'ttl-was' | 'line' | 'was' | 'now' | 'tag' | 'band-title' | 'band-line' | 'band-note';
+
+export interface CardText {
+  x: number;
+  /** Centre of the text's line (drawn with dominant-baseline: central). */
+  y: number;
+  text: string;
+  role: CardTextRole;
+  /** Drawn struck through: the old value of a rewrite, or a layer a decap removed. */
+  struck?: boolean;
+  /** Text width in picture units, so a strike line can be drawn exactly across it. */
+  width: number;
+}
+
+export type CardRectRole = 'band' | 'card' | 'bar' | 'changed' | 'lit' | 'lit-marker';
+
+export interface CardRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  role: CardRectRole;
+}
+
+export interface CardShape {
+  width: number;
+  height: number;
+  kind: PacketKind;
+  bandState?: 'new' | 'kept' | 'removed';
+  rects: CardRect[];
+  texts: CardText[];
+}
+
+/** Same size as the diagram's own labels: the card must be as legible as what it sits on. */
+const SIZE = FONT.size;
+const PAD = { x: 8, y: 4, band: 8, gap: 2 * FONT.charWidth * SIZE } as const;
+
+export function cardShape(view: CardView): CardShape {
+  const lh = lineHeight(SIZE);
+  const rects: CardRect[] = [];
+  const texts: CardText[] = [];
+  const inner = partRows(view.inner);
+  const innerW = Math.max(...inner.map((r) => r.width)) + 2 * PAD.x;
+  const band = view.band;
+  let bandRows: Row[] = [];
+  if (band) {
+    bandRows = partRows(band, true);
+    if (band.state === 'removed') bandRows.push({ width: textWidth('decap: outer headers removed'), items: [{ text: 'decap: outer headers removed', role: 'band-note', dx: 0 }] });
+    if (band.state === 'new') bandRows.push({ width: textWidth('encap: outer headers added'), items: [{ text: 'encap: outer headers added', role: 'band-note', dx: 0 }] });
+  }
+  const bandW = band ? Math.max(innerW + 2 * PAD.band, Math.max(...bandRows.map((r) => r.width)) + 2 * PAD.band) : innerW;
+  const width = Math.ceil(bandW);
+  // Band: its rows above the card, the card inset by PAD.band.
+  let y = 0;
+  const cardX = band ? PAD.band : 0;
+  if (band) {
+    y = PAD.y;
+    const notes = bandRows.filter((r) => r.items[0]?.role === 'band-note');
+    for (const row of bandRows.filter((r) => !notes.includes(r))) y = placeRow(row, PAD.band, y, lh, texts, band.state === 'removed', width - PAD.band);
+    y += PAD.y;
+    const cardTop = y;
+    y = placeCard(inner, cardX, cardTop, innerW, lh, rects, texts);
+    y += PAD.y;
+    for (const row of notes) y = placeRow(row, PAD.band, y, lh, texts, false);
+    y += PAD.y;
+    rects.unshift({ x: 0, y: 0, width, height: y, role: 'band' });
+  } else {
+    y = placeCard(inner, 0, 0, innerW, lh, rects, texts);
+  }
+  const shape: CardShape = { width, height: Math.ceil(y), kind: view.kind, rects, texts };
+  if (band) shape.bandState = band.state;
+  return shape;
+}
+
+interface RowItem {
+  text: string;
+  role: CardTextRole;
+  /** Offset from the row's left edge. */
+  dx: number;
+  /** Right-aligned to the card's inner edge (the TTL on the title bar). */
+  right?: boolean;
+}
+
+interface Row {
+  width: number;
+  items: RowItem[];
+  /** A rewritten field's new value: the row gets a highlight behind it. */
+  changed?: boolean;
+  lit?: boolean;
+  bar?: boolean;
+}
+
+/** A part's rows: title bar first, then each line (a rewrite takes two: the old value struck, then the new). */
+function partRows(p: CardPart, isBand = false): Row[] {
+  const rows: Row[] = [];
+  const titleItems: RowItem[] = [{ text: p.title, role: isBand ? 'band-title' : 'title', dx: 0 }];
+  let titleW = textWidth(p.title);
+  if (p.ttl) {
+    // `ttl 64 63` with 64 struck: the decrement is seen, not only read.
+    const role = isBand ? 'band-title' : 'ttl';
+    const group: RowItem[] = p.ttlWas
+      ? [
+          { text: 'ttl ', role, dx: 0, right: true },
+          { text: p.ttlWas.replace('ttl ', ''), role: 'ttl-was', dx: textWidth('ttl '), right: true },
+          { text: ` ${p.ttl.replace('ttl ', '')}`, role, dx: textWidth('ttl ' + p.ttlWas.replace('ttl ', '')), right: true },
+        ]
+      : [{ text: p.ttl, role, dx: 0, right: true }];
+    titleItems.push(...group);
+    titleW += PAD.gap + textWidth(group.map((g) => g.text).join(''));
+  }
+  rows.push({ width: titleW, items: titleItems, bar: !isBand });
+  for (const line of p.lines) {
+    const lr = lineRows(line, isBand);
+    // The new value is the one the row matched (a DNAT's rule matched the old one, but the lit row is the one that rewrote it).
+    if (line.lit) lr[lr.length - 1]!.lit = true;
+    rows.push(...lr);
+  }
+  return rows;
+}
+
+function lineRows(line: CardLine, isBand: boolean): Row[] {
+  const label = `${line.label} `;
+  const lw = textWidth(label);
+  if (line.was === undefined) {
+    const text = `${label}${line.value}${line.tag ? `  ← ${line.tag}` : ''}`;
+    return [{ width: textWidth(text), items: [{ text, role: isBand ? 'band-line' : line.tag ? 'now' : 'line', dx: 0 }], changed: !!line.tag && !isBand }];
+  }
+  const tag = line.tag ? `  ← ${line.tag}` : '';
+  return [
+    { width: lw + textWidth(line.was), items: [{ text: label, role: 'line', dx: 0 }, { text: line.was, role: 'was', dx: lw }] },
+    {
+      width: lw + textWidth(line.value + tag),
+      items: [
+        { text: label, role: 'now', dx: 0 },
+        { text: line.value, role: 'now', dx: lw },
+        ...(tag ? [{ text: tag.trimStart(), role: 'tag' as const, dx: lw + textWidth(line.value) + textWidth('  ') }] : []),
+      ],
+      changed: true,
+    },
+  ];
+}
+
+/** `right`: where right-aligned items (a TTL) end. */
+function placeRow(row: Row, x: number, y: number, lh: number, texts: CardText[], struck: boolean, right = x): number {
+  const rightW = textWidth(row.items.filter((it) => it.right).map((it) => it.text).join(''));
+  for (const it of row.items) {
+    const t: CardText = { x: (it.right ? right - rightW : x) + it.dx, y: y + lh / 2, text: it.text, role: it.role, width: textWidth(it.text) };
+    if (struck || it.role === 'was' || it.role === 'ttl-was') t.struck = true;
+    texts.push(t);
+  }
+  return y + lh;
+}
+
+function placeCard(rows: Row[], x: number, top: number, width: number, lh: number, rects: CardRect[], texts: CardText[]): number {
+  const barH = lh + 2 * PAD.y;
+  const [title, ...body] = rows;
+  rects.push({ x, y: top, width, height: 0, role: 'card' });
+  const card = rects[rects.length - 1]!;
+  rects.push({ x, y: top, width, height: barH, role: 'bar' });
+  const items = title?.items ?? [];
+  const rightW = textWidth(items.filter((it) => it.right).map((it) => it.text).join(''));
+  for (const it of items) {
+    const w = textWidth(it.text);
+    const t: CardText = { x: (it.right ? x + width - PAD.x - rightW : x + PAD.x) + it.dx, y: top + barH / 2, text: it.text, role: it.role, width: w };
+    if (it.role === 'ttl-was') t.struck = true;
+    texts.push(t);
+  }
+  let y = top + barH + PAD.y;
+  for (const row of body) {
+    if (row.changed || row.lit) rects.push({ x: x + 2, y, width: width - 4, height: lh, role: row.lit ? 'lit' : 'changed' });
+    // A marker bar, as on the lit table row: the match is seen without colour.
+    if (row.lit) rects.push({ x: x + 2, y, width: 4, height: lh, role: 'lit-marker' });
+    y = placeRow(row, x + PAD.x, y, lh, texts, false);
+  }
+  y += PAD.y;
+  card.height = y - top;
+  return y;
+}

@@ -1,0 +1,56 @@
+// The card at every step, worked out once per scene: its content, its shape
+// and where it rests. Lazy and memoised per (steps, geometry): the player asks
+// on every tick, and a scene of 20 steps should not place 20 cards before its
+// first picture.
+import type { DerivedStep } from '../derive/types.ts';
+import type { Geometry, Point } from '../layout/types.ts';
+import { cardView, type CardView, type MacNames } from './card-content.ts';
+import { cardShape, type CardShape } from './card-layout.ts';
+import { placeCard } from './card-place.ts';
+import { restPoints } from './rest.ts';
+
+export interface CardAtStep {
+  view: CardView;
+  shape: CardShape;
+  /** Top-left corner of the card at rest; undefined when the packet has nowhere to be. */
+  at?: Point;
+}
+
+export interface CardPlan {
+  at(k: number): CardAtStep | undefined;
+}
+
+const plans = new WeakMap<DerivedStep[], WeakMap<Geometry, CardPlan>>();
+
+export function cardPlan(steps: DerivedStep[], geometry: Geometry, names: MacNames = {}): CardPlan {
+  let byGeometry = plans.get(steps);
+  if (!byGeometry) plans.set(steps, (byGeometry = new WeakMap()));
+  let plan = byGeometry.get(geometry);
+  if (!plan) byGeometry.set(geometry, (plan = makePlan(steps, geometry, names)));
+  return plan;
+}
+
+function makePlan(steps: DerivedStep[], geometry: Geometry, names: MacNames): CardPlan {
+  const memo = new Map<number, CardAtStep>();
+  return {
+    at(k) {
+      const step = steps[k];
+      if (!step) return undefined;
+      let c = memo.get(k);
+      if (!c) {
+        const view = cardView(step, names);
+        const shape = cardShape(view);
+        const rest = restPoints(geometry)[step.at];
+        c = { view, shape };
+        if (rest) c.at = placeCard(geometry, rest, shape);
+        memo.set(k, c);
+      }
+      return c;
+    },
+  };
+}
+
+/** Where a card in rest at `a` would be when a fraction `t` of the way to `b`. */
+export function between(a: Point, b: Point, t: number): Point {
+  return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+}
