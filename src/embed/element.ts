@@ -296,7 +296,8 @@ export class KubehopScene extends HTMLElement {
     const before = this.#state;
     this.#state = s;
     this.#controls.update(s);
-    this.#caption.show(this.#shown?.steps ?? [], s.step, s.playing);
+    // Like the app's: the caption changes when the packet arrives, not when it sets off.
+    this.#caption.show(this.#shown?.steps ?? [], s.settled, s.playing);
     Object.assign(this.#frame.dataset, { step: String(s.step), moving: String(s.moving), playing: String(s.playing) });
     if (!before || before.step !== s.step) {
       this.dispatchEvent(new CustomEvent<StepChangeDetail>('stepchange', { detail: { step: s.step, count: s.count } }));

@@ -29,7 +29,14 @@ export interface PlayerOptions {
 }
 
 export interface PlayerState {
+  /** The step asked for: the counter and the URL follow it at once. */
   step: number;
+  /**
+   * The last step the packet arrived at: the caption and the inspector
+   * describe it, so they change when the packet gets where the step acts,
+   * not while it is still travelling there. Equal to `step` unless moving.
+   */
+  settled: number;
   count: number;
   playing: boolean;
   speed: number;
@@ -62,6 +69,7 @@ export function createPlayer(timeline: TimelineLike, stepCount: number, opts: Pl
   let reducedMotion = opts.reducedMotion ?? false;
   let speed = validSpeed(opts.speed) ?? 1;
   let step = clampStep(opts.initialStep ?? 0);
+  let settled = step;
   let playing = false;
   let moving = false;
   let tween: TweenLike | undefined;
@@ -78,7 +86,7 @@ export function createPlayer(timeline: TimelineLike, stepCount: number, opts: Pl
   }
 
   function state(): PlayerState {
-    return { step, count, playing, speed, moving, reducedMotion };
+    return { step, settled, count, playing, speed, moving, reducedMotion };
   }
 
   function emit(): void {
@@ -102,6 +110,7 @@ export function createPlayer(timeline: TimelineLike, stepCount: number, opts: Pl
   function jump(k: number): void {
     stopMotion();
     step = clampStep(k);
+    settled = step;
     timeline.seek(label(step), false);
     emit();
   }
@@ -119,6 +128,7 @@ export function createPlayer(timeline: TimelineLike, stepCount: number, opts: Pl
         finished = true;
         tween = undefined;
         moving = false;
+        settled = step;
         emit();
         arrived?.();
       },
@@ -182,7 +192,10 @@ export function createPlayer(timeline: TimelineLike, stepCount: number, opts: Pl
       }
       if (reducedMotion) return jump(step + 1);
       // A second press mid-hop finishes the first hop at once, then takes the next.
-      if (moving) timeline.seek(label(step), false);
+      if (moving) {
+        timeline.seek(label(step), false);
+        settled = step;
+      }
       animate(step + 1);
     },
     prev() {

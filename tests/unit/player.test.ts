@@ -34,7 +34,7 @@ describe('createPlayer', () => {
   it('starts at the initial step, drawn, paused', () => {
     const p = createPlayer(tl, 5, { initialStep: 2 });
     expect(tl.calls).toEqual(['seek step-2']);
-    expect(p.state()).toEqual({ step: 2, count: 5, playing: false, speed: 1, moving: false, reducedMotion: false });
+    expect(p.state()).toEqual({ step: 2, settled: 2, count: 5, playing: false, speed: 1, moving: false, reducedMotion: false });
     expect(createPlayer(new FakeTimeline(), 5, { initialStep: 99 }).state().step).toBe(4);
   });
 
@@ -48,6 +48,22 @@ describe('createPlayer', () => {
     tl.tween.finish();
     expect(p.state()).toMatchObject({ step: 1, moving: false });
     expect(seen.map((s) => [s.step, s.moving])).toEqual([[1, true], [1, false]]);
+  });
+
+  it('settles on a step (what the caption describes) only when the packet arrives there', () => {
+    const p = createPlayer(tl, 4);
+    p.next();
+    expect(p.state()).toMatchObject({ step: 1, settled: 0 });
+    tl.tween.finish();
+    expect(p.state()).toMatchObject({ step: 1, settled: 1 });
+    p.next();
+    // A second press mid-hop lands the first hop at once: the caption catches up with it.
+    p.next();
+    expect(p.state()).toMatchObject({ step: 3, settled: 2, moving: true });
+    p.prev();
+    expect(p.state()).toMatchObject({ step: 2, settled: 2, moving: false });
+    p.goTo(0);
+    expect(p.state()).toMatchObject({ step: 0, settled: 0 });
   });
 
   it('a second next mid-hop lands the first hop, then animates the next', () => {
