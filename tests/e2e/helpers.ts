@@ -80,10 +80,11 @@ export async function shown(page: Page): Promise<Shown> {
 export async function centres(page: Page, elementId: string) {
   return page.evaluate((id) => {
     const body = document.querySelector('g.kh-packet[visibility="visible"] .kh-packet-body');
-    const marker = document.querySelector('g.kh-packet[visibility="visible"]');
+    // The dot (its halo), not the whole group: the group also holds the card, which rests beside the box.
+    const marker = document.querySelector('g.kh-packet[visibility="visible"] .kh-packet-halo');
     const box = document.querySelector(`g.kh-box[data-id="${CSS.escape(id)}"]`);
     const rect = box?.querySelector(':scope > rect')?.getBoundingClientRect();
-    if (!body || !marker || !box || !rect) return { packet: null, corners: [], covered: [], bodySize: 0 };
+    if (!body || !marker || !box || !rect) return { packet: null, corners: [], covered: [], bodySize: 0, cardCovers: [], hasCard: false };
     const b = body.getBoundingClientRect();
     const m = marker.getBoundingClientRect();
     const within = (o: DOMRect, i: DOMRect) => i.x >= o.x - 0.5 && i.y >= o.y - 0.5 && i.right <= o.right + 0.5 && i.bottom <= o.bottom + 0.5;
@@ -93,7 +94,14 @@ export async function centres(page: Page, elementId: string) {
       if (g !== box && r && within(r, rect)) needed.push(...g.querySelectorAll<SVGTextElement>(':scope > text'));
     }
     const hit = (q: DOMRect) => Math.min(m.right, q.right) > Math.max(m.x, q.x) && Math.min(m.bottom, q.bottom) > Math.max(m.y, q.y);
+    // The card at rest covers no text of the picture: no label, no title, no table row, no link label.
+    const cardRects = [...document.querySelectorAll('g.kh-packet[visibility="visible"] g.kh-packet-card > rect.kh-card-band, g.kh-packet[visibility="visible"] g.kh-packet-card > rect.kh-card-card')].map((r) => r.getBoundingClientRect());
+    const card = cardRects[0];
+    const pictureText = [...document.querySelectorAll<SVGTextElement>('g.kh-boxes text, g.kh-edges text')];
+    const under = (q: DOMRect) => !!card && Math.min(card.right, q.right) > Math.max(card.x, q.x) && Math.min(card.bottom, q.bottom) > Math.max(card.y, q.y);
     return {
+      cardCovers: pictureText.filter((t) => under(t.getBoundingClientRect())).map((t) => t.textContent ?? ''),
+      hasCard: !!card,
       packet: { x: b.x + b.width / 2, y: b.y + b.height / 2 },
       corners: [
         { x: rect.right, y: rect.y },
@@ -201,6 +209,8 @@ export async function expectStep(page: Page, steps: DerivedStep[], k: number, sc
   expect(look.packet, `visible packet marker at ${s.at} (${at})`).not.toBeNull();
   expect(cornerDistance(look), `packet on a corner of ${s.at} (${at})`).toBeLessThan(1.5);
   expect(look.covered, `text under the packet at ${s.at} (${at})`).toEqual([]);
+  expect(look.hasCard, `packet card at ${at}`).toBe(true);
+  expect(look.cardCovers, `picture text under the packet card (${at})`).toEqual([]);
 
   expect(now.rows, `highlighted rows at ${at}`).toHaveLength(s.highlight.length);
   for (const h of s.highlight) expect(now.rows.some((r) => rowMatches(r, h)), `row ${h.table}#${h.row} lit (${at})`).toBe(true);

@@ -1,0 +1,111 @@
+// The packet card on the stage, in a real browser: at every step that
+// rewrites a field, the card itself (not the inspector, not the caption)
+// shows the new value; at an encap it shows the tunnel and the outer
+// destination, at a decap what was taken off; stepping back restores the
+// card exactly. Expected values come from the derived headers, computed here
+// in Node from the same scene files the app bundles.
+import { expect, test, type Page } from '@playwright/test';
+import type { DerivedStep } from '../../src/derive/types.ts';
+import type { Header } from '../../src/scene/model.ts';
+import { sceneIds, sceneSteps, waitForStep } from './helpers.ts';
+
+const TUNNEL: Record<string, string> = { vxlan: 'VXLAN', ipip: 'IP-in-IP' };
+
+/** What the card must show after step s: each rewritten or added value, as the headers hold it. */
+function expectedOnCard(s: DerivedStep): string[] {
+  const out = new Set<string>();
+  for (const c of s.changed) {
+    const h = s.headers[c.layer] as Header & Record<string, unknown>;
+    if (c.field === undefined) {
+      if (h.layer in TUNNEL) out.add(TUNNEL[h.layer]!);
+      if (h.layer === 'vxlan') out.add(`vni ${String(h.vni)}`);
+      if (h.layer === 'ipv4') out.add(String(h.dst));
+      if (h.layer === 'udp' && TUNNEL.vxlan && s.headers.some((x) => x.layer === 'vxlan')) out.add(String(h.dport));
+      if (h.layer === 'arp') out.add(String(h.senderIp));
+      if (h.layer === 'dns') out.add(String(h.qname));
+      continue;
+    }
+    const v = h[c.field];
+    if (h.layer === 'eth') continue; // MACs are shown by the name of the device that owns them
+    if (Array.isArray(v)) v.forEach((a) => out.add(String(a)));
+    else if (v !== undefined) out.add(String(v));
+  }
+  for (const r of s.removed ?? []) {
+    if (r.layer in TUNNEL) out.add(TUNNEL[r.layer]!);
+    if (r.layer === 'ipv4') out.add(r.dst);
+  }
+  return [...out];
+}
+
+function changes(s: DerivedStep): boolean {
+  return s.changed.length > 0 || (s.removed?.length ?? 0) > 0;
+}
+
+async function cardText(page: Page): Promise<{ text: string; label: string | null; struck: number }> {
+  return page.evaluate(() => {
+    const g = document.querySelector('g.kh-packet[visibility="visible"]');
+    const texts = [...(g?.querySelectorAll('g.kh-packet-card text') ?? [])].map((t) => t.textContent ?? '');
+    return { text: texts.join(' | '), label: g?.getAttribute('aria-label') ?? null, struck: g?.querySelectorAll('line.kh-card-strike').length ?? 0 };
+  });
+}
+
+test.describe('the packet card shows what each step does to the headers', () => {
+  for (const id of sceneIds()) {
+    test(id, async ({ page }) => {
+      // Jumps, not hops: the same pictures, quicker (reduced motion shows the same information without motion).
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      const steps = sceneSteps(id);
+      await page.goto(`/#/${id}/1`);
+      await waitForStep(page, 0);
+      let before = await cardText(page);
+      let checked = 0;
+      for (let k = 1; k < steps.length; k++) {
+        const s = steps[k]!;
+        await page.keyboard.press('ArrowRight');
+        await waitForStep(page, k);
+        const now = await cardText(page);
+        expect(now.label, `accessible name at step ${k + 1}`).toMatch(new RegExp(`^Packet ${s.packet}: `));
+        if (!changes(s)) {
+          before = now;
+          continue;
+        }
+        for (const v of expectedOnCard(s)) expect(now.text, `${id} step ${k + 1}: card shows ${v}`).toContain(v);
+        // A rewrite keeps the old value on the card, struck through.
+        if (s.changed.some((c) => 'was' in c)) expect(now.struck, `${id} step ${k + 1}: old value struck`).toBeGreaterThan(0);
+        await page.keyboard.press('ArrowLeft');
+        await waitForStep(page, k - 1);
+        expect(await cardText(page), `${id}: back at step ${k} the card is as it was`).toEqual(before);
+        await page.keyboard.press('ArrowRight');
+        await waitForStep(page, k);
+        before = now;
+        checked++;
+      }
+      expect(checked, `${id} has steps that change the headers`).toBeGreaterThan(0);
+    });
+  }
+});
+
+test('while a hop is under way the card keeps the headers it left with; they change on arrival', async ({ page }) => {
+  const id = 'cross-node-vxlan';
+  const steps = sceneSteps(id);
+  const encap = steps.findIndex((s) => s.ops.includes('encap'));
+  expect(encap).toBeGreaterThan(0);
+  await page.goto(`/#/${id}/${encap}`);
+  await waitForStep(page, encap - 1);
+  const left = await cardText(page);
+  expect(left.text).not.toContain('VXLAN');
+  // Slow the hop down so a loaded machine still paints it mid-way.
+  await page.getByLabel('Speed').selectOption('0.25');
+  // Back to the stage, so the arrow key steps instead of changing the speed.
+  await page.getByTestId('stage').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(`[data-testid=stage][data-step="${encap}"][data-moving="true"]`)).toBeAttached();
+  const midway = await cardText(page);
+  const caption = await page.getByTestId('caption').textContent();
+  await waitForStep(page, encap);
+  const arrived = await cardText(page);
+  expect(midway.text, 'the card mid-hop still shows the packet as it left').toBe(left.text);
+  expect(caption, 'the caption mid-hop is still the last step’s').toBe(steps[encap - 1]!.caption);
+  expect(arrived.text).toContain('VXLAN');
+  await expect(page.getByTestId('caption')).toHaveText(steps[encap]!.caption);
+});
