@@ -152,17 +152,6 @@ test('B and . black the screen out and back; a step key first brings the picture
   await expect(page.locator('main.player.presenting')).toHaveCount(0);
 });
 
-test('G, B and S typed into a form control are left to it', async ({ page }) => {
-  await open(page);
-  await page.getByLabel('Speed').focus();
-  const pages = page.context().pages().length;
-  for (const key of ['g', 'b', '.', 's']) await page.keyboard.press(key);
-  await page.waitForTimeout(300);
-  await expect(page.locator('main.player.presenting')).toHaveCount(0);
-  await expect(page.getByTestId('blackout')).toHaveCount(0);
-  expect(page.context().pages()).toHaveLength(pages);
-});
-
 test('S opens the speaker notes, which follow the player and steer it', async ({ page, context }) => {
   expect(NOTED, `${SCENE} has a step with notes`).toBeGreaterThanOrEqual(0);
   const noted = steps[NOTED]!;

@@ -26,3 +26,16 @@ describe('the keys an embed answers', () => {
     expect(press('ArrowRight', button)).toBe('next');
   });
 });
+
+describe("a clicker's keys in an embed", () => {
+  it('step whichever control inside has focus', () => {
+    for (const target of [{ tagName: 'BUTTON' }, { tagName: 'KUBEHOP-SCENE' }]) {
+      expect(press('PageDown', target)).toBe('next');
+      expect(press('PageUp', target)).toBe('prev');
+    }
+  });
+
+  it('leave F5, Shift+F5, B, `.`, G and S to the page: an embed has no presenter mode or black screen', () => {
+    for (const k of ['F5', 'b', '.', 'g', 's']) expect(press(k), k).toBeUndefined();
+  });
+});
