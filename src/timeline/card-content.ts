@@ -38,7 +38,7 @@ export interface CardView {
   summary: string;
 }
 
-/** MAC address → a name a student recognises (`pod-a/eth0`); unknown MACs are printed short. */
+/** MAC address → a name a student recognises (`pod-a/eth0`); other MACs are printed as they are. */
 export type MacNames = Record<string, string>;
 
 const TUNNEL_LAYERS = new Set(['vxlan', 'ipip']);
@@ -190,7 +190,10 @@ function tunnelTitle(hs: Header[], l4: Extract<Header, { layer: 'tcp' | 'udp' }>
 
 function arpLines(h: Extract<Header, { layer: 'arp' }>, names: MacNames): CardLine[] {
   if (h.op === 'request') return [{ label: 'who-has', value: h.targetIp }, { label: 'tell', value: h.senderIp }];
-  return [{ label: h.senderIp, value: `is-at ${macName(h.senderMac, names)}` }];
+  return [
+    { label: h.senderIp, value: `is-at ${macName(h.senderMac, names)}` },
+    { label: 'to', value: h.targetIp },
+  ];
 }
 
 function dnsLines(h: Extract<Header, { layer: 'dns' }>, changed: Change[]): CardLine[] {
@@ -214,7 +217,7 @@ function endpoint(ip: string, port: number | undefined): string {
 
 export function macName(mac: string, names: MacNames): string {
   if (mac === 'ff:ff:ff:ff:ff:ff') return 'broadcast';
-  return names[mac] ?? `…${mac.slice(-5)}`;
+  return names[mac] ?? mac;
 }
 
 function lastIndex<T>(xs: T[], f: (x: T) => boolean): number {
