@@ -11,7 +11,8 @@ const chars = (s: string): number => Array.from(s.trimEnd()).length;
 
 /** The table's own width in characters when its rows and title wrap at `limit`. */
 function widthAt(table: SceneElement, limit: number): number {
-  const lines = [...(table.rows ?? []), ...table.label.map((text) => ({ text }))].flatMap((r) => wrap(r.text, limit));
+  const texts = [...(table.rows ?? []).flatMap((r) => [r.text, ...(r.later ?? [])]), ...table.label];
+  const lines = texts.flatMap((text) => wrap(text, limit));
   return Math.max(0, ...lines.map(chars));
 }
 

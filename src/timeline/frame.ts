@@ -7,6 +7,7 @@
 
 import type { Highlight } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
+import type { TableStates } from '../derive/tables.ts';
 import type { Geometry, Point } from '../layout/types.ts';
 import { restPoints } from './rest.ts';
 
@@ -25,6 +26,8 @@ export interface Frame {
   highlights: Highlight[];
   /** Only the current step's packet is drawn; empty when it has nowhere to be. */
   visiblePackets: string[];
+  /** The tables' rows as shown: the step's once its packet has arrived, the step before's while it travels. */
+  tables?: TableStates;
 }
 
 /** Positions within this of an integer count as that integer (float noise from tweens). */
@@ -53,6 +56,8 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry): 
   }
   const progress = index === 0 ? 1 : 1 - (index - p);
   const point = packetPoint(step, progress, geometry);
+  // A table changes where the step acts: the conntrack entry appears when the SYN gets there, not as it sets off.
+  const tables = (progress >= 1 ? step : steps[index - 1])?.tables;
   return {
     step: index,
     packet: step.packet,
@@ -62,6 +67,7 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry): 
     progress,
     highlights: step.highlight.map((h) => ({ table: h.table, row: h.row })),
     visiblePackets: point ? [step.packet] : [],
+    ...(tables ? { tables } : {}),
   };
 }
 
