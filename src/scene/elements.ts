@@ -21,6 +21,7 @@ const tableTitle: Record<TableType, string> = {
   corefile: 'Corefile',
   bgp: 'BGP routes',
   ipvs: 'IPVS',
+  cache: 'DNS cache',
 };
 
 export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Diagnostic[]): { elements: Record<string, SceneElement>; roots: string[] } {

@@ -22,7 +22,9 @@ export type TableType =
   | 'resolv'
   | 'corefile'
   | 'bgp'
-  | 'ipvs';
+  | 'ipvs'
+  /** A resolver's cache (CoreDNS's cache plugin): answers kept for their TTL. */
+  | 'cache';
 
 export interface TableRow {
   /** Stable id used by step highlights (`node1/fdb#pod-b`); the row's index when not given. */

@@ -18,7 +18,7 @@ const label = z
 const row = z.number().int().min(0).max(9).describe('Row of the node drawing from the top: pods 0, veth 1, bridge 2, tunnel 3, NIC 4.');
 
 export const deviceTypes = ['veth', 'bridge', 'vxlan', 'ipip', 'nic', 'loopback'] as const;
-export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs'] as const;
+export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs', 'cache'] as const;
 export const linkKinds = ['veth', 'bridge-port', 'wire', 'tunnel', 'stack', 'socket', 'shortcut'] as const;
 
 const Device = z.strictObject({
