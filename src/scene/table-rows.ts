@@ -66,6 +66,8 @@ export function tableTimeline(elements: Record<string, SceneElement>, out: Diagn
       raw.forEach((c, k) => {
         const op = 'add' in c ? 'add' : 'remove' in c ? 'remove' : 'change';
         const ref = 'add' in c ? c.add : 'remove' in c ? c.remove : c.change;
+        // A change of the wrong shape has already been reported by the schema check.
+        if (typeof ref !== 'string') return;
         const pos = posOf(k, op);
         const found = lookup(ref, pos, `'${op}'`);
         if (!found) return;
