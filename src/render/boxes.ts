@@ -70,7 +70,7 @@ function drawRows(g: G, box: Box, scene: Scene): void {
       });
     });
     // +, − or ~ in the gutter: what this step did to the row, in a glyph, not only a colour.
-    if (box.live) r.append('text').attr('class', 'kh-row-tag').attr('x', row.x + (4 + textX) / 2 + 1).attr('y', row.y + row.height / 2).attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-size', FONT.size);
+    if (box.live) r.append('text').attr('class', 'kh-row-tag').attr('x', row.x + (4 + textX) / 2 + 1).attr('y', row.y + row.height / 2).attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-size', FONT.size * 1.3);
   }
   const first = box.rows?.[0];
   if (first && scene.elements[box.id]?.rows?.some((r) => r.absent)) {
