@@ -200,12 +200,17 @@ describe('tables over time', () => {
     expect(installed).toBeLessThan(firstWith(steps, (s) => s.packet === 'ping'));
   });
 
-  it('DNS: CoreDNS’s cache fills as answers pass back, the positive one last', () => {
+  it('DNS: CoreDNS’s cache fills as answers pass back: the NXDOMAINs in its denial cache, the answer last', () => {
     const { steps } = load('dns-external');
-    expect(rowsAt(steps[0]!, 'coredns/cache')).toEqual([]);
+    expect(rowsAt(steps[0]!, 'node1/cache')).toEqual([]);
     const answered = steps.filter((s) => s.at === 'coredns/eth0' && s.ops.includes('dns-answer'));
-    expect(answered.map((s) => s.tables!['coredns/cache']!.filter((r) => r.state === 'new').map((r) => r.id))).toEqual([['try-1'], ['try-2'], ['try-3'], ['try-4']]);
+    expect(answered.map((s) => s.tables!['node1/cache']!.map((r) => `${r.id}:${r.state}`))).toEqual([
+      ['denial:new'],
+      ['denial:changed'],
+      ['denial:changed'],
+      ['denial:present', 'answer:new'],
+    ]);
     const forward = steps.find((s) => s.packet === 'forward')!;
-    expect(rowsAt(forward, 'coredns/cache')).not.toContain('try-4');
+    expect(rowsAt(forward, 'node1/cache')).not.toContain('answer');
   });
 });
