@@ -6,10 +6,12 @@ import type { DerivedStep } from './types.ts';
 import { applyOp, type PacketState } from './apply.ts';
 import { diffHeaders, removedHeaders } from './changes.ts';
 import { checkStep } from './invariants.ts';
+import { tableStates } from './tables.ts';
 
 export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: Diagnostic[] } {
   const states = new Map<string, PacketState>(scene.packets.map((p) => [p.id, { headers: p.headers, nat: [] }]));
   const diagnostics: Diagnostic[] = [];
+  const tables = tableStates(scene);
   const steps = scene.steps.map((step): DerivedStep => {
     const before = states.get(step.packet)!;
     let state = before;
@@ -39,6 +41,7 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
       headers: state.headers,
       // The first step of a packet shows it as created: every layer is new.
       changed: isFirst(scene, step.index) ? state.headers.map((_, layer) => ({ layer })) : diffHeaders(before.headers, state.headers),
+      tables: tables[step.index]!,
       pos: step.pos,
     };
     const removed = isFirst(scene, step.index) ? [] : removedHeaders(before.headers, state.headers);

@@ -2,17 +2,25 @@
 // tcpdump-like line per step for people.
 import type { Header } from '../scene/model.ts';
 import type { DerivedStep } from './types.ts';
+import type { ShownRow, TableStates } from './tables.ts';
+
+/** A table row as the picture shows it at a step (the renderer's `version` left out). */
+export type TraceRow = Omit<ShownRow, 'version'>;
 
 export interface TraceJson {
   scene: string;
-  steps: { index: number; packet: string; at: string; ops: string[]; caption: string; headers: Header[] }[];
+  steps: { index: number; packet: string; at: string; ops: string[]; caption: string; headers: Header[]; tables: Record<string, TraceRow[]> }[];
 }
 
 export function traceJson(sceneId: string, steps: DerivedStep[]): TraceJson {
   return {
     scene: sceneId,
-    steps: steps.map((s) => ({ index: s.index, packet: s.packet, at: s.at, ops: s.ops, caption: s.caption, headers: s.headers })),
+    steps: steps.map((s) => ({ index: s.index, packet: s.packet, at: s.at, ops: s.ops, caption: s.caption, headers: s.headers, tables: traceTables(s.tables ?? {}) })),
   };
+}
+
+function traceTables(tables: TableStates): Record<string, TraceRow[]> {
+  return Object.fromEntries(Object.entries(tables).map(([id, rows]) => [id, rows.map(({ version: _, ...row }) => row)]));
 }
 
 export function formatHeader(h: Header): string {

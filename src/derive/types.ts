@@ -1,4 +1,5 @@
 import type { Header, Highlight, SourcePos } from '../scene/model.ts';
+import type { TableStates } from './tables.ts';
 
 /** A field the step changed: `field` undefined means the whole layer is new. */
 export interface Change {
@@ -25,5 +26,7 @@ export interface DerivedStep {
   changed: Change[];
   /** Layers the step took off (a decap's outer headers), outermost first; absent when none. */
   removed?: Header[];
+  /** Every table's rows as drawn after this step (absent in bundles made before tables changed over time). */
+  tables?: TableStates;
   pos: SourcePos;
 }

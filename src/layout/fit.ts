@@ -30,7 +30,7 @@ type Layout = (wraps: ReadonlyMap<string, TableWrap>) => Promise<Geometry>;
  * needs no search. A handful of layouts at most; deterministic.
  */
 export async function fitToStage(scene: Scene, layout: Layout): Promise<Geometry> {
-  const longestRow = Math.max(0, ...Object.values(scene.elements).flatMap((el) => (el.rows ?? []).map((r) => chars(r.text))));
+  const longestRow = Math.max(0, ...Object.values(scene.elements).flatMap((el) => (el.rows ?? []).flatMap((r) => [r.text, ...(r.later ?? [])].map(chars))));
   const start = ROW_WRAPS.indexOf(WRAP.row as (typeof ROW_WRAPS)[number]);
   const at = async (rowWrap: number): Promise<Tried> => {
     const wraps = tableWraps(scene, rowWrap);

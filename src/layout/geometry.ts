@@ -29,6 +29,7 @@ function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>, wraps: Readonl
     const box: Box = { id, kind: el.kind, x: r.x, y: r.y, width: r.width, height: r.height, label, depth: depthOf(scene, id) };
     if (el.type !== undefined) box.type = el.type;
     if (el.kind === 'table') box.rows = tableRows(el, r, label.length, wraps.get(id)?.limit);
+    if (el.live) box.live = true;
     out.push(box);
     childrenOf(scene, id).forEach((c) => visit(c.id));
   };

@@ -36,6 +36,8 @@ export const PAD = {
   rowTextX: 6,
   rowGap: 2,
   rowExtra: 4,
+  /** Tables whose rows come, go or change: a gutter before the text for the +, − or ~ that says which. */
+  rowTag: 12,
 } as const;
 
 export const MIN_LEAF_WIDTH = 64;
@@ -109,12 +111,14 @@ export function titleWidth(lines: readonly string[], size: number = FONT.titleSi
  */
 export function tableSize(
   title: readonly string[],
-  rows: readonly string[],
-  { limit, fill }: { limit: number; fill?: boolean } = { limit: WRAP.row },
+  rows: readonly (string | readonly string[])[],
+  { limit, fill, gutter }: { limit: number; fill?: boolean; gutter?: boolean } = { limit: WRAP.row },
 ): Size {
-  const wrapped = rows.map((r) => wrap(r, limit));
-  const widest = fill ? limit * FONT.charWidth * FONT.size : Math.max(0, ...wrapped.map((l) => linesWidth(l)));
-  const rowsW = widest + 2 * (PAD.rowInset + PAD.rowTextX);
+  // A row whose text changes is as tall as its tallest text, and the table as wide as the widest.
+  const versions = rows.map((r) => (typeof r === 'string' ? [r] : r).map((t) => wrap(t, limit)));
+  const wrapped = versions.map((v) => v.reduce((a, b) => (b.length > a.length ? b : a)));
+  const widest = fill ? limit * FONT.charWidth * FONT.size : Math.max(0, ...versions.flat().map((l) => linesWidth(l)));
+  const rowsW = widest + 2 * (PAD.rowInset + PAD.rowTextX) + (gutter ? PAD.rowTag : 0);
   const titleW = maxWidth(title) + 2 * PAD.leafX;
   const titleH = PAD.leafY + title.length * lineHeight();
   const rowsH = wrapped.reduce((h, l) => h + tableRowHeight(l.length) + PAD.rowGap, 0);

@@ -11,7 +11,8 @@ const chars = (s: string): number => Array.from(s.trimEnd()).length;
 
 /** The table's own width in characters when its rows and title wrap at `limit`. */
 function widthAt(table: SceneElement, limit: number): number {
-  const lines = [...(table.rows ?? []), ...table.label.map((text) => ({ text }))].flatMap((r) => wrap(r.text, limit));
+  const texts = [...(table.rows ?? []).flatMap((r) => [r.text, ...(r.later ?? [])]), ...table.label];
+  const lines = texts.flatMap((text) => wrap(text, limit));
   return Math.max(0, ...lines.map(chars));
 }
 
@@ -20,13 +21,15 @@ export interface TableWrap {
   limit: number;
   /** True for a table in a column: it is drawn `limit` characters wide, as wide as the column, so the column reads as one. */
   fill?: boolean;
+  /** Room for the +/~/− gutter: the table's rows change over time, or another in its column does (one width for the column). */
+  gutter?: boolean;
 }
 
 /** Wrap limit per table id, for every table in the scene. */
 export function tableWraps(scene: Scene, rowWrap: number): Map<string, TableWrap> {
   const out = new Map<string, TableWrap>();
   for (const el of Object.values(scene.elements)) {
-    if (el.kind === 'table') out.set(el.id, { limit: rowWrap });
+    if (el.kind === 'table') out.set(el.id, el.live ? { limit: rowWrap, gutter: true } : { limit: rowWrap });
   }
   for (const node of rootsOf(scene).filter((r) => r.kind === 'node')) {
     const tables = childrenOf(scene, node.id).filter((c) => c.kind === 'table');
@@ -36,7 +39,8 @@ export function tableWraps(scene: Scene, rowWrap: number): Map<string, TableWrap
     const column = tables.filter((t) => perRow.get(rowOf(scene, t.id)) === 1);
     if (column.length < 2) continue;
     const width = Math.max(...column.map((t) => widthAt(t, out.get(t.id)!.limit)));
-    for (const t of column) out.set(t.id, { limit: width, fill: true });
+    const gutter = column.some((t) => t.live);
+    for (const t of column) out.set(t.id, gutter ? { limit: width, fill: true, gutter } : { limit: width, fill: true });
   }
   return out;
 }

@@ -10,8 +10,11 @@ export function tableRows(el: SceneElement, r: Rect, titleLines: number, limit: 
   let y = r.y + PAD.leafY + titleLines * lineHeight() + PAD.rowGap;
   return (el.rows ?? []).map((row) => {
     const lines = wrap(row.text, limit);
-    const height = tableRowHeight(lines.length);
-    const box = { id: row.id, text: row.text, lines, x: r.x + PAD.rowInset, y, width: r.width - 2 * PAD.rowInset, height };
+    const later = (row.later ?? []).map((t) => wrap(t, limit));
+    // Sized for its tallest text, so the table never grows when a step changes the row.
+    const height = tableRowHeight(Math.max(lines.length, ...later.map((l) => l.length)));
+    const box: NonNullable<Box['rows']>[number] = { id: row.id, text: row.text, lines, x: r.x + PAD.rowInset, y, width: r.width - 2 * PAD.rowInset, height };
+    if (later.length > 0) box.later = later;
     y += height + PAD.rowGap;
     return box;
   });

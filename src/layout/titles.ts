@@ -18,8 +18,8 @@ const wrapLines = (lines: readonly string[], chars: number): string[] =>
 
 /** A table's size with its title wrapped as drawn. */
 export function tableBox(table: SceneElement, wraps: ReadonlyMap<string, TableWrap>): Size {
-  const fit = wraps.get(table.id) ?? { limit: WRAP.row };
-  return tableSize(wrapLines(table.label, fit.limit), (table.rows ?? []).map((r) => r.text), fit);
+  const fit = wraps.get(table.id) ?? (table.live ? { limit: WRAP.row, gutter: true } : { limit: WRAP.row });
+  return tableSize(wrapLines(table.label, fit.limit), (table.rows ?? []).map((r) => [r.text, ...(r.later ?? [])]), fit);
 }
 
 /** Width of a pod's children side by side, or undefined when they are not all leaves. */

@@ -18,12 +18,16 @@ export interface Box {
   height: number;
   /** Title lines, drawn centred for leaf boxes, top-left for containers. */
   label: string[];
+  /** Tables whose rows come, go or change: the row text starts after a gutter (PAD.rowTag) for the marker. */
+  live?: boolean;
   /** Tables: one entry per row, with the row's own box. */
   rows?: {
     id: string;
     text: string;
     /** The text as drawn: long rows wrap at spaces; the lines joined give `text` back. */
     lines?: string[];
+    /** The lines of each text a step changes the row to (the scene row's `later`), in that order. */
+    later?: string[][];
     x: number;
     y: number;
     width: number;

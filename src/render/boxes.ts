@@ -4,7 +4,7 @@
 import type { Selection } from 'd3-selection';
 import type { Scene } from '../scene/model.ts';
 import { FONT, type Box } from '../layout/types.ts';
-import { lineHeight, PAD, rowLineHeight } from '../layout/measure.ts';
+import { lineHeight, PAD, rowLineHeight, tableRowHeight, textWidth } from '../layout/measure.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -34,23 +34,56 @@ function rect(g: G, cls: string, r: { x: number; y: number; width: number; heigh
   g.append('rect').attr('class', cls).attr('x', r.x).attr('y', r.y).attr('width', r.width).attr('height', r.height).attr('rx', rx);
 }
 
-function drawRows(g: G, box: Box): void {
+function drawRows(g: G, box: Box, scene: Scene): void {
   const lh = rowLineHeight();
+  const textX = PAD.rowTextX + (box.live ? PAD.rowTag : 0);
   for (const row of box.rows ?? []) {
     const r = g.append('g').attr('class', 'kh-row').attr('data-table', box.id).attr('data-row', row.id);
     rect(r, 'kh-row-bg', row, 2);
     // The marker bar makes a highlight visible without colour.
     r.append('rect').attr('class', 'kh-row-marker').attr('x', row.x).attr('y', row.y).attr('width', 4).attr('height', row.height);
-    const text = r
-      .append('text')
-      .attr('class', 'kh-row-text')
-      .attr('font-size', FONT.size)
-      .attr('dominant-baseline', 'central');
-    const lines = row.lines ?? [row.text];
-    const top = row.y + (row.height - lines.length * lh) / 2 + lh / 2;
-    lines.forEach((line, i) => {
-      text.append('tspan').attr('x', row.x + PAD.rowTextX).attr('y', top + i * lh).text(line);
+    // Each text the row ever shows is drawn once; the timeline (timeline/rows.ts) shows the one of the step.
+    [row.lines ?? [row.text], ...(row.later ?? [])].forEach((lines, version) => {
+      const text = r
+        .append('text')
+        .attr('class', 'kh-row-text')
+        .attr('data-version', version)
+        .attr('font-size', FONT.size)
+        .attr('dominant-baseline', 'central');
+      if (version > 0) text.attr('display', 'none');
+      const top = row.y + (row.height - lines.length * lh) / 2 + lh / 2;
+      lines.forEach((line, i) => {
+        text.append('tspan').attr('x', row.x + textX).attr('y', top + i * lh).text(line);
+      });
+      if (!box.live) return;
+      // Struck through at the step that removes the row: drawn as lines, which every renderer of an exported SVG shows.
+      lines.forEach((line, i) => {
+        const w = textWidth(line.trimEnd());
+        if (w === 0) return;
+        r.append('line')
+          .attr('class', 'kh-row-strike')
+          .attr('data-version', version)
+          .attr('x1', row.x + textX - 2)
+          .attr('x2', row.x + textX + w + 2)
+          .attr('y1', top + i * lh)
+          .attr('y2', top + i * lh);
+      });
     });
+    // +, − or ~ in the gutter: what this step did to the row, in a glyph, not only a colour.
+    if (box.live) r.append('text').attr('class', 'kh-row-tag').attr('x', row.x + (4 + textX) / 2 + 1).attr('y', row.y + row.height / 2).attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-size', FONT.size * 1.3);
+  }
+  const first = box.rows?.[0];
+  if (first && scene.elements[box.id]?.rows?.some((r) => r.absent)) {
+    // A table that starts empty says so, rather than looking unfinished.
+    g.append('text')
+      .attr('class', 'kh-table-empty')
+      .attr('data-table', box.id)
+      .attr('x', first.x + textX)
+      .attr('y', first.y + tableRowHeight(1) / 2)
+      .attr('dominant-baseline', 'central')
+      .attr('font-size', FONT.size)
+      .attr('display', 'none')
+      .text('(empty)');
   }
 }
 
@@ -62,7 +95,7 @@ export function drawBoxes(layer: G, scene: Scene, boxes: readonly Box[]): void {
     rect(g, 'kh-box-bg', box, RADIUS[box.kind] ?? 4);
     if (box.kind === 'table') {
       drawLines(g, box.label, box.x + box.width / 2, box.y + PAD.leafY + lh / 2, 'middle', 'kh-title');
-      drawRows(g, box);
+      drawRows(g, box, scene);
     } else if (isContainer(scene, box)) {
       drawLines(g, box.label, box.x + PAD.titleX, box.y + PAD.titleY + lh / 2, 'start', 'kh-title');
     } else {

@@ -22,7 +22,8 @@ export const DARK = `
   --kh-svc-fill: #123030; --kh-svc-stroke: #4fc3c3;
   --kh-link: #c8ced5; --kh-wire: #f0b54a; --kh-tunnel-link: #e39bc4;
   --kh-hl-fill: #5c4a12; --kh-hl-stroke: #f0e442; --kh-hl-fg: #fff7c2;
-  --kh-card-fill: #22262b; --kh-card-stroke: #e8ebef;`;
+  --kh-card-fill: #22262b; --kh-card-stroke: #e8ebef;
+  --kh-new-fill: #173a2a; --kh-new-stroke: #3fc59a;`;
 
 // Projector: beamers wash out pale fills and thin greys, so text is black,
 // fills stay near white and strokes are the darker end of each hue.
@@ -40,7 +41,8 @@ const PROJECTOR = `
   --kh-svc-fill: #eaf6f6; --kh-svc-stroke: #0f5c5c;
   --kh-link: #000000; --kh-wire: #7a4d00; --kh-tunnel-link: #7d2e5a;
   --kh-hl-fill: #ffd966; --kh-hl-stroke: #000000; --kh-hl-fg: #000000; --kh-current: #c24f00;
-  --kh-card-fill: #ffffff; --kh-card-stroke: #000000; --kh-card-width: 3;`;
+  --kh-card-fill: #ffffff; --kh-card-stroke: #000000; --kh-card-width: 3;
+  --kh-new-fill: #e3f5e9; --kh-new-stroke: #006b4e;`;
 
 // The packet card (src/timeline/card-draw.ts). Title bars are dark enough
 // for white bold text in every theme; a rewritten field and a matched field
@@ -91,6 +93,14 @@ export const STYLE = `
 .kh-scene .kh-row.kh-highlight .kh-row-bg { fill: var(--kh-hl-fill, #ffe08a); stroke: var(--kh-hl-stroke, #a86a00); stroke-width: 1.5; }
 .kh-scene .kh-row.kh-highlight .kh-row-marker { visibility: visible; }
 .kh-scene .kh-row.kh-highlight text { font-weight: 700; fill: var(--kh-hl-fg, #1b1f24); }
+.kh-scene .kh-row-tag { font-weight: 700; }
+.kh-scene .kh-row-strike { stroke: var(--kh-fg, #1b1f24); stroke-width: 1.3; visibility: hidden; }
+.kh-scene .kh-row.kh-row-removed .kh-row-strike { visibility: visible; }
+.kh-scene .kh-row.kh-row-removed text { fill: var(--kh-muted, #3d4650); }
+.kh-scene .kh-row.kh-row-new:not(.kh-highlight) .kh-row-bg { fill: var(--kh-new-fill, #e3f5e9); stroke: var(--kh-new-stroke, #007a58); stroke-width: 1.5; }
+.kh-scene .kh-row.kh-row-changed:not(.kh-highlight) .kh-row-bg { stroke: var(--kh-new-stroke, #007a58); stroke-width: 1.5; }
+.kh-scene .kh-row.kh-row-changed .kh-row-bg { stroke-dasharray: 4 2; }
+.kh-scene .kh-table-empty { fill: var(--kh-muted, #3d4650); font-style: italic; }
 .kh-scene .kh-link { fill: none; stroke: var(--kh-link, #30363d); stroke-width: 1.4; }
 .kh-scene .kh-link[data-kind="wire"] { stroke: var(--kh-wire, #a86a00); stroke-width: 3.5; }
 .kh-scene .kh-link[data-kind="shortcut"] { stroke-dasharray: 2 5; stroke-width: 2; stroke-linecap: round; }

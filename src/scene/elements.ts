@@ -1,7 +1,7 @@
 // validate, part 2a: the element tree → elements by qualified id, with labels
 // and drawing rows filled in, so later stages never re-derive them.
 import type { RawElement } from './schema.ts';
-import type { SceneElement, SourcePos, DeviceType, TableType } from './model.ts';
+import type { SceneElement, SourcePos, DeviceType, TableType, TableRow } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { posAt, type ParsedScene, type PathKey } from './parse.ts';
 import { isIpv4, isMac } from './addresses.ts';
@@ -21,6 +21,7 @@ const tableTitle: Record<TableType, string> = {
   corefile: 'Corefile',
   bgp: 'BGP routes',
   ipvs: 'IPVS',
+  cache: 'DNS cache',
 };
 
 export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Diagnostic[]): { elements: Record<string, SceneElement>; roots: string[] } {
@@ -53,7 +54,7 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
         el.mac = r.mac.toLowerCase();
       }
       if ('row' in r && r.row !== undefined) el.row = r.row;
-      if (r.kind === 'table') el.rows = r.rows.map((row, k) => (typeof row === 'string' ? { id: String(k + 1), text: row } : row));
+      if (r.kind === 'table') el.rows = r.rows.map((row, k) => tableRow(row, k));
       elements[id] = el;
       written.push({ el, r, path: here, owner });
       ids.push(id);
@@ -87,6 +88,13 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
     if (el.kind === 'table' && el.row === undefined && el.beside) el.row = elements[el.beside]?.row;
   }
   return { elements, roots };
+}
+
+function tableRow(row: Extract<RawElement, { kind: 'table' }>['rows'][number], k: number): TableRow {
+  if (typeof row === 'string') return { id: String(k + 1), text: row };
+  const out: TableRow = { id: row.id, text: row.text };
+  if (row.initially === 'absent') out.absent = true;
+  return out;
 }
 
 function insideNode(el: SceneElement, all: Record<string, SceneElement>): boolean {

@@ -22,12 +22,21 @@ export type TableType =
   | 'resolv'
   | 'corefile'
   | 'bgp'
-  | 'ipvs';
+  | 'ipvs'
+  /** A resolver's cache (CoreDNS's cache plugin): answers kept for their TTL. */
+  | 'cache';
 
 export interface TableRow {
   /** Stable id used by step highlights (`node1/fdb#pod-b`); the row's index when not given. */
   id: string;
   text: string;
+  /** `initially: absent`: not in the table until a step adds it. */
+  absent?: boolean;
+  /**
+   * Every text a step changes the row to, first use first (never `text`
+   * itself): the layout sizes the row for the longest, so it never grows.
+   */
+  later?: string[];
 }
 
 export interface SceneElement {
@@ -59,6 +68,8 @@ export interface SceneElement {
   /** Tables: the qualified id of the device the table sits beside. */
   beside?: string;
   rows?: TableRow[];
+  /** Tables: some step adds, removes or changes a row (the layout leaves room for the marker that says so). */
+  live?: boolean;
   pos: SourcePos;
 }
 
@@ -168,6 +179,11 @@ export interface Highlight {
   row: string;
 }
 
+/** A step's change to a table row (`rows:` on a step), applied after its operations. */
+export type RowChange =
+  | { op: 'add' | 'remove'; table: string; row: string }
+  | { op: 'change'; table: string; row: string; text: string };
+
 export interface Step {
   index: number;
   packet: string;
@@ -181,6 +197,8 @@ export interface Step {
   caption: string;
   notes?: string;
   highlight: Highlight[];
+  /** Table rows added, removed or changed here; absent when none. */
+  rows?: RowChange[];
   pos: SourcePos;
 }
 

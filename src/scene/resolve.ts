@@ -8,6 +8,7 @@ import { didYouMean } from './suggest.ts';
 import { collectElements } from './elements.ts';
 import { resolveHeaders } from './headers.ts';
 import { resolveOps } from './ops.ts';
+import { tableTimeline } from './table-rows.ts';
 
 export function resolveScene(parsed: ParsedScene, raw: RawScene, out: Diagnostic[]): Scene {
   const { elements, roots } = collectElements(parsed, raw.elements, out);
@@ -67,6 +68,7 @@ function resolvePackets(parsed: ParsedScene, raw: RawScene, elements: Record<str
 function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<string, SceneElement>, links: Link[], packets: Packet[], out: Diagnostic[]): Step[] {
   const where = new Map(packets.map((p) => [p.id, p.origin]));
   const steps: Step[] = [];
+  const tables = tableTimeline(elements, out);
   raw.steps.forEach((s, i) => {
     const pos = posAt(parsed, ['steps', i]);
     const from = where.get(s.packet);
@@ -98,22 +100,26 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       return;
     }
     where.set(s.packet, at);
+    const rows = tables.step(i + 1, s.rows ?? [], (k, key) => posAt(parsed, ['steps', i, 'rows', k, ...(key ? [key] : [])]));
     const highlight: Highlight[] = [];
     (s.highlight ?? []).forEach((h, k) => {
       const hPos = posAt(parsed, ['steps', i, 'highlight', k]);
       const [table = '', row] = h.split('#');
       const el = elements[table];
-      const tables = Object.values(elements).filter((e) => e.kind === 'table').map((e) => e.id);
-      if (!el || el.kind !== 'table') return void out.push(err(hPos, `highlight names table '${table}', which is not a table${didYouMean(table, tables)}; expected '<table id>#<row id>'`));
-      const rows = el.rows?.map((r) => r.id) ?? [];
-      if (row === undefined || !rows.includes(row)) return void out.push(err(hPos, `table '${table}' has no row '${row ?? ''}'${didYouMean(row ?? '', rows)}; its rows are: ${rows.join(', ')}`));
+      const tableIds = Object.values(elements).filter((e) => e.kind === 'table').map((e) => e.id);
+      if (!el || el.kind !== 'table') return void out.push(err(hPos, `highlight names table '${table}', which is not a table${didYouMean(table, tableIds)}; expected '<table id>#<row id>'`));
+      const rowIds = el.rows?.map((r) => r.id) ?? [];
+      if (row === undefined || !rowIds.includes(row)) return void out.push(err(hPos, `table '${table}' has no row '${row ?? ''}'${didYouMean(row ?? '', rowIds)}; its rows are: ${rowIds.join(', ')}`));
+      if (!tables.shown(table, row)) return void out.push(err(hPos, `highlight names row '${h}', which is not in the table at step ${i + 1}: ${tables.why(table, row)}`));
       highlight.push({ table, row });
     });
     const ops = resolveOps(parsed, s.ops ?? [], ['steps', i, 'ops'], elements, out);
     const step: Step = { index: steps.length, packet: s.packet, from, at, ops, caption: s.caption.trim(), highlight, pos };
     if (link) step.link = link.id;
+    if (rows.length > 0) step.rows = rows;
     if (s.notes !== undefined) step.notes = s.notes.trim();
     steps.push(step);
   });
+  out.push(...tables.finish());
   return steps;
 }

@@ -18,7 +18,7 @@ const label = z
 const row = z.number().int().min(0).max(9).describe('Row of the node drawing from the top: pods 0, veth 1, bridge 2, tunnel 3, NIC 4.');
 
 export const deviceTypes = ['veth', 'bridge', 'vxlan', 'ipip', 'nic', 'loopback'] as const;
-export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs'] as const;
+export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs', 'cache'] as const;
 export const linkKinds = ['veth', 'bridge-port', 'wire', 'tunnel', 'stack', 'socket', 'shortcut'] as const;
 
 const Device = z.strictObject({
@@ -31,7 +31,17 @@ const Device = z.strictObject({
   row: row.optional(),
 });
 
-const TableRow = z.union([z.string(), z.strictObject({ id: name, text: z.string() })]);
+const TableRow = z.union([
+  z.string(),
+  z.strictObject({
+    id: name,
+    text: z.string(),
+    initially: z
+      .enum(['present', 'absent'])
+      .optional()
+      .describe("'absent': the row is not in the table until a step adds it (rows: [{ add: <table id>#<row id> }]). Default 'present'."),
+  }),
+]);
 
 const Table = z.strictObject({
   kind: z.literal('table'),
@@ -171,6 +181,14 @@ const Packet = z.strictObject({
   headers: z.array(Header).min(1),
 });
 
+/** What a step does to a table: the kernel learned, installed, created or forgot something. */
+const rowRef = z.string().min(1).describe('A table row: <table id>#<row id>, such as node1/conntrack#conn.');
+export const RowChange = z.union([
+  z.strictObject({ add: rowRef.describe('The row appears at this step (declared with initially: absent).') }),
+  z.strictObject({ remove: rowRef.describe('The row is shown struck through at this step, then is gone.') }),
+  z.strictObject({ change: rowRef.describe('The row shows new text from this step on.'), text: z.string().min(1) }),
+]);
+
 const Step = z.strictObject({
   packet: name,
   to: ref.optional().describe('Move the packet along a link to this element.'),
@@ -179,6 +197,10 @@ const Step = z.strictObject({
   caption: z.string().min(1),
   notes: z.string().optional(),
   highlight: z.array(z.string()).optional().describe('Table rows to highlight: <table id>#<row id>.'),
+  rows: z
+    .array(RowChange)
+    .optional()
+    .describe('Table rows this step adds, removes or changes, in order: { add: <table id>#<row id> }, { remove: … }, { change: …, text: … }.'),
 });
 
 export const SceneFile = z.strictObject({

@@ -32,6 +32,13 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
       return;
     }
     case 'invalid_union': {
+      if (path[0] === 'steps' && path[2] === 'rows' && path.length === 4) {
+        const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+        const odd = keys.find((k) => !['add', 'remove', 'change', 'text'].includes(k));
+        const hint = odd ? ` (unknown key '${odd}'${didYouMean(odd, ['add', 'remove', 'change'])})` : '';
+        out.push({ ...at(path), message: `${where} is written { add: <table id>#<row id> }, { remove: <table id>#<row id> } or { change: <table id>#<row id>, text: … }${hint}` });
+        return;
+      }
       const single = oneKeyUnion(path, value);
       if (single) {
         const branch = issue.errors.find((errs) => errs.every((e) => !(e.code === 'unrecognized_keys' && e.path.length === 0)) && errs.some((e) => e.path[0] === single.key));
@@ -142,7 +149,7 @@ export function describePath(path: PathKey[], root: unknown): string {
   const last = path[path.length - 1];
   if (typeof last === 'number') {
     const list = path[path.length - 2];
-    const singular: Record<string, string> = { elements: 'element', contains: 'element', links: 'link', packets: 'packet', steps: 'step', headers: 'header', ops: 'operation', rows: 'row', highlight: 'highlight', between: 'link end' };
+    const singular: Record<string, string> = { elements: 'element', contains: 'element', links: 'link', packets: 'packet', steps: 'step', headers: 'header', ops: 'operation', rows: path[0] === 'steps' ? 'row change' : 'row', highlight: 'highlight', between: 'link end' };
     const item = valueAt(root, path) as Record<string, unknown> | undefined;
     // Name the item as its author does, when it has a name or id to go by.
     const handle = item && typeof item === 'object' ? (item.name ?? item.id) : undefined;

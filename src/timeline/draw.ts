@@ -9,6 +9,7 @@ import type { DerivedStep } from '../derive/types.ts';
 import type { Frame } from './frame.ts';
 import { MARKER_REACH } from './rest.ts';
 import { drawCard } from './card-draw.ts';
+import { applyRows } from './rows.ts';
 
 // A round badge, not a labelled pill: at rest it sits on a box corner
 // (rest.ts) and must stay clear of the box's label and its pod/node titles,
@@ -103,6 +104,7 @@ export function applyFrame(svg: SVGSVGElement, frame: Frame): void {
       g.attr('visibility', 'hidden');
     }
   });
+  applyRows(svg, frame.tables);
   const lit = new Set(frame.highlights.map((h) => rowKey(h.table, h.row)));
   root.selectAll<SVGGElement, unknown>('g.kh-row').each(function () {
     const key = rowKey(this.getAttribute('data-table') ?? '', this.getAttribute('data-row') ?? '');

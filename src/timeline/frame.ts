@@ -7,6 +7,7 @@
 
 import type { Highlight } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
+import type { TableStates } from '../derive/tables.ts';
 import type { Geometry, Point } from '../layout/types.ts';
 import { restPoints } from './rest.ts';
 import type { MacNames } from './card-content.ts';
@@ -41,6 +42,8 @@ export interface Frame {
   /** Only the current step's packet is drawn; empty when it has nowhere to be. */
   visiblePackets: string[];
   card?: FrameCard;
+  /** The tables' rows as shown: the step's once its packet has arrived, the step before's while it travels. */
+  tables?: TableStates;
 }
 
 /** Positions within this of an integer count as that integer (float noise from tweens). */
@@ -69,6 +72,8 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry, n
   }
   const progress = index === 0 ? 1 : 1 - (index - p);
   const point = packetPoint(step, progress, geometry);
+  // A table changes where the step acts: the conntrack entry appears when the SYN gets there, not as it sets off.
+  const tables = (progress >= 1 ? step : steps[index - 1])?.tables;
   const frame: Frame = {
     step: index,
     packet: step.packet,
@@ -78,6 +83,7 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry, n
     progress,
     highlights: step.highlight.map((h) => ({ table: h.table, row: h.row })),
     visiblePackets: point ? [step.packet] : [],
+    ...(tables ? { tables } : {}),
   };
   const card = point ? cardAt(index, progress, steps, geometry, names) : undefined;
   if (card) frame.card = card;

@@ -42,8 +42,15 @@ describe('kubehop trace', () => {
     expect(r.code).toBe(0);
     const t = JSON.parse(r.out);
     expect(t.scene).toBe('same-node-bridge');
-    expect(Object.keys(t.steps[0])).toEqual(['index', 'packet', 'at', 'ops', 'caption', 'headers']);
+    expect(Object.keys(t.steps[0])).toEqual(['index', 'packet', 'at', 'ops', 'caption', 'headers', 'tables']);
     expect(t.steps[12]).toMatchObject({ index: 12, packet: 'ping', at: 'node1/cni0', ops: ['bridge'] });
+    // Each table's rows as shown at the step, and which are lit: the FDB learns pod A at step 3, pod B at step 8.
+    expect(t.steps[0].tables['node1/fdb']).toEqual([]);
+    expect(t.steps[2].tables['node1/fdb']).toEqual([{ id: 'pod-a', text: '0a:58:0a:f4:01:02 dev veth3a9f master cni0', state: 'new', lit: true }]);
+    expect(t.steps[12].tables['node1/fdb'].map((r: { id: string; state: string; lit: boolean }) => [r.id, r.state, r.lit])).toEqual([
+      ['pod-a', 'present', false],
+      ['pod-b', 'present', true],
+    ]);
   });
 
   it('prints one tcpdump-like line per step', async () => {

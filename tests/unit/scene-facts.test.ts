@@ -140,3 +140,77 @@ describe('DNS', () => {
     expect(first(upstream, 'ipv4').src).toBe('192.168.1.10');
   });
 });
+
+// Tables change over time: no table shows state before the step that creates it.
+describe('tables over time', () => {
+  const rowsAt = (s: DerivedStep, table: string) => (s.tables?.[table] ?? []).map((r) => r.id);
+  const firstWith = (steps: DerivedStep[], pred: (s: DerivedStep) => boolean) => steps.findIndex(pred);
+
+  it('ClusterIP: the conntrack entry is absent before the DNAT step and present from it, [UNREPLIED] until the reply', () => {
+    const { steps } = load('clusterip-dnat');
+    const dnat = firstWith(steps, (s) => s.ops.includes('dnat'));
+    expect(dnat).toBeGreaterThan(0);
+    for (const s of steps.slice(0, dnat)) expect(rowsAt(s, 'node1/conntrack')).toEqual([]);
+    for (const s of steps.slice(dnat)) expect(rowsAt(s, 'node1/conntrack')).toEqual(['conn']);
+    expect(steps[dnat]!.tables!['node1/conntrack']![0]).toMatchObject({ state: 'new', lit: true });
+    const undnat = firstWith(steps, (s) => s.ops.includes('undnat'));
+    for (const s of steps.slice(dnat, undnat)) expect(s.tables!['node1/conntrack']![0]!.text).toContain('[UNREPLIED]');
+    expect(steps[undnat]!.tables!['node1/conntrack']![0]).toMatchObject({ state: 'changed', lit: true });
+    expect(steps[undnat]!.tables!['node1/conntrack']![0]!.text).not.toContain('[UNREPLIED]');
+  });
+
+  it('every scene with conntrack creates the entry at its first DNAT, never before', () => {
+    for (const name of ['clusterip-dnat', 'clusterip-same-node', 'nodeport', 'nodeport-local', 'dns-service']) {
+      const { steps } = load(name);
+      const dnat = firstWith(steps, (s) => s.ops.includes('dnat'));
+      const table = Object.keys(steps[0]!.tables!).find((t) => t.endsWith('/conntrack'))!;
+      expect(firstWith(steps, (s) => rowsAt(s, table).length > 0), name).toBe(dnat);
+    }
+  });
+
+  it('NodePort: MASQUERADE rewrites the entry’s reply tuple to point at node 1', () => {
+    const { steps } = load('nodeport');
+    const dnat = firstWith(steps, (s) => s.ops.includes('dnat'));
+    const masq = firstWith(steps, (s) => s.ops.includes('masquerade'));
+    expect(steps[dnat]!.tables!['node1/conntrack']![0]!.text).toMatch(/reply: 10\.244\.2\.5:8080 → 192\.168\.1\.50:51515$/);
+    expect(steps[masq]!.tables!['node1/conntrack']![0]).toMatchObject({ state: 'changed' });
+    expect(steps[masq]!.tables!['node1/conntrack']![0]!.text).toMatch(/reply: 10\.244\.2\.5:8080 → 192\.168\.1\.10:51515$/);
+  });
+
+  it('same-node bridge: the FDB learns the SOURCE MAC of a frame arriving on a port', () => {
+    const { steps, scene } = load('same-node-bridge');
+    expect(rowsAt(steps[0]!, 'node1/fdb')).toEqual([]);
+    const learnA = firstWith(steps, (s) => rowsAt(s, 'node1/fdb').includes('pod-a'));
+    const learnB = firstWith(steps, (s) => rowsAt(s, 'node1/fdb').includes('pod-b'));
+    // Learned where a frame from that MAC arrives at the bridge: the ARP request from pod A, the reply from pod B.
+    const srcBefore = (k: number) => steps[k - 1]!.headers.find((h) => h.layer === 'eth')!;
+    expect(steps[learnA]!.at).toBe('node1/cni0');
+    expect(srcBefore(learnA)).toMatchObject({ src: scene.elements['pod-a/eth0']!.mac });
+    expect(steps[learnB]!.at).toBe('node1/cni0');
+    expect(srcBefore(learnB)).toMatchObject({ src: scene.elements['pod-b/eth0']!.mac });
+    expect(learnB).toBeGreaterThan(learnA);
+  });
+
+  it('Calico: node 1 has no route to node 2’s block until BIRD installs the one the UPDATE carried', () => {
+    const { steps } = load('calico-bgp');
+    const installed = firstWith(steps, (s) => rowsAt(s, 'node1/routes').includes('node2'));
+    const delivered = firstWith(steps, (s) => s.packet === 'update' && s.ops.includes('deliver'));
+    expect(installed).toBeGreaterThan(delivered);
+    expect(steps[installed]!.at).toBe('node1/bird');
+    expect(installed).toBeLessThan(firstWith(steps, (s) => s.packet === 'ping'));
+  });
+
+  it('DNS: CoreDNS’s cache fills as answers pass back: the NXDOMAINs in its denial cache, the answer last', () => {
+    const { steps } = load('dns-external');
+    expect(rowsAt(steps[0]!, 'node1/cache')).toEqual([]);
+    const answered = steps.filter((s) => s.at === 'coredns/eth0' && s.ops.includes('dns-answer'));
+    expect(answered.map((s) => s.tables!['node1/cache']!.map((r) => `${r.id}:${r.state}`))).toEqual([
+      ['denial:new'],
+      ['denial:changed'],
+      ['denial:changed'],
+      ['denial:present', 'answer:new'],
+    ]);
+    const forward = steps.find((s) => s.packet === 'forward')!;
+    expect(rowsAt(forward, 'node1/cache')).not.toContain('answer');
+  });
+});

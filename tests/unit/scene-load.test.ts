@@ -20,7 +20,14 @@ describe('loadScene', () => {
     // Header references are resolved to the owner's address, written once on the element.
     expect(r.scene.packets[1]!.headers[1]).toEqual({ layer: 'ipv4', src: '10.244.1.2', dst: '10.244.1.3', ttl: 64 });
     expect(r.scene.steps[1]).toMatchObject({ from: 'pod-a/eth0', at: 'node1/veth3a9f', link: 'pod-a/eth0--node1/veth3a9f' });
-    expect(r.scene.steps[7]!.highlight).toEqual([{ table: 'node1/fdb', row: 'pod-a' }]);
+    expect(r.scene.steps[7]!.highlight).toEqual([
+      { table: 'node1/fdb', row: 'pod-a' },
+      { table: 'node1/fdb', row: 'pod-b' },
+    ]);
+    // Learned entries start absent and are added where the bridge learns them.
+    expect(elements['node1/fdb']!.rows!.map((row) => row.absent)).toEqual([true, true]);
+    expect(elements['node1/fdb']!.live).toBe(true);
+    expect(r.scene.steps[2]!.rows).toEqual([{ op: 'add', table: 'node1/fdb', row: 'pod-a' }]);
   });
 
   it('positions point at the line and column of the step', () => {
