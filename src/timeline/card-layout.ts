@@ -111,11 +111,12 @@ function partRows(p: CardPart, isBand = false): Row[] {
       ? [
           { text: 'ttl ', role, dx: 0, right: true },
           { text: p.ttlWas.replace('ttl ', ''), role: 'ttl-was', dx: textWidth('ttl '), right: true },
-          { text: ` ${p.ttl.replace('ttl ', '')}`, role, dx: textWidth('ttl ' + p.ttlWas.replace('ttl ', '')), right: true },
+          // SVG drops a text's leading space: the gap goes into the offset instead.
+          { text: p.ttl.replace('ttl ', ''), role, dx: textWidth(`ttl ${p.ttlWas.replace('ttl ', '')} `), right: true },
         ]
       : [{ text: p.ttl, role, dx: 0, right: true }];
     titleItems.push(...group);
-    titleW += PAD.gap + textWidth(group.map((g) => g.text).join(''));
+    titleW += PAD.gap + groupWidth(group);
   }
   rows.push({ width: titleW, items: titleItems, bar: !isBand });
   for (const line of p.lines) {
@@ -125,6 +126,11 @@ function partRows(p: CardPart, isBand = false): Row[] {
     rows.push(...lr);
   }
   return rows;
+}
+
+/** Width of items laid out by their offsets (the leading spaces are in `dx`, not in the text). */
+function groupWidth(items: RowItem[]): number {
+  return items.reduce((w, it) => Math.max(w, it.dx + textWidth(it.text)), 0);
 }
 
 function lineRows(line: CardLine, isBand: boolean): Row[] {
@@ -151,7 +157,7 @@ function lineRows(line: CardLine, isBand: boolean): Row[] {
 
 /** `right`: where right-aligned items (a TTL) end. */
 function placeRow(row: Row, x: number, y: number, lh: number, texts: CardText[], struck: boolean, right = x): number {
-  const rightW = textWidth(row.items.filter((it) => it.right).map((it) => it.text).join(''));
+  const rightW = groupWidth(row.items.filter((it) => it.right));
   for (const it of row.items) {
     const t: CardText = { x: (it.right ? right - rightW : x) + it.dx, y: y + lh / 2, text: it.text, role: it.role, width: textWidth(it.text) };
     if (struck || it.role === 'was' || it.role === 'ttl-was') t.struck = true;
@@ -167,7 +173,7 @@ function placeCard(rows: Row[], x: number, top: number, width: number, lh: numbe
   const card = rects[rects.length - 1]!;
   rects.push({ x, y: top, width, height: barH, role: 'bar' });
   const items = title?.items ?? [];
-  const rightW = textWidth(items.filter((it) => it.right).map((it) => it.text).join(''));
+  const rightW = groupWidth(items.filter((it) => it.right));
   for (const it of items) {
     const w = textWidth(it.text);
     const t: CardText = { x: (it.right ? x + width - PAD.x - rightW : x + PAD.x) + it.dx, y: top + barH / 2, text: it.text, role: it.role, width: w };
