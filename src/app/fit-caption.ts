@@ -23,7 +23,7 @@ export function fitSize(m: Measure, room: number, min: number, max: number): num
     if (m.heightAt(mid) <= room) lo = mid;
     else hi = mid;
   }
-  return Math.floor(lo * 2) / 2;
+  return Math.max(min, Math.floor(lo * 2) / 2);
 }
 
 /**
