@@ -4,6 +4,7 @@
 // gives the diagram most of the screen, and the projector theme enlarges
 // without shrinking the diagram.
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { sceneSteps, waitForStep } from './helpers.ts';
 
@@ -305,3 +306,30 @@ for (const vp of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
     expect(projector.current, 'current box outline, thicker than the light one').toBeGreaterThan(light.current);
   });
 }
+
+test('the phone menu, the phone sheet and the presenter overlay pass axe (WCAG 2.2 A/AA)', async ({ page }) => {
+  const axe = async (label: string) => {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+    expect(r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)), label).toEqual([]);
+  };
+  await page.setViewportSize(PHONE);
+  await open(page, 'clusterip-dnat', 5);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  // The Export menu opens inside it, on screen.
+  await page.getByTestId('export-menu').click();
+  const panel = page.locator('.export-menu .panel');
+  await expect(panel).toBeVisible();
+  const p = (await panel.boundingBox())!;
+  expect(p.x >= 0 && p.x + p.width <= PHONE.width + 0.5, 'the Export panel within the window').toBe(true);
+  await axe('menu and Export open');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('button', { name: 'Packet headers' }).click();
+  await axe('sheet open');
+  await page.getByRole('button', { name: 'Close packet headers' }).click();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.keyboard.press('g');
+  await page.keyboard.press('i');
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await axe('presenter overlay');
+});
