@@ -27,6 +27,8 @@ interface Box {
   y: number;
   width: number;
   height: number;
+  /** Its text runs out of its own box (a label too long for its button). */
+  spills: boolean;
 }
 
 /** Every visible control and text item of the header and the step controls (or presenter strip), as laid out now. */
@@ -42,7 +44,8 @@ function chrome(page: Page): Promise<Box[]> {
       .map((e) => {
         const r = e.getBoundingClientRect();
         const name = (e.getAttribute('aria-label') ?? e.textContent ?? e.tagName).replace(/\s+/g, ' ').trim().slice(0, 24);
-        return { name: `${e.tagName.toLowerCase()} “${name}”`, x: r.x, y: r.y, width: r.width, height: r.height };
+        const spills = e.matches('button, a, summary') && e.scrollWidth > e.clientWidth + 1;
+        return { name: `${e.tagName.toLowerCase()} “${name}”`, x: r.x, y: r.y, width: r.width, height: r.height, spills };
       })
       // Visually hidden text (a 1 px box) is for screen readers, not on screen.
       .filter((b) => b.width > 2 && b.height > 2);
@@ -68,6 +71,7 @@ async function expectFits(page: Page, label: string): Promise<Box[]> {
   expect(overlaps(boxes), `${label}: overlapping`).toEqual([]);
   const off = boxes.filter((b) => b.x < -0.5 || b.y < -0.5 || b.x + b.width > vp.width + 0.5 || b.y + b.height > vp.height + 0.5);
   expect(off.map((b) => b.name), `${label}: cut off the window`).toEqual([]);
+  expect(boxes.filter((b) => b.spills).map((b) => b.name), `${label}: text out of its control`).toEqual([]);
   return boxes;
 }
 
@@ -143,6 +147,7 @@ test('on a phone every control is at least 44×44, the scrubber included', async
   await page.keyboard.press('g');
   await expect(page.locator('main.player.presenting')).toBeVisible();
   expect(await smallTargets(page), 'presenter mode').toEqual([]);
+  await expectFits(page, 'presenter mode on a phone');
 });
 
 // N = 100 %: the sheet lies over the caption and the controls, which it replaces
