@@ -154,10 +154,13 @@ test('on a phone every control is at least 44×44, the scrubber included', async
 // while open, so the stage keeps every pixel (a 1 px rounding allowed).
 test('on a phone the inspector opens as a sheet that leaves the stage its whole height', async ({ page }) => {
   await page.setViewportSize(PHONE);
+  // Kept open from a wider screen, it still starts closed on a phone, where it would cover the controls.
+  await page.addInitScript(() => localStorage.setItem('kubehop.inspector', 'open'));
   await open(page, 'cross-node-vxlan', 6);
+  const sheet = page.getByTestId('inspector');
+  await expect(sheet).toBeHidden();
   const closed = await stageBox(page);
   await page.getByRole('button', { name: 'Packet headers' }).click();
-  const sheet = page.getByTestId('inspector');
   await expect(sheet).toBeVisible();
   const opened = await stageBox(page);
   const s = (await sheet.boundingBox())!;
