@@ -21,16 +21,14 @@ export interface Picture {
 }
 
 // Scoped like the renderer's sheet; colours come from the same theme variables.
-// The last four rules repeat (!important and all) what the app's page CSS (src/app/app.css) adds
-// to the diagram per theme, so an export looks like the player it came from:
-// a file has no page around it.
+// The last rule repeats what the app's page CSS (src/app/app.css) adds to the
+// diagram in the dark theme, so an export looks like the player it came from:
+// a file has no page around it. (The projector's thicker lines are the
+// renderer's own sheet's, src/render/style.ts.)
 const EXPORT_STYLE = `
 .kh-scene .kh-caption-rule { stroke: var(--kh-table-stroke, #8a8f96); stroke-width: 1; }
 .kh-scene .kh-caption-step { fill: var(--kh-muted, #3d4650); font-weight: 700; }
 .kh-scene.kh-theme-dark .kh-packet-halo { fill: var(--kh-bg); }
-.kh-scene.kh-theme-projector .kh-box-bg { stroke-width: 2.6 !important; }
-.kh-scene.kh-theme-projector .kh-link { stroke-width: 2.4 !important; }
-.kh-scene.kh-theme-projector .kh-link[data-kind='wire'] { stroke-width: 5 !important; }
 `;
 
 /** Draws step `step` into `svg` with its caption band; returns how to re-caption it for other steps. */

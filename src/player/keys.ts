@@ -14,6 +14,7 @@ export type KeyAction =
   | 'present'
   | 'blackout'
   | 'notes'
+  | 'inspector'
   | 'exit';
 
 const ACTIONS: Record<string, KeyAction> = {
@@ -50,6 +51,9 @@ const ACTIONS: Record<string, KeyAction> = {
   '.': 'blackout',
   s: 'notes',
   S: 'notes',
+  // The packet's headers: the inspector beside the stage, or over it in presenter mode.
+  i: 'inspector',
+  I: 'inspector',
   // Only ever acts when something is there to leave (PlayerView); otherwise Esc stays the browser's.
   Escape: 'exit',
 };

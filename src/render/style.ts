@@ -71,6 +71,21 @@ const CARD = `
 .kh-scene text.kh-card-band-title { font-weight: 700; }
 .kh-scene text.kh-card-band-note { font-weight: 700; font-style: italic; }`;
 
+// Projector lines: every stroke thicker than its light width (a beamer eats
+// thin lines), and the current box's outline thicker still, so it stays the
+// boldest thing on the stage. Each selector outranks or follows the light rule
+// it thickens, so no !important is needed and exports keep the same look.
+const P = ['.kh-theme-projector .kh-scene', '.kh-scene.kh-theme-projector'];
+const projector = (rule: string, body: string): string => `${P.map((p) => `${p} ${rule}`).join(', ')} { ${body} }`;
+const PROJECTOR_LINES = [
+  projector('.kh-box > .kh-box-bg', 'stroke-width: 2.6;'),
+  projector('.kh-box[data-kind="node"] > .kh-box-bg', 'stroke-width: 3;'),
+  projector('.kh-box.kh-current[data-kind="device"] > .kh-box-bg', 'stroke-width: 5;'),
+  projector('.kh-row.kh-highlight .kh-row-bg', 'stroke-width: 2.5;'),
+  projector('.kh-link', 'stroke-width: 2.4;'),
+  projector('.kh-link[data-kind="wire"]', 'stroke-width: 5;'),
+].join('\n');
+
 export const STYLE = `
 .kh-scene { font-family: var(--kh-font, ${FONT.family}); }
 .kh-scene text { fill: var(--kh-fg, #1b1f24); }
@@ -113,4 +128,4 @@ ${CARD}
 }
 .kh-theme-projector .kh-scene, .kh-scene.kh-theme-projector {${PROJECTOR}
 }
-`;
+${PROJECTOR_LINES}`;

@@ -38,6 +38,11 @@ describe('keyAction: presenter mode, black screen, speaker notes', () => {
     expect(keyAction({ key: 'b', metaKey: true, target: el('BODY') })).toBeUndefined();
   });
 
+  it('maps I (either case) to the packet headers, and leaves it to form fields', () => {
+    expect(['i', 'I'].map((key) => keyAction({ key, target: el('BODY') }))).toEqual(['inspector', 'inspector']);
+    expect(keyAction({ key: 'i', target: el('INPUT') })).toBeUndefined();
+  });
+
   it('leaves Esc to an open help dialog, which closes itself', () => {
     for (const key of ['Escape', 'g', 'b', 's']) expect(keyAction({ key, target: el('BUTTON', true) })).toBeUndefined();
   });
