@@ -5,9 +5,9 @@
 // inside, which keeps Space and Enter) is read from the composed path.
 import { keyAction } from '../player/keys.ts';
 
-export type EmbedAction = 'next' | 'prev' | 'first' | 'last' | 'toggle' | 'fullscreen';
+export type EmbedAction = 'next' | 'prev' | 'first' | 'last' | 'toggle' | 'fullscreen' | 'overview';
 
-const EMBED: readonly string[] = ['next', 'prev', 'first', 'last', 'toggle', 'fullscreen'] satisfies EmbedAction[];
+const EMBED: readonly string[] = ['next', 'prev', 'first', 'last', 'toggle', 'fullscreen', 'overview'] satisfies EmbedAction[];
 
 export function embedKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'composedPath'>): EmbedAction | undefined {
   const target = e.composedPath()[0] ?? null;

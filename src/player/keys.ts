@@ -14,6 +14,7 @@ export type KeyAction =
   | 'present'
   | 'blackout'
   | 'notes'
+  | 'overview'
   | 'exit';
 
 const ACTIONS: Record<string, KeyAction> = {
@@ -46,6 +47,9 @@ const ACTIONS: Record<string, KeyAction> = {
   '.': 'blackout',
   s: 'notes',
   S: 'notes',
+  // The whole scene, while the camera follows the packet close up (src/camera).
+  o: 'overview',
+  O: 'overview',
   // Only ever acts when something is there to leave (PlayerView); otherwise Esc stays the browser's.
   Escape: 'exit',
 };

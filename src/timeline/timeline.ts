@@ -9,7 +9,7 @@ import { gsap } from 'gsap/gsap-core';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Geometry } from '../layout/types.ts';
 import { drawPackets, applyFrame } from './draw.ts';
-import { frameAt } from './frame.ts';
+import { frameAt, type Frame } from './frame.ts';
 
 export type GsapTimeline = ReturnType<typeof gsap.timeline>;
 
@@ -34,10 +34,16 @@ export function buildTimeline(
   svg: SVGSVGElement,
   steps: DerivedStep[],
   geometry: Geometry,
+  /** Told every drawn frame (the camera follows the packet with it). */
+  onFrame?: (frame: Frame) => void,
 ): GsapTimeline {
   drawPackets(svg, steps);
   const proxy = { pos: 0 };
-  const redraw = (): void => applyFrame(svg, frameAt(proxy.pos, steps, geometry));
+  const redraw = (): void => {
+    const frame = frameAt(proxy.pos, steps, geometry);
+    applyFrame(svg, frame);
+    onFrame?.(frame);
+  };
   const tl = gsap.timeline({ paused: true, onUpdate: redraw });
   tl.addLabel(stepLabel(0), 0);
   for (let k = 1; k < steps.length; k++) {

@@ -1,0 +1,178 @@
+// Legible where readers meet kubehop: the smallest diagram text fully inside
+// the visible stage, measured from the page (font size × the SVG's scale), at
+// every step of every bundled scene, in presenter mode on a 1024×768
+// projector, in the app at 1280×720 and on a 375×667 phone, and in the
+// <kubehop-scene> element and the iframe page in a 632 px blog column and on
+// a phone. At each step the box the packet is at must be fully on the stage
+// too: the camera follows the packet, it does not just zoom.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { sceneIds, sceneSteps } from './helpers.ts';
+
+const SCENES = sceneIds();
+const OUT = 'test-results/legibility';
+
+interface Seen {
+  /** Smallest text size in CSS px among the texts fully inside the visible stage. */
+  min: number;
+  texts: number;
+  /** The destination box is fully inside the visible stage. */
+  atInside: boolean;
+  viewBox: string | null;
+}
+
+/**
+ * Runs in the page: measures the diagram in `svg`. The visible stage is the
+ * SVG's box (an outer <svg> clips to it) cut to the window.
+ */
+function measure(svg: SVGSVGElement, at: string): Seen {
+  const b = svg.getBoundingClientRect();
+  const v = { left: Math.max(b.left, 0), top: Math.max(b.top, 0), right: Math.min(b.right, innerWidth), bottom: Math.min(b.bottom, innerHeight) };
+  const inside = (r: DOMRect): boolean =>
+    r.width > 0 && r.left >= v.left - 0.5 && r.top >= v.top - 0.5 && r.right <= v.right + 0.5 && r.bottom <= v.bottom + 0.5;
+  let min = Infinity;
+  let texts = 0;
+  for (const t of svg.querySelectorAll<SVGTextElement>('text')) {
+    const style = getComputedStyle(t);
+    if (style.visibility !== 'visible' || style.display === 'none') continue;
+    if (!inside(t.getBoundingClientRect())) continue;
+    const m = t.getScreenCTM();
+    if (!m) continue;
+    min = Math.min(min, parseFloat(style.fontSize) * Math.hypot(m.a, m.b));
+    texts++;
+  }
+  const box = [...svg.querySelectorAll<SVGGElement>('g.kh-box')].find((g) => g.dataset.id === at);
+  const bg = box?.querySelector('rect.kh-box-bg');
+  return { min, texts, atInside: !!bg && inside(bg.getBoundingClientRect()), viewBox: svg.getAttribute('viewBox') };
+}
+
+interface Place {
+  name: string;
+  minPx: number;
+  open(browser: Browser, baseURL: string): Promise<{ page: Page; close(): Promise<void> }>;
+  /** Shows scene `id` (first call per scene) and step k (0-based), then measures. */
+  show(page: Page, id: string, k: number, first: boolean, at: string): Promise<Seen>;
+}
+
+const phone = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+async function context(browser: Browser, baseURL: string, opts: object) {
+  const ctx = await browser.newContext({ baseURL, reducedMotion: 'reduce', ...opts });
+  const page = await ctx.newPage();
+  return { page, close: () => ctx.close() };
+}
+
+/** The app: steps by the address (each a jump), presenter mode by G. */
+function appPlace(name: string, minPx: number, opts: object, present: boolean): Place {
+  return {
+    name,
+    minPx,
+    open: (browser, baseURL) => context(browser, baseURL, opts),
+    async show(page, id, k, first, at) {
+      if (first) {
+        await page.goto(`/#/${id}/${k + 1}`);
+        if (present) {
+          await page.keyboard.press('g');
+          await expect(page.locator('main.player.presenting')).toBeVisible();
+        }
+      } else {
+        await page.evaluate((h) => (location.hash = h), `#/${id}/${k + 1}`);
+      }
+      await expect(page.locator(`[data-testid=stage][data-step="${k}"][data-moving="false"]`)).toBeAttached();
+      return page.locator('[data-testid=stage] svg').evaluate(measure, at);
+    },
+  };
+}
+
+/** A blog post whose text column is `column` px wide, holding one embed, served at a path of its own. */
+function postHtml(column: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>post</title>
+<script type="module" src="/embed/kubehop.js"></script>
+<style>body { margin: 0; font: 18px/1.6 Georgia, serif; } main { max-width: ${column}; margin: 0 auto; padding: 0 16px; }</style>
+</head><body><main><h1>A post</h1><kubehop-scene controls></kubehop-scene><p>After the figure.</p></main></body></html>`;
+}
+
+function embedPlace(name: string, opts: object): Place {
+  return {
+    name,
+    minPx: 11,
+    async open(browser, baseURL) {
+      const c = await context(browser, baseURL, opts);
+      await c.page.route('**/legibility-post.html', (r) => r.fulfill({ contentType: 'text/html', body: postHtml('632px') }));
+      await c.page.goto('/legibility-post.html');
+      return c;
+    },
+    async show(page, id, k, first, at) {
+      const el = page.locator('kubehop-scene');
+      if (first) {
+        await el.evaluate((e, src) => {
+          e.removeAttribute('step');
+          e.setAttribute('src', src);
+        }, `/embed/scenes/${id}.json`);
+        await expect(el.locator('.frame[data-state="ready"]')).toBeAttached();
+        await expect.poll(() => el.evaluate((e) => (e as HTMLElement & { stepCount?: number }).stepCount)).toBe(sceneSteps(id).length);
+      }
+      await el.evaluate((e, n) => (e as HTMLElement & { goTo(n: number): void }).goTo(n), k);
+      await expect(el.locator(`.frame[data-step="${k}"][data-moving="false"]`)).toBeAttached();
+      // The stage fully on screen, as a reader scrolls it into view.
+      await el.locator('.stage').evaluate((s) => s.scrollIntoView({ block: 'center' }));
+      return el.locator('.stage svg').evaluate(measure, at);
+    },
+  };
+}
+
+/** The iframe page, at the size of the iframe a post gives it. */
+function framePlace(name: string, size: { width: number; height: number }, opts: object = {}): Place {
+  return {
+    name,
+    minPx: 11,
+    open: (browser, baseURL) => context(browser, baseURL, { ...opts, viewport: size }),
+    async show(page, id, k, first, at) {
+      if (first) await page.goto(`/embed/#${id}/${k + 1}`);
+      else await page.evaluate((h) => (location.hash = h), `#${id}/${k + 1}`);
+      const el = page.locator('kubehop-scene');
+      await expect(el.locator(`.frame[data-state="ready"][data-step="${k}"][data-moving="false"]`)).toBeAttached();
+      return el.locator('.stage svg').evaluate(measure, at);
+    },
+  };
+}
+
+const PLACES: Place[] = [
+  appPlace('presenter 1024×768', 18, { viewport: { width: 1024, height: 768 } }, true),
+  appPlace('app 1280×720', 12, { viewport: { width: 1280, height: 720 } }, false),
+  appPlace('app phone 375×667', 11, phone, false),
+  embedPlace('embed, 632 px column', { viewport: { width: 1280, height: 800 } }),
+  embedPlace('embed, phone 375×667', phone),
+  framePlace('iframe page 632×560', { width: 632, height: 560 }),
+  framePlace('iframe page, phone 343×480', { width: 343, height: 480 }, { hasTouch: true, isMobile: true }),
+];
+
+for (const place of PLACES) {
+  test(`${place.name}: diagram text at least ${place.minPx} px and the packet's box on stage, every step of every scene`, async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(240_000);
+    const { page, close } = await place.open(browser, baseURL!);
+    const report: Record<string, { min: number; step: number }> = {};
+    const problems: string[] = [];
+    for (const id of SCENES) {
+      const steps = sceneSteps(id);
+      let worst = { min: Infinity, step: 0 };
+      for (let k = 0; k < steps.length; k++) {
+        const seen = await place.show(page, id, k, k === 0, steps[k]!.at);
+        if (seen.min < worst.min) worst = { min: seen.min, step: k + 1 };
+        if (seen.texts === 0) problems.push(`${id} step ${k + 1}: no diagram text on the stage`);
+        else if (seen.min < place.minPx - 0.01) problems.push(`${id} step ${k + 1}: text ${seen.min.toFixed(1)} px (view ${seen.viewBox})`);
+        if (!seen.atInside) problems.push(`${id} step ${k + 1}: ${steps[k]!.at} not fully on the stage (view ${seen.viewBox})`);
+      }
+      report[id] = { min: Math.round(worst.min * 10) / 10, step: worst.step };
+    }
+    await close();
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(`${OUT}/${place.name.replace(/[^a-z0-9]+/gi, '-')}.json`, JSON.stringify(report, null, 2));
+    console.log(`${place.name} (≥ ${place.minPx} px): ${Object.entries(report).map(([id, r]) => `${id} ${r.min}`).join(', ')}`);
+    expect(problems).toEqual([]);
+  });
+}
