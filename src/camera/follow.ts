@@ -6,7 +6,7 @@
 import type { Geometry } from '../layout/types.ts';
 import type { FocusStep } from './focus.ts';
 import { viewAt } from './moment.ts';
-import { sameRect, type Rect, type Size } from './rect.ts';
+import type { Rect, Size } from './rect.ts';
 import { stepViews, wholeIsLegible, wholeScene } from './view.ts';
 
 export interface FollowOptions {
@@ -33,17 +33,19 @@ export interface Follow {
 export function followCamera(svg: SVGSVGElement, opts: FollowOptions): Follow {
   let minPx = opts.minPx;
   let overview = false;
-  let stage: Size = { width: svg.clientWidth, height: svg.clientHeight };
+  let stage = sizeOf(svg);
   let views: Rect[] | undefined;
   let moment = { step: 0, progress: 1 };
   let zooms = false;
-  let shown: Rect | undefined;
+  let shown = '';
   const whole = wholeScene(opts.geometry);
 
   function computed(): Rect[] {
     if (!views) {
-      views = stepViews({ steps: opts.steps, geometry: opts.geometry, stage, minPx, extras: opts.extras });
-      const z = !wholeIsLegible(opts.geometry, stage, minPx);
+      // A hair over the minimum, so sub-pixel rounding in the page never lands under it.
+      const px = minPx * SAFETY;
+      views = stepViews({ steps: opts.steps, geometry: opts.geometry, stage, minPx: px, extras: opts.extras });
+      const z = !wholeIsLegible(opts.geometry, stage, px);
       if (z !== zooms) {
         zooms = z;
         opts.onzoom?.(z);
@@ -55,16 +57,17 @@ export function followCamera(svg: SVGSVGElement, opts: FollowOptions): Follow {
   function apply(): void {
     const all = computed();
     const view = overview ? whole : (viewAt(all, moment.step, moment.progress) ?? whole);
-    if (shown && sameRect(shown, view, 0.005)) return;
-    shown = view;
-    svg.setAttribute('viewBox', [view.x, view.y, view.width, view.height].map(round).join(' '));
+    // Compared as written: a near-equal frame just before arrival must not keep the step's exact view out.
+    const text = [view.x, view.y, view.width, view.height].map(round).join(' ');
+    if (text !== shown) svg.setAttribute('viewBox', text);
+    shown = text;
     svg.dataset.camera = overview ? 'overview' : zooms ? 'follow' : 'whole';
   }
 
   // A new stage size changes every view; the observer runs before paint, so no frame shows the old one.
   const observer = typeof ResizeObserver === 'function'
     ? new ResizeObserver(() => {
-        const next = { width: svg.clientWidth, height: svg.clientHeight };
+        const next = sizeOf(svg);
         if (next.width === stage.width && next.height === stage.height) return;
         stage = next;
         views = undefined;
@@ -96,6 +99,14 @@ export function followCamera(svg: SVGSVGElement, opts: FollowOptions): Follow {
       observer?.disconnect();
     },
   };
+}
+
+const SAFETY = 1.003;
+
+/** The SVG's drawn size in CSS px, fractions kept (clientWidth rounds, which can cost a legible pixel). */
+function sizeOf(svg: SVGSVGElement): Size {
+  const r = svg.getBoundingClientRect();
+  return { width: r.width, height: r.height };
 }
 
 function round(v: number): number {

@@ -43,12 +43,3 @@ export function lerpRect(a: Rect, b: Rect, t: number): Rect {
   const f = (p: number, q: number): number => p + (q - p) * t;
   return { x: f(a.x, b.x), y: f(a.y, b.y), width: f(a.width, b.width), height: f(a.height, b.height) };
 }
-
-export function sameRect(a: Rect, b: Rect, eps = 1e-6): boolean {
-  return (
-    Math.abs(a.x - b.x) < eps &&
-    Math.abs(a.y - b.y) < eps &&
-    Math.abs(a.width - b.width) < eps &&
-    Math.abs(a.height - b.height) < eps
-  );
-}

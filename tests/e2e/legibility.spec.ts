@@ -71,6 +71,7 @@ function appPlace(name: string, minPx: number, opts: object, present: boolean): 
     async show(page, id, k, first, at) {
       if (first) {
         await page.goto(`/#/${id}/${k + 1}`);
+        await expect(page.locator(`[data-testid=stage][data-step="${k}"]`)).toBeAttached();
         if (present) {
           await page.keyboard.press('g');
           await expect(page.locator('main.player.presenting')).toBeVisible();
@@ -176,3 +177,136 @@ for (const place of PLACES) {
     expect(problems).toEqual([]);
   });
 }
+
+// ---- the camera's behaviour: seeking equals playing, the overview key, swipes ----
+
+const viewBox = (page: Page) => page.locator('[data-testid=stage] svg').getAttribute('viewBox');
+const stepShown = (page: Page, k: number) =>
+  expect(page.locator(`[data-testid=stage][data-step="${k}"][data-moving="false"]`)).toBeAttached({ timeout: 20_000 });
+
+test('the view at a step is the same whether played to (animated), or seeked to forwards or backwards', async ({ page }) => {
+  const id = 'clusterip-dnat';
+  await page.goto(`/#/${id}/1`);
+  await stepShown(page, 0);
+  const played: (string | null)[] = [await viewBox(page)];
+  for (let k = 1; k <= 6; k++) {
+    await page.keyboard.press('ArrowRight');
+    await stepShown(page, k);
+    played.push(await viewBox(page));
+  }
+  // The camera moved somewhere along the way (it follows, it is not fixed).
+  expect(new Set(played).size).toBeGreaterThan(1);
+  for (const k of [6, 2, 5, 0, 3]) {
+    await page.evaluate((h) => (location.hash = h), `#/${id}/${k + 1}`);
+    await stepShown(page, k);
+    expect(await viewBox(page), `step ${k + 1}`).toBe(played[k]);
+  }
+});
+
+test('O shows the whole scene and O again follows the packet; the stage button does the same', async ({ page }) => {
+  await page.goto('/#/nodeport/5');
+  await stepShown(page, 4);
+  const svg = page.locator('[data-testid=stage] svg');
+  const close = await svg.getAttribute('viewBox');
+  const whole = await page.evaluate(() => {
+    const bg = document.querySelector('[data-testid=stage] svg rect.kh-bg')!;
+    return `0 0 ${bg.getAttribute('width')} ${bg.getAttribute('height')}`;
+  });
+  expect(close).not.toBe(whole);
+  await expect(svg).toHaveAttribute('data-camera', 'follow');
+  await page.keyboard.press('o');
+  await expect(svg).toHaveAttribute('viewBox', whole);
+  await expect(svg).toHaveAttribute('data-camera', 'overview');
+  // Stepping keeps the overview until it is switched off.
+  await page.keyboard.press('ArrowRight');
+  await stepShown(page, 5);
+  await expect(svg).toHaveAttribute('viewBox', whole);
+  await page.keyboard.press('O');
+  await expect(svg).toHaveAttribute('data-camera', 'follow');
+  expect(await svg.getAttribute('viewBox')).not.toBe(whole);
+  const button = page.getByTestId('overview-toggle');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await button.click();
+  await expect(svg).toHaveAttribute('viewBox', whole);
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  // Listed in the help dialog.
+  await page.keyboard.press('?');
+  await expect(page.locator('dialog.help')).toContainText('Whole scene');
+});
+
+test('an embed: O and the Whole scene button show the whole scene', async ({ page }) => {
+  await page.route('**/legibility-post.html', (r) => r.fulfill({ contentType: 'text/html', body: postHtml('632px') }));
+  await page.goto('/legibility-post.html');
+  const el = page.locator('kubehop-scene');
+  await el.evaluate((e) => e.setAttribute('src', '/embed/scenes/nodeport.json'));
+  await expect(el.locator('.frame[data-state="ready"]')).toBeAttached();
+  const svg = el.locator('.stage svg');
+  await expect(svg).toHaveAttribute('data-camera', 'follow');
+  await el.focus();
+  await page.keyboard.press('o');
+  await expect(svg).toHaveAttribute('data-camera', 'overview');
+  const button = el.locator('button.overview');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await button.click();
+  await expect(svg).toHaveAttribute('data-camera', 'follow');
+});
+
+/** A one-finger drag through the browser's own touch input (CDP), so pointer events and touch-action apply. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+  for (let i = 1; i <= 6; i++) {
+    const p = { x: from.x + ((to.x - from.x) * i) / 6, y: from.y + ((to.y - from.y) * i) / 6 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** Elements (shadow roots included) that block the browser's pan and pinch. */
+const blockers = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot): void => {
+      for (const el of root.querySelectorAll('*')) {
+        if (getComputedStyle(el).touchAction === 'none') out.push(el.tagName);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out;
+  });
+
+test.describe('on a touch screen', () => {
+  test.use({ ...phone, reducedMotion: 'reduce' });
+
+  test('swipe left steps on, swipe right steps back, a vertical drag does not step; pan and pinch stay the browser’s', async ({ page }) => {
+    await page.goto('/#/cross-node-vxlan/3');
+    await stepShown(page, 2);
+    const box = (await page.locator('[data-testid=stage] svg').boundingBox())!;
+    const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await drag(page, { x: mid.x + 100, y: mid.y }, { x: mid.x - 100, y: mid.y + 8 });
+    await stepShown(page, 3);
+    await drag(page, { x: mid.x - 100, y: mid.y }, { x: mid.x + 100, y: mid.y });
+    await stepShown(page, 2);
+    await drag(page, { x: mid.x, y: mid.y - 40 }, { x: mid.x + 10, y: mid.y + 40 });
+    await stepShown(page, 2);
+    expect(await blockers(page)).toEqual([]);
+    expect(await page.locator('[data-testid=stage] svg').evaluate((s) => getComputedStyle(s).touchAction)).toBe('pan-y pinch-zoom');
+  });
+
+  test('an embed steps by swipes too', async ({ page }) => {
+    await page.route('**/legibility-post.html', (r) => r.fulfill({ contentType: 'text/html', body: postHtml('632px') }));
+    await page.goto('/legibility-post.html');
+    const el = page.locator('kubehop-scene');
+    await el.evaluate((e) => e.setAttribute('src', '/embed/scenes/same-node-bridge.json'));
+    await expect(el.locator('.frame[data-state="ready"][data-step="0"]')).toBeAttached();
+    const box = (await el.locator('.stage').boundingBox())!;
+    const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await drag(page, { x: mid.x + 100, y: mid.y }, { x: mid.x - 100, y: mid.y });
+    await expect(el.locator('.frame[data-step="1"]')).toBeAttached();
+    await drag(page, { x: mid.x - 100, y: mid.y }, { x: mid.x + 100, y: mid.y });
+    await expect(el.locator('.frame[data-step="0"]')).toBeAttached();
+    expect(await blockers(page)).toEqual([]);
+  });
+});
