@@ -50,14 +50,47 @@ interface Place {
   name: string;
   minPx: number;
   open(browser: Browser, baseURL: string): Promise<{ page: Page; close(): Promise<void> }>;
-  /** Shows scene `id` (first call per scene) and step k (0-based), then measures. */
-  show(page: Page, id: string, k: number, first: boolean, at: string): Promise<Seen>;
+  /** Shows scene `id` at its first step, ready to walk. */
+  load(page: Page, id: string): Promise<void>;
+  /** How the walk moves to a step: the address (app, iframe page) or the element's goTo(). */
+  how: Walk['how'];
+}
+
+interface Walk {
+  how: 'app' | 'frame' | 'element';
+  id: string;
+  ats: string[];
+}
+
+/**
+ * Runs in the page: every step in turn, measured once the step is drawn.
+ * One round trip per scene, not per step, keeps the suite quick.
+ */
+async function walk({ how, id, ats }: Walk): Promise<(Seen & { step: string | null })[]> {
+  const el = document.querySelector('kubehop-scene') as (HTMLElement & { goTo(n: number): void }) | null;
+  const svg = (how === 'app' ? document.querySelector('[data-testid=stage] svg') : el?.shadowRoot?.querySelector('.stage svg')) as SVGSVGElement;
+  const measureIn = (window as unknown as { __khMeasure: typeof measure }).__khMeasure;
+  const out = [];
+  for (let k = 0; k < ats.length; k++) {
+    if (how === 'element') el!.goTo(k);
+    else if (k > 0) {
+      const changed = new Promise((r) => addEventListener('hashchange', r, { once: true }));
+      location.hash = how === 'app' ? `#/${id}/${k + 1}` : `#${id}/${k + 1}`;
+      await changed;
+    }
+    // The embed in a post: scrolled into view, as a reader would.
+    if (how === 'element') svg.scrollIntoView({ block: 'center' });
+    await new Promise((r) => requestAnimationFrame(r));
+    out.push({ ...measureIn(svg, ats[k]!), step: svg.getAttribute('data-step') });
+  }
+  return out;
 }
 
 const phone = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 async function context(browser: Browser, baseURL: string, opts: object) {
   const ctx = await browser.newContext({ baseURL, reducedMotion: 'reduce', ...opts });
+  await ctx.addInitScript({ content: `window.__khMeasure = ${measure.toString()};` });
   const page = await ctx.newPage();
   return { page, close: () => ctx.close() };
 }
@@ -67,20 +100,15 @@ function appPlace(name: string, minPx: number, opts: object, present: boolean): 
   return {
     name,
     minPx,
+    how: 'app',
     open: (browser, baseURL) => context(browser, baseURL, opts),
-    async show(page, id, k, first, at) {
-      if (first) {
-        await page.goto(`/#/${id}/${k + 1}`);
-        await expect(page.locator(`[data-testid=stage][data-step="${k}"]`)).toBeAttached();
-        if (present) {
-          await page.keyboard.press('g');
-          await expect(page.locator('main.player.presenting')).toBeVisible();
-        }
-      } else {
-        await page.evaluate((h) => (location.hash = h), `#/${id}/${k + 1}`);
+    async load(page, id) {
+      await page.goto(`/#/${id}/1`);
+      await expect(page.locator('[data-testid=stage][data-step="0"]')).toBeAttached();
+      if (present) {
+        await page.keyboard.press('g');
+        await expect(page.locator('main.player.presenting')).toBeVisible();
       }
-      await expect(page.locator(`[data-testid=stage][data-step="${k}"][data-moving="false"]`)).toBeAttached();
-      return page.locator('[data-testid=stage] svg').evaluate(measure, at);
     },
   };
 }
@@ -98,27 +126,18 @@ function embedPlace(name: string, opts: object): Place {
   return {
     name,
     minPx: 11,
+    how: 'element',
     async open(browser, baseURL) {
       const c = await context(browser, baseURL, opts);
       await c.page.route('**/legibility-post.html', (r) => r.fulfill({ contentType: 'text/html', body: postHtml('632px') }));
       await c.page.goto('/legibility-post.html');
       return c;
     },
-    async show(page, id, k, first, at) {
+    async load(page, id) {
       const el = page.locator('kubehop-scene');
-      if (first) {
-        await el.evaluate((e, src) => {
-          e.removeAttribute('step');
-          e.setAttribute('src', src);
-        }, `/embed/scenes/${id}.json`);
-        await expect(el.locator('.frame[data-state="ready"]')).toBeAttached();
-        await expect.poll(() => el.evaluate((e) => (e as HTMLElement & { stepCount?: number }).stepCount)).toBe(sceneSteps(id).length);
-      }
-      await el.evaluate((e, n) => (e as HTMLElement & { goTo(n: number): void }).goTo(n), k);
-      await expect(el.locator(`.frame[data-step="${k}"][data-moving="false"]`)).toBeAttached();
-      // The stage fully on screen, as a reader scrolls it into view.
-      await el.locator('.stage').evaluate((s) => s.scrollIntoView({ block: 'center' }));
-      return el.locator('.stage svg').evaluate(measure, at);
+      await el.evaluate((e, src) => e.setAttribute('src', src), `/embed/scenes/${id}.json`);
+      await expect(el.locator('.frame[data-state="ready"]')).toBeAttached();
+      await expect.poll(() => el.evaluate((e) => (e as HTMLElement & { stepCount?: number }).stepCount)).toBe(sceneSteps(id).length);
     },
   };
 }
@@ -128,13 +147,11 @@ function framePlace(name: string, size: { width: number; height: number }, opts:
   return {
     name,
     minPx: 11,
+    how: 'frame',
     open: (browser, baseURL) => context(browser, baseURL, { ...opts, viewport: size }),
-    async show(page, id, k, first, at) {
-      if (first) await page.goto(`/embed/#${id}/${k + 1}`);
-      else await page.evaluate((h) => (location.hash = h), `#${id}/${k + 1}`);
-      const el = page.locator('kubehop-scene');
-      await expect(el.locator(`.frame[data-state="ready"][data-step="${k}"][data-moving="false"]`)).toBeAttached();
-      return el.locator('.stage svg').evaluate(measure, at);
+    async load(page, id) {
+      await page.goto(`/embed/#${id}/1`);
+      await expect(page.locator('kubehop-scene').locator('.frame[data-state="ready"][data-step="0"]')).toBeAttached();
     },
   };
 }
@@ -160,14 +177,17 @@ for (const place of PLACES) {
     const problems: string[] = [];
     for (const id of SCENES) {
       const steps = sceneSteps(id);
+      await place.load(page, id);
+      const seen = await page.evaluate(walk, { how: place.how, id, ats: steps.map((s) => s.at) });
       let worst = { min: Infinity, step: 0 };
-      for (let k = 0; k < steps.length; k++) {
-        const seen = await place.show(page, id, k, k === 0, steps[k]!.at);
-        if (seen.min < worst.min) worst = { min: seen.min, step: k + 1 };
-        if (seen.texts === 0) problems.push(`${id} step ${k + 1}: no diagram text on the stage`);
-        else if (seen.min < place.minPx - 0.01) problems.push(`${id} step ${k + 1}: text ${seen.min.toFixed(1)} px (view ${seen.viewBox})`);
-        if (!seen.atInside) problems.push(`${id} step ${k + 1}: ${steps[k]!.at} not fully on the stage (view ${seen.viewBox})`);
-      }
+      seen.forEach((v, k) => {
+        const where = `${id} step ${k + 1}`;
+        if (v.step !== String(k)) problems.push(`${where}: the stage shows step ${v.step}`);
+        if (v.min < worst.min) worst = { min: v.min, step: k + 1 };
+        if (v.texts === 0) problems.push(`${where}: no diagram text on the stage`);
+        else if (v.min < place.minPx - 0.01) problems.push(`${where}: text ${v.min.toFixed(2)} px (view ${v.viewBox})`);
+        if (!v.atInside) problems.push(`${where}: ${steps[k]!.at} not fully on the stage (view ${v.viewBox})`);
+      });
       report[id] = { min: Math.round(worst.min * 10) / 10, step: worst.step };
     }
     await close();
