@@ -223,6 +223,36 @@ test('the view at a step is the same whether played to (animated), or seeked to 
   }
 });
 
+test.describe('with reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('the view jumps: the next step’s view is there in the same task as the key press', async ({ page }) => {
+    const id = 'clusterip-dnat';
+    await page.goto(`/#/${id}/1`);
+    await stepShown(page, 0);
+    // The first step whose view differs from the one before it.
+    let before = await viewBox(page);
+    let k = 1;
+    let target = before;
+    for (; k < 10; k++) {
+      await page.evaluate((h) => (location.hash = h), `#/${id}/${k + 1}`);
+      await stepShown(page, k);
+      target = await viewBox(page);
+      if (target !== before) break;
+      before = target;
+    }
+    expect(target).not.toBe(before);
+    await page.evaluate((h) => (location.hash = h), `#/${id}/${k}`);
+    await stepShown(page, k - 1);
+    expect(await viewBox(page)).toBe(before);
+    const after = await page.evaluate(() => {
+      dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      return document.querySelector('[data-testid=stage] svg')!.getAttribute('viewBox');
+    });
+    expect(after).toBe(target);
+  });
+});
+
 test('O shows the whole scene and O again follows the packet; the stage button does the same', async ({ page }) => {
   await page.goto('/#/nodeport/5');
   await stepShown(page, 4);

@@ -182,3 +182,13 @@ describe('the overview key', () => {
     expect(embedKey({ key: 'o', ctrlKey: false, metaKey: false, altKey: false, composedPath: () => [target] })).toBe('overview');
   });
 });
+
+describe('the embed stage on a phone', () => {
+  it('keeps the picture’s shape when wide, and is at least square when narrow', async () => {
+    const { stageAspect } = await import('../../src/embed/stage-shape.ts');
+    expect(stageAspect({ width: 1200, height: 700 }, 632)).toBe('1200 / 700');
+    expect(stageAspect({ width: 1200, height: 700 }, 343)).toBe('1200 / 1200');
+    // A picture taller than wide stays as it is.
+    expect(stageAspect({ width: 500, height: 800 }, 343)).toBe('500 / 800');
+  });
+});
