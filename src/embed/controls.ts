@@ -8,11 +8,14 @@ export interface ControlActions {
   toggle(): void;
   next(): void;
   fullscreen(): void;
+  overview(): void;
 }
 
 export interface ControlsView {
   root: HTMLElement;
   update(s: PlayerState): void;
+  /** The whole-scene switch: shown only while the camera zooms in (or the overview is on). */
+  camera(zooms: boolean, overview: boolean): void;
 }
 
 export function createControls(act: ControlActions): ControlsView {
@@ -29,11 +32,14 @@ export function createControls(act: ControlActions): ControlsView {
   counter.className = 'counter';
   const spacer = document.createElement('span');
   spacer.className = 'spacer';
+  const whole = button('overview', 'Whole scene', 'Whole scene', act.overview);
+  whole.setAttribute('aria-pressed', 'false');
+  whole.hidden = true;
   const full = button('full', '', 'Full screen', act.fullscreen);
   full.append(cornersIcon());
   // In an iframe without allow="fullscreen" the button could only fail.
   full.hidden = !document.fullscreenEnabled;
-  root.append(prev, play, next, counter, spacer, full);
+  root.append(prev, play, next, counter, spacer, whole, full);
 
   return {
     root,
@@ -49,6 +55,10 @@ export function createControls(act: ControlActions): ControlsView {
       play.setAttribute('aria-label', label);
       play.title = label;
       counter.textContent = `Step ${s.count ? s.step + 1 : 0} of ${s.count}`;
+    },
+    camera(zooms, overview) {
+      whole.hidden = !zooms && !overview;
+      whole.setAttribute('aria-pressed', String(overview));
     },
   };
 }

@@ -8,6 +8,8 @@
 //   - nothing animates off screen, and autoplay waits to be seen (playback.ts);
 //   - keys act only while focus is inside the element (keys.ts).
 import { showScene } from '../show.ts';
+import { followCamera, minTextPx, watchSwipe, type Follow } from '../camera/index.ts';
+import { cardRect, macNames } from '../timeline/index.ts';
 import { captionHoldMs } from '../player/hold.ts';
 import type { Player, PlayerState } from '../player/index.ts';
 import { OBSERVED, parseFlag, parseSpeed, parseStep, parseTheme, resolveStep } from './attributes.ts';
@@ -20,6 +22,7 @@ import { NOTHING_PENDING, remember, settle, type Call, type Pending } from './pe
 import { Playback } from './playback.ts';
 import { createStatus } from './status.ts';
 import { applyStyles } from './styles.ts';
+import { stageAspect } from './stage-shape.ts';
 import { resolveTheme, themeClass, watchMedia } from './theme.ts';
 import { watchVisibility } from './visibility.ts';
 
@@ -53,6 +56,7 @@ export class KubehopScene extends HTMLElement {
     next: () => this.next(),
     toggle: () => this.toggle(),
     fullscreen: () => this.#toggleFullscreen(),
+    overview: () => this.#toggleOverview(),
   });
 
   #player: Player | undefined;
@@ -71,6 +75,10 @@ export class KubehopScene extends HTMLElement {
   #requested: string | null | undefined;
   #ownLabel = false;
   #stops: (() => void)[] = [];
+  /** Follows the packet close enough for legible text (src/camera); O or the button shows the whole scene. */
+  #camera: Follow | undefined;
+  #overview = false;
+  #shape: ResizeObserver | undefined;
 
   constructor() {
     super();
@@ -92,6 +100,7 @@ export class KubehopScene extends HTMLElement {
     this.#frame.append(this.#stage, this.#caption.root, this.#controls.root, this.#status.root, fallback);
     root.append(this.#frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
+    watchSwipe(this.#stage, (s) => (s === 'next' ? this.next() : this.prev()));
     this.#stage.addEventListener('click', () => {
       // Without a controls bar, the diagram itself is the play/pause switch (like a video).
       if (this.#controls.root.hidden && this.#player) this.toggle();
@@ -243,20 +252,41 @@ export class KubehopScene extends HTMLElement {
     const start = settle(this.#pending, count, parseStep(this.getAttribute('step')), parseFlag(this.getAttribute('autoplay')));
     this.#pending = NOTHING_PENDING;
     let player: Player;
+    // The stage's shape first: the camera reads its size.
+    this.#fitStage(shown);
+    const names = macNames(shown.scene);
+    const camera = followCamera(this.#svg, {
+      steps: shown.steps,
+      geometry: shown.geometry,
+      minPx: minTextPx('embed', innerWidth),
+      // The packet card at rest is what the step is about: kept in view beside the packet.
+      extras: (k) => {
+        const r = cardRect(shown.steps, shown.geometry, names, k);
+        return r ? [r] : [];
+      },
+      onzoom: () => this.#showCamera(),
+    });
+    this.#camera = camera;
+    camera.setOverview(this.#overview);
     try {
-      player = showScene(this.#svg, shown, {
-        reducedMotion: this.#reduced,
-        speed: parseSpeed(this.getAttribute('speed')),
-        initialStep: start.step,
-        holdFor: (k) => captionHoldMs(shown.steps[k]?.caption ?? ''),
-      });
+      player = showScene(
+        this.#svg,
+        shown,
+        {
+          reducedMotion: this.#reduced,
+          speed: parseSpeed(this.getAttribute('speed')),
+          initialStep: start.step,
+          holdFor: (k) => captionHoldMs(shown.steps[k]?.caption ?? ''),
+        },
+        (f) => camera.frame(f.step, f.progress),
+      );
     } catch (e) {
       this.#teardown();
       return this.#fail(`The scene could not be drawn: ${errorText(e)}`, []);
     }
     this.#player = player;
     this.#shown = shown;
-    this.#stage.style.aspectRatio = `${shown.geometry.width} / ${shown.geometry.height}`;
+    this.#showCamera();
     if (this.#ownLabel) this.setAttribute('aria-label', shown.scene.title);
     this.#clearLoading();
     this.#status.clear();
@@ -282,6 +312,10 @@ export class KubehopScene extends HTMLElement {
     this.#clearLoading();
     this.#player?.destroy();
     this.#player = undefined;
+    this.#camera?.destroy();
+    this.#camera = undefined;
+    this.#shape?.disconnect();
+    this.#shape = undefined;
     this.#shown = undefined;
     this.#state = undefined;
     this.#svg.replaceChildren();
@@ -326,6 +360,7 @@ export class KubehopScene extends HTMLElement {
     // Before the scene is known, "last" is any step past the end: goTo clamps it.
     else if (action === 'last') this.goTo(this.#state ? this.#state.count - 1 : Number.MAX_SAFE_INTEGER);
     else if (action === 'fullscreen') this.#toggleFullscreen();
+    else if (action === 'overview') this.#toggleOverview();
     else this[action]();
     // Handled here: Space must not scroll the post, and a page-level shortcut must not fire too.
     e.preventDefault();
@@ -336,6 +371,27 @@ export class KubehopScene extends HTMLElement {
     const done = document.fullscreenElement === this ? document.exitFullscreen() : this.requestFullscreen?.();
     // Refused (no user gesture, or an iframe without allow="fullscreen"): nothing to report.
     done?.catch(() => {});
+  }
+
+  #toggleOverview(): void {
+    this.#overview = !this.#overview;
+    this.#camera?.setOverview(this.#overview);
+    this.#showCamera();
+  }
+
+  #showCamera(): void {
+    this.#controls.camera(this.#camera?.zooms ?? false, this.#overview);
+  }
+
+  /** Keeps the stage's shape right for its width (stage-shape.ts) as the column or the window changes. */
+  #fitStage(shown: Scene): void {
+    const fit = (): void => {
+      this.#stage.style.aspectRatio = stageAspect(shown.geometry, this.#frame.clientWidth);
+    };
+    fit();
+    this.#shape?.disconnect();
+    this.#shape = typeof ResizeObserver === 'function' ? new ResizeObserver(fit) : undefined;
+    this.#shape?.observe(this.#frame);
   }
 
   #applyTheme(): void {

@@ -9,9 +9,9 @@
 // it stays the browser's, as Esc does (it leaves full screen).
 import { keyAction } from '../player/keys.ts';
 
-export type EmbedAction = 'next' | 'prev' | 'first' | 'last' | 'toggle' | 'fullscreen';
+export type EmbedAction = 'next' | 'prev' | 'first' | 'last' | 'toggle' | 'fullscreen' | 'overview';
 
-const EMBED: readonly string[] = ['next', 'prev', 'first', 'last', 'toggle', 'fullscreen'] satisfies EmbedAction[];
+const EMBED: readonly string[] = ['next', 'prev', 'first', 'last', 'toggle', 'fullscreen', 'overview'] satisfies EmbedAction[];
 
 export function embedKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'composedPath'>): EmbedAction | undefined {
   const target = e.composedPath()[0] ?? null;

@@ -15,6 +15,7 @@ export type KeyAction =
   | 'blackout'
   | 'notes'
   | 'inspector'
+  | 'overview'
   | 'exit';
 
 const ACTIONS: Record<string, KeyAction> = {
@@ -54,6 +55,9 @@ const ACTIONS: Record<string, KeyAction> = {
   // The packet's headers: the inspector beside the stage, or over it in presenter mode.
   i: 'inspector',
   I: 'inspector',
+  // The whole scene, while the camera follows the packet close up (src/camera).
+  o: 'overview',
+  O: 'overview',
   // Only ever acts when something is there to leave (PlayerView); otherwise Esc stays the browser's.
   Escape: 'exit',
 };

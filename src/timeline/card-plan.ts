@@ -54,3 +54,9 @@ function makePlan(steps: DerivedStep[], geometry: Geometry, names: MacNames): Ca
 export function between(a: Point, b: Point, t: number): Point {
   return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
 }
+
+/** The card's rect at rest at step k (picture units): what the camera keeps in view beside the packet. */
+export function cardRect(steps: DerivedStep[], geometry: Geometry, names: MacNames, k: number): { x: number; y: number; width: number; height: number } | undefined {
+  const c = cardPlan(steps, geometry, names).at(k);
+  return c?.at ? { ...c.at, width: c.shape.width, height: c.shape.height } : undefined;
+}

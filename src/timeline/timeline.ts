@@ -9,7 +9,7 @@ import { gsap } from 'gsap/gsap-core';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Geometry } from '../layout/types.ts';
 import { drawPackets, applyFrame } from './draw.ts';
-import { frameAt } from './frame.ts';
+import { frameAt, type Frame } from './frame.ts';
 import type { MacNames } from './card-content.ts';
 
 export type GsapTimeline = ReturnType<typeof gsap.timeline>;
@@ -36,10 +36,16 @@ export function buildTimeline(
   steps: DerivedStep[],
   geometry: Geometry,
   names: MacNames = {},
+  /** Told every drawn frame (the camera follows the packet with it). */
+  onFrame?: (frame: Frame) => void,
 ): GsapTimeline {
   drawPackets(svg, steps);
   const proxy = { pos: 0 };
-  const redraw = (): void => applyFrame(svg, frameAt(proxy.pos, steps, geometry, names));
+  const redraw = (): void => {
+    const frame = frameAt(proxy.pos, steps, geometry, names);
+    applyFrame(svg, frame);
+    onFrame?.(frame);
+  };
   const tl = gsap.timeline({ paused: true, onUpdate: redraw });
   tl.addLabel(stepLabel(0), 0);
   for (let k = 1; k < steps.length; k++) {
