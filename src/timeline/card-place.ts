@@ -6,7 +6,7 @@
 //
 // Pure: from the geometry, the packet's rest point and the card's size.
 import type { Box, Geometry, Point } from '../layout/types.ts';
-import { edgeLabelRects, overlaps, textRects, type Rect } from './rest.ts';
+import { edgeLabelRects, markerRect, overlaps, textRects, type Rect } from './rest.ts';
 
 /** Costs: covering text is never worth it; leaving the picture is bad; covering a box, a pity; distance, a little. */
 const COST = { text: 10_000, outside: 5_000, box: 40, perUnit: 1 } as const;
@@ -39,6 +39,8 @@ function obstacles(geometry: Geometry): Obstacles {
 /** Top-left corner of the card at rest beside `at` (a point in the picture). */
 export function placeCard(geometry: Geometry, at: Point, size: { width: number; height: number }): Point {
   const o = obstacles(geometry);
+  // The packet's own dot sits at `at`: the card must not hide under it, nor hide it.
+  const dot = grow(markerRect(at));
   const { width: w, height: h } = size;
   let best: Point = { x: at.x + MARGIN, y: at.y + MARGIN };
   let bestCost = Infinity;
@@ -48,6 +50,7 @@ export function placeCard(geometry: Geometry, at: Point, size: { width: number; 
       let cost = COST.perUnit * distance(c, at);
       if (cost >= bestCost) continue;
       if (!inside(c, geometry)) cost += COST.outside;
+      if (overlaps(c, dot)) cost += COST.text;
       for (const r of o.text) if (overlaps(c, r)) cost += COST.text;
       if (cost >= bestCost) continue;
       for (const b of o.boxes) if (overlaps(c, b)) cost += COST.box;
