@@ -135,24 +135,60 @@ function groupWidth(items: RowItem[]): number {
 
 function lineRows(line: CardLine, isBand: boolean): Row[] {
   const label = `${line.label} `;
-  const lw = textWidth(label);
+  const tag = line.tag ? `← ${line.tag}` : undefined;
   if (line.was === undefined) {
-    const text = `${label}${line.value}${line.tag ? `  ← ${line.tag}` : ''}`;
-    return [{ width: textWidth(text), items: [{ text, role: isBand ? 'band-line' : line.tag ? 'now' : 'line', dx: 0 }], changed: !!line.tag && !isBand }];
+    const role: CardTextRole = isBand ? 'band-line' : line.tag ? 'now' : 'line';
+    return valueRows(label, line.value, role, role, tag, !!line.tag && !isBand);
   }
-  const tag = line.tag ? `  ← ${line.tag}` : '';
-  return [
-    { width: lw + textWidth(line.was), items: [{ text: label, role: 'line', dx: 0 }, { text: line.was, role: 'was', dx: lw }] },
-    {
-      width: lw + textWidth(line.value + tag),
-      items: [
-        { text: label, role: 'now', dx: 0 },
-        { text: line.value, role: 'now', dx: lw },
-        ...(tag ? [{ text: tag.trimStart(), role: 'tag' as const, dx: lw + textWidth(line.value) + textWidth('  ') }] : []),
-      ],
-      changed: true,
-    },
-  ];
+  return [...valueRows(label, line.was, 'line', 'was', undefined, false), ...valueRows(label, line.value, 'now', 'now', tag, true)];
+}
+
+/** Longest line on a card, in characters: a long name wraps rather than widening the card past a phone's view. */
+export const MAX_CHARS = 34;
+
+/**
+ * A field's rows: the label, then the value wrapped at MAX_CHARS (after a
+ * dot, slash, comma or space, so a DNS name breaks between its labels),
+ * continuation rows indented under the value; the tag goes after the last
+ * piece, or on a row of its own when it does not fit there.
+ */
+function valueRows(label: string, value: string, labelRole: CardTextRole, valueRole: CardTextRole, tag: string | undefined, changed: boolean): Row[] {
+  const lw = textWidth(label);
+  const room = Math.max(8, MAX_CHARS - Array.from(label).length);
+  const pieces = wrap(value, room);
+  const rows: Row[] = pieces.map((piece, i) => ({
+    width: lw + textWidth(piece),
+    items: [...(i === 0 ? [{ text: label, role: labelRole, dx: 0 }] : []), { text: piece, role: valueRole, dx: lw }],
+    changed,
+  }));
+  if (tag) {
+    const last = rows[rows.length - 1]!;
+    const lastLen = Array.from(pieces[pieces.length - 1] ?? '').length;
+    if (lastLen + 2 + Array.from(tag).length <= room) {
+      const dx = lw + textWidth(pieces[pieces.length - 1] ?? '') + textWidth('  ');
+      last.items.push({ text: tag, role: 'tag', dx });
+      last.width = dx + textWidth(tag);
+    } else {
+      rows.push({ width: lw + textWidth(tag), items: [{ text: tag, role: 'tag', dx: lw }], changed });
+    }
+  }
+  return rows;
+}
+
+function wrap(text: string, room: number): string[] {
+  const chars = Array.from(text);
+  const out: string[] = [];
+  let start = 0;
+  while (chars.length - start > room) {
+    let cut = -1;
+    for (let k = start + room; k > start; k--) if ('./, '.includes(chars[k - 1]!)) { cut = k; break; }
+    if (cut < 0) cut = start + room;
+    out.push(chars.slice(start, cut).join('').trimEnd());
+    start = cut;
+    while (chars[start] === ' ') start++;
+  }
+  out.push(chars.slice(start).join(''));
+  return out;
 }
 
 /** `right`: where right-aligned items (a TTL) end. */

@@ -9,7 +9,14 @@ import type { Box, Geometry, Point } from '../layout/types.ts';
 import { edgeLabelRects, markerRect, overlaps, textRects, type Rect } from './rest.ts';
 
 /** Costs: covering text is never worth it; leaving the picture is bad; covering a box, a pity; distance, a little. */
-const COST = { text: 10_000, outside: 5_000, box: 40, perUnit: 1 } as const;
+const COST = { text: 10_000, outside: 5_000, loose: 6_000, box: 40, perUnit: 1 } as const;
+/**
+ * The card and the box the packet is at must fit together in a phone's view
+ * (375 CSS px wide at 11 px text shows about 440 × 400 picture units, less
+ * the camera's margins): a card that rests too far away is cut off there.
+ * Worth more than staying inside the picture, which can grow (card-room.ts).
+ */
+export const COMPACT = { width: 370, height: 360 } as const;
 /** How far from the packet the search looks, and how finely (picture units). */
 const REACH = 320;
 const GRID = 8;
@@ -37,7 +44,7 @@ function obstacles(geometry: Geometry): Obstacles {
 }
 
 /** Top-left corner of the card at rest beside `at` (a point in the picture). */
-export function placeCard(geometry: Geometry, at: Point, size: { width: number; height: number }): Point {
+export function placeCard(geometry: Geometry, at: Point, size: { width: number; height: number }, near?: Rect): Point {
   const o = obstacles(geometry);
   // The packet's own dot sits at `at`: the card must not hide under it, nor hide it.
   const dot = grow(markerRect(at));
@@ -51,6 +58,7 @@ export function placeCard(geometry: Geometry, at: Point, size: { width: number; 
       if (cost >= bestCost) continue;
       if (!inside(c, geometry)) cost += COST.outside;
       if (overlaps(c, dot)) cost += COST.text;
+      if (near && !compact(c, near)) cost += COST.loose;
       for (const r of o.text) if (overlaps(c, r)) cost += COST.text;
       if (cost >= bestCost) continue;
       for (const b of o.boxes) if (overlaps(c, b)) cost += COST.box;
@@ -63,6 +71,12 @@ export function placeCard(geometry: Geometry, at: Point, size: { width: number; 
 /** Whether a card at `p` covers any text of the picture: what the layout checks assert never happens at rest. */
 export function cardCoversText(geometry: Geometry, rect: Rect): boolean {
   return obstacles(geometry).text.some((r) => overlaps(rect, r));
+}
+
+function compact(a: Rect, b: Rect): boolean {
+  const w = Math.max(a.x + a.width, b.x + b.width) - Math.min(a.x, b.x);
+  const h = Math.max(a.y + a.height, b.y + b.height) - Math.min(a.y, b.y);
+  return w <= COMPACT.width && h <= COMPACT.height;
 }
 
 function distance(r: Rect, p: Point): number {

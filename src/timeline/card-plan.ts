@@ -42,7 +42,8 @@ function makePlan(steps: DerivedStep[], geometry: Geometry, names: MacNames): Ca
         const shape = cardShape(view);
         const rest = restPoints(geometry)[step.at];
         c = { view, shape };
-        if (rest) c.at = placeCard(geometry, rest, shape);
+        const box = geometry.boxes.find((b) => b.id === step.at);
+        if (rest) c.at = placeCard(geometry, rest, shape, box);
         memo.set(k, c);
       }
       return c;

@@ -3,8 +3,9 @@
 // every step of every bundled scene, in presenter mode on a 1024×768
 // projector, in the app at 1280×720 and on a 375×667 phone, and in the
 // <kubehop-scene> element and the iframe page in a 632 px blog column and on
-// a phone. At each step the box the packet is at must be fully on the stage
-// too: the camera follows the packet, it does not just zoom.
+// a phone. At each step the box the packet is at, and the packet card that
+// shows what the step did, must be fully on the stage too: the camera follows
+// the packet, it does not just zoom.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { sceneIds, sceneSteps } from './helpers.ts';
@@ -18,6 +19,8 @@ interface Seen {
   texts: number;
   /** The destination box is fully inside the visible stage. */
   atInside: boolean;
+  /** The packet card (what the step did to the headers) is fully inside the visible stage. */
+  cardInside: boolean;
   viewBox: string | null;
 }
 
@@ -43,7 +46,14 @@ function measure(svg: SVGSVGElement, at: string): Seen {
   }
   const box = [...svg.querySelectorAll<SVGGElement>('g.kh-box')].find((g) => g.dataset.id === at);
   const bg = box?.querySelector('rect.kh-box-bg');
-  return { min, texts, atInside: !!bg && inside(bg.getBoundingClientRect()), viewBox: svg.getAttribute('viewBox') };
+  const card = svg.querySelector('g.kh-packet[visibility="visible"] g.kh-packet-card > rect.kh-card-band, g.kh-packet[visibility="visible"] g.kh-packet-card > rect.kh-card-card');
+  return {
+    min,
+    texts,
+    atInside: !!bg && inside(bg.getBoundingClientRect()),
+    cardInside: !!card && inside(card.getBoundingClientRect()),
+    viewBox: svg.getAttribute('viewBox'),
+  };
 }
 
 interface Place {
@@ -187,6 +197,7 @@ for (const place of PLACES) {
         if (v.texts === 0) problems.push(`${where}: no diagram text on the stage`);
         else if (v.min < place.minPx - 0.01) problems.push(`${where}: text ${v.min.toFixed(2)} px (view ${v.viewBox})`);
         if (!v.atInside) problems.push(`${where}: ${steps[k]!.at} not fully on the stage (view ${v.viewBox})`);
+        if (!v.cardInside) problems.push(`${where}: the packet card not fully on the stage (view ${v.viewBox})`);
       });
       report[id] = { min: Math.round(worst.min * 10) / 10, step: worst.step };
     }
