@@ -90,6 +90,8 @@ async function walk({ how, id, ats }: Walk): Promise<(Seen & { step: string | nu
     }
     // The embed in a post: scrolled into view, as a reader would.
     if (how === 'element') svg.scrollIntoView({ block: 'center' });
+    // Two frames: a caption too long for its band resizes the stage, and the camera follows that in the next layout.
+    await new Promise((r) => requestAnimationFrame(r));
     await new Promise((r) => requestAnimationFrame(r));
     out.push({ ...measureIn(svg, ats[k]!), step: svg.getAttribute('data-step') });
   }
