@@ -1,6 +1,6 @@
-// What a step asks the camera to keep in view, most important first: where
-// the packet is going, whatever the caller adds (the packet card), where it
-// came from, the tables whose rows the step lights, and the titles of the
+// What a step asks the camera to keep in view, most important first:
+// whatever the caller adds (the packet card), where the packet is going,
+// where it came from, the tables whose rows the step lights, and the titles of the
 // pod and node around the destination (so a close view still says where it is).
 
 import type { Box, Geometry } from '../layout/types.ts';
@@ -28,7 +28,10 @@ export function focusRects(step: FocusStep, geometry: Geometry, extras: readonly
   const tables = [...new Set(step.highlight.map((h) => h.table))];
   const at = boxes.get(step.at);
   const titles = at ? ancestors(at, geometry.boxes).map(titleRect) : [];
-  const all = [place(step.at), ...extras, place(step.from), ...tables.map(place), ...titles];
+  // The caller's rects first: the packet card (with the packet's dot) is what the step did, and it
+  // rests beside the box it is at, close enough that both fit any phone's view; on a stage too
+  // small for both, the card and the dot win over the whole box.
+  const all = [...extras, place(step.at), place(step.from), ...tables.map(place), ...titles];
   return all.filter((r): r is Rect => r !== undefined);
 }
 

@@ -13,7 +13,7 @@ export interface FollowOptions {
   steps: readonly FocusStep[];
   geometry: Geometry;
   minPx: number;
-  /** More rects to keep in view at step k (the packet card at rest). */
+  /** More rects to keep in view at step k, before all else (the packet card at rest, with its dot). */
   extras?: (k: number) => readonly Rect[];
   /** The camera started or stopped being needed (the whole scene stopped or started being legible). */
   onzoom?: (zooms: boolean) => void;

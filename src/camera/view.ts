@@ -16,7 +16,7 @@ export interface ViewInput {
   stage: Size;
   /** The smallest diagram text wanted on screen, in CSS pixels. */
   minPx: number;
-  /** More rects to keep in view at step k (the packet card at rest), after the destination, before the rest. */
+  /** More rects to keep in view at step k (the packet card at rest, with its dot), before everything else. */
   extras?: (k: number) => readonly Rect[];
 }
 

@@ -9,7 +9,7 @@
 //   - keys act only while focus is inside the element (keys.ts).
 import { showScene } from '../show.ts';
 import { followCamera, minTextPx, watchSwipe, type Follow } from '../camera/index.ts';
-import { cardRect, macNames } from '../timeline/index.ts';
+import { cardFocus, macNames } from '../timeline/index.ts';
 import { captionHoldMs } from '../player/hold.ts';
 import type { Player, PlayerState } from '../player/index.ts';
 import { OBSERVED, parseFlag, parseSpeed, parseStep, parseTheme, resolveStep } from './attributes.ts';
@@ -261,7 +261,7 @@ export class KubehopScene extends HTMLElement {
       minPx: minTextPx('embed', innerWidth),
       // The packet card at rest is what the step is about: kept in view beside the packet.
       extras: (k) => {
-        const r = cardRect(shown.steps, shown.geometry, names, k);
+        const r = cardFocus(shown.steps, shown.geometry, names, k);
         return r ? [r] : [];
       },
       onzoom: () => this.#showCamera(),

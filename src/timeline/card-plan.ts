@@ -7,7 +7,7 @@ import type { Geometry, Point } from '../layout/types.ts';
 import { cardView, type CardView, type MacNames } from './card-content.ts';
 import { cardShape, type CardShape } from './card-layout.ts';
 import { placeCard } from './card-place.ts';
-import { restPoints } from './rest.ts';
+import { markerRect, restPoints } from './rest.ts';
 
 export interface CardAtStep {
   view: CardView;
@@ -56,8 +56,20 @@ export function between(a: Point, b: Point, t: number): Point {
   return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
 }
 
-/** The card's rect at rest at step k (picture units): what the camera keeps in view beside the packet. */
+/** The card's rect at rest at step k (picture units). */
 export function cardRect(steps: DerivedStep[], geometry: Geometry, names: MacNames, k: number): { x: number; y: number; width: number; height: number } | undefined {
   const c = cardPlan(steps, geometry, names).at(k);
   return c?.at ? { ...c.at, width: c.shape.width, height: c.shape.height } : undefined;
+}
+
+/** The card at rest with the packet's dot beside it: what the camera keeps in view first. */
+export function cardFocus(steps: DerivedStep[], geometry: Geometry, names: MacNames, k: number): { x: number; y: number; width: number; height: number } | undefined {
+  const card = cardRect(steps, geometry, names, k);
+  const step = steps[k];
+  const dot = step ? restPoints(geometry)[step.at] : undefined;
+  if (!card || !dot) return card;
+  const m = markerRect(dot);
+  const x = Math.min(card.x, m.x);
+  const y = Math.min(card.y, m.y);
+  return { x, y, width: Math.max(card.x + card.width, m.x + m.width) - x, height: Math.max(card.y + card.height, m.y + m.height) - y };
 }

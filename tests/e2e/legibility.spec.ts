@@ -19,8 +19,11 @@ interface Seen {
   texts: number;
   /** The destination box is fully inside the visible stage. */
   atInside: boolean;
-  /** The packet card (what the step did to the headers) is fully inside the visible stage. */
+  /** The packet card (what the step did to the headers) and the packet's dot are fully inside the visible stage. */
   cardInside: boolean;
+  dotInside: boolean;
+  /** The card and the box the packet is at could be shown together at this zoom (the stage is big enough for both). */
+  roomForBoth: boolean;
   viewBox: string | null;
 }
 
@@ -47,11 +50,18 @@ function measure(svg: SVGSVGElement, at: string): Seen {
   const box = [...svg.querySelectorAll<SVGGElement>('g.kh-box')].find((g) => g.dataset.id === at);
   const bg = box?.querySelector('rect.kh-box-bg');
   const card = svg.querySelector('g.kh-packet[visibility="visible"] g.kh-packet-card > rect.kh-card-band, g.kh-packet[visibility="visible"] g.kh-packet-card > rect.kh-card-card');
+  const dot = svg.querySelector('g.kh-packet[visibility="visible"] .kh-packet-halo');
+  const c = card?.getBoundingClientRect();
+  const a = bg?.getBoundingClientRect();
+  const roomForBoth =
+    !!c && !!a && Math.max(c.right, a.right) - Math.min(c.left, a.left) <= v.right - v.left && Math.max(c.bottom, a.bottom) - Math.min(c.top, a.top) <= v.bottom - v.top;
   return {
     min,
     texts,
     atInside: !!bg && inside(bg.getBoundingClientRect()),
     cardInside: !!card && inside(card.getBoundingClientRect()),
+    dotInside: !!dot && inside(dot.getBoundingClientRect()),
+    roomForBoth,
     viewBox: svg.getAttribute('viewBox'),
   };
 }
@@ -198,8 +208,9 @@ for (const place of PLACES) {
         if (v.min < worst.min) worst = { min: v.min, step: k + 1 };
         if (v.texts === 0) problems.push(`${where}: no diagram text on the stage`);
         else if (v.min < place.minPx - 0.01) problems.push(`${where}: text ${v.min.toFixed(2)} px (view ${v.viewBox})`);
-        if (!v.atInside) problems.push(`${where}: ${steps[k]!.at} not fully on the stage (view ${v.viewBox})`);
-        if (!v.cardInside) problems.push(`${where}: the packet card not fully on the stage (view ${v.viewBox})`);
+        // The card and the packet's dot always; the whole box too wherever the stage has room for both.
+        if (!v.cardInside || !v.dotInside) problems.push(`${where}: the packet card or its dot not fully on the stage (view ${v.viewBox})`);
+        if (!v.atInside && v.roomForBoth) problems.push(`${where}: ${steps[k]!.at} not fully on the stage (view ${v.viewBox})`);
       });
       report[id] = { min: Math.round(worst.min * 10) / 10, step: worst.step };
     }

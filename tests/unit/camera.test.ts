@@ -105,11 +105,11 @@ describe('the camera: one view per step', () => {
     expect(views[2]).not.toEqual(views[1]);
   });
 
-  it('focuses the destination first, then extras, the source, lit tables and the titles around', () => {
+  it('focuses the extras (the packet card) first, then the destination, the source, lit tables and the titles around', () => {
     const card = { x: 1, y: 2, width: 3, height: 4 };
     const rects = focusRects(hop('node1/veth', 'node1/eth0', ['node1/nat', 'node1/nat']), picture, [card]);
-    expect(rects[0]).toEqual(byId('node1/eth0'));
-    expect(rects[1]).toEqual(card);
+    expect(rects[0]).toEqual(card);
+    expect(rects[1]).toEqual(byId('node1/eth0'));
     expect(rects[2]).toEqual(byId('node1/veth'));
     expect(rects[3]).toEqual(byId('node1/nat'));
     // The node's title band, once; no table twice.
