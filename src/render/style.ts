@@ -67,7 +67,7 @@ const CARD = `
 .kh-scene text.kh-card-was { fill: var(--kh-muted, #3d4650); }
 .kh-scene .kh-card-band { fill: var(--kh-tunnel-fill, #fbe9f2); stroke: var(--kh-tunnel-stroke, #a8467c); stroke-width: 2.5; }
 .kh-scene .kh-packet-card[data-band="new"] .kh-card-band { stroke-width: 4.5; }
-.kh-scene .kh-packet-card[data-band="removed"] .kh-card-band { fill-opacity: 0.45; }
+.kh-scene .kh-packet-card[data-band="removed"] .kh-card-band { fill: var(--kh-card-fill, #ffffff); }
 .kh-scene text.kh-card-band-title { font-weight: 700; }
 .kh-scene text.kh-card-band-note { font-weight: 700; font-style: italic; }`;
 
