@@ -1,7 +1,7 @@
 // What a step asks the camera to keep in view, most important first:
-// whatever the caller adds (the packet card), where the packet is going,
-// where it came from, the tables whose rows the step lights, and the titles of the
-// pod and node around the destination (so a close view still says where it is).
+// whatever the caller adds (the packet card), where the packet is going, the
+// table rows the step lights, where it came from, and the titles of the pod
+// and node around the destination (so a close view still says where it is).
 
 import type { Box, Geometry } from '../layout/types.ts';
 import { maxWidth, PAD, titleBand } from '../layout/measure.ts';
@@ -11,7 +11,7 @@ import type { Rect } from './rect.ts';
 export interface FocusStep {
   from: string;
   at: string;
-  highlight: readonly { table: string }[];
+  highlight: readonly { table: string; row?: string }[];
 }
 
 /** Side of the square kept round an id that has an anchor but no box. */
@@ -25,14 +25,28 @@ export function focusRects(step: FocusStep, geometry: Geometry, extras: readonly
     const p = geometry.anchors[id];
     return p ? { x: p.x - POINT / 2, y: p.y - POINT / 2, width: POINT, height: POINT } : undefined;
   };
-  const tables = [...new Set(step.highlight.map((h) => h.table))];
+  // The lit rows themselves, not their whole tables: a long iptables table does not fit beside the
+  // card at a projector's text size, but the rule that decided the hop does.
+  const rows = step.highlight.map((h) => litRow(boxes.get(h.table), h.row) ?? place(h.table));
   const at = boxes.get(step.at);
   const titles = at ? ancestors(at, geometry.boxes).map(titleRect) : [];
   // The caller's rects first: the packet card (with the packet's dot) is what the step did, and it
   // rests beside the box it is at, close enough that both fit any phone's view; on a stage too
   // small for both, the card and the dot win over the whole box.
-  const all = [...extras, place(step.at), place(step.from), ...tables.map(place), ...titles];
-  return all.filter((r): r is Rect => r !== undefined);
+  const all = [...extras, place(step.at), ...rows, place(step.from), ...titles].filter((r): r is Rect => r !== undefined);
+  // Two lit rows of one table without row boxes fall back to the same table: keep it once.
+  const seen = new Set<string>();
+  return all.filter((r) => {
+    const key = `${r.x} ${r.y} ${r.width} ${r.height}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
+function litRow(table: Box | undefined, row: string | undefined): Rect | undefined {
+  if (!table || row === undefined) return undefined;
+  const id = row.includes('#') ? row.slice(row.indexOf('#') + 1) : row;
+  const r = table.rows?.find((x) => x.id === id);
+  return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : undefined;
 }
 
 function rectOf(b: Box): Rect {

@@ -121,8 +121,8 @@ function partRows(p: CardPart, isBand = false): Row[] {
   rows.push({ width: titleW, items: titleItems, bar: !isBand });
   for (const line of p.lines) {
     const lr = lineRows(line, isBand);
-    // The new value is the one the row matched (a DNAT's rule matched the old one, but the lit row is the one that rewrote it).
-    if (line.lit) lr[lr.length - 1]!.lit = true;
+    // Every row of the new value (a long one wraps), not the old one struck above it: the lit row is the one that rewrote it.
+    if (line.lit) for (const r of lr) if (r.items.every((it) => it.role !== 'was')) r.lit = true;
     rows.push(...lr);
   }
   return rows;
@@ -180,15 +180,19 @@ function wrap(text: string, room: number): string[] {
   const out: string[] = [];
   let start = 0;
   while (chars.length - start > room) {
-    let cut = -1;
-    for (let k = start + room; k > start; k--) if ('./, '.includes(chars[k - 1]!)) { cut = k; break; }
-    if (cut < 0) cut = start + room;
+    // Between words first; inside a word (a long DNS name) after a dot or slash; an address is never split when a space will do.
+    const cut = lastBreak(chars, start, room, ' ,') ?? lastBreak(chars, start, room, './') ?? start + room;
     out.push(chars.slice(start, cut).join('').trimEnd());
     start = cut;
     while (chars[start] === ' ') start++;
   }
   out.push(chars.slice(start).join(''));
   return out;
+}
+
+function lastBreak(chars: string[], start: number, room: number, after: string): number | undefined {
+  for (let k = start + room; k > start; k--) if (after.includes(chars[k - 1]!)) return k;
+  return undefined;
 }
 
 /** `right`: where right-aligned items (a TTL) end. */

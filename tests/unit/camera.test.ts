@@ -28,7 +28,7 @@ const picture: Geometry = {
     box('node1', 'node', 10, 10, 700, 480),
     box('node1/eth0', 'device', 500, 300, 140, 48),
     box('node1/veth', 'device', 60, 300, 100, 48),
-    box('node1/nat', 'table', 60, 60, 300, 160),
+    { ...box('node1/nat', 'table', 60, 60, 300, 160), rows: [{ id: 'sep-c', text: 'KUBE-SEP: DNAT', x: 66, y: 180, width: 288, height: 20 }] },
     box('node2', 'node', 890, 10, 700, 480),
     box('node2/eth0', 'device', 940, 300, 140, 48),
     box('node2/cni0', 'device', 1400, 300, 120, 48),
@@ -105,16 +105,23 @@ describe('the camera: one view per step', () => {
     expect(views[2]).not.toEqual(views[1]);
   });
 
-  it('focuses the extras (the packet card) first, then the destination, the source, lit tables and the titles around', () => {
+  it('focuses the extras (the packet card) first, then the destination, the lit rows, the source and the titles around', () => {
     const card = { x: 1, y: 2, width: 3, height: 4 };
     const rects = focusRects(hop('node1/veth', 'node1/eth0', ['node1/nat', 'node1/nat']), picture, [card]);
     expect(rects[0]).toEqual(card);
     expect(rects[1]).toEqual(byId('node1/eth0'));
-    expect(rects[2]).toEqual(byId('node1/veth'));
-    expect(rects[3]).toEqual(byId('node1/nat'));
-    // The node's title band, once; no table twice.
+    // A highlight without a row falls back to its table, kept once.
+    expect(rects[2]).toEqual(byId('node1/nat'));
+    expect(rects[3]).toEqual(byId('node1/veth'));
     expect(rects).toHaveLength(5);
     expect(rects[4]).toMatchObject({ x: 10, y: 10 });
+  });
+
+  it('keeps the lit row itself in view, not its whole table (qualified or bare row ids)', () => {
+    for (const row of ['sep-c', 'node1/nat#sep-c']) {
+      const rects = focusRects({ from: 'node1/veth', at: 'node1/eth0', highlight: [{ table: 'node1/nat', row }] }, picture);
+      expect(rects[1]).toEqual({ x: 66, y: 180, width: 288, height: 20 });
+    }
   });
 
   it('centres a view bigger than the picture, and slides one that would leave it back on', () => {
