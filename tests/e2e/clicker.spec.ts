@@ -139,3 +139,15 @@ test('the editor keeps every key: a clicker key typed there is text', async ({ p
   await expect(page.getByTestId('blackout')).toHaveCount(0);
   expect(context.pages()).toHaveLength(pages);
 });
+
+test('F5 in the speaker-notes window does not reload it (the clicker may be aimed at either window)', async ({ page }) => {
+  await page.goto('/notes.html#/same-node-bridge/3');
+  await expect(page.getByTestId('notes-step')).toContainText('Step 3 of');
+  const f5 = await watchF5(page);
+  await page.keyboard.press('F5');
+  expect(await f5(), 'F5 default prevented').toBe(true);
+  // Still the same document: a reload would have dropped the marker watchF5 left.
+  expect(await page.evaluate(() => (window as unknown as { khLoaded?: boolean }).khLoaded)).toBe(true);
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('notes-step')).toContainText('Step 4 of');
+});
