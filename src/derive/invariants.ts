@@ -1,4 +1,4 @@
-// The networking facts of DESIGN.md §3 that a step can be checked against.
+// The networking facts (what a real kernel does) that a step can be checked against.
 // Each returns sentences; derive pins them to the step as warnings, because
 // a scene may simplify on purpose (and its caption then says so).
 import type { Header, Scene, Step, SceneElement } from '../scene/model.ts';

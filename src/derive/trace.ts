@@ -1,4 +1,4 @@
-// The derived steps as a public output (DESIGN.md §2): JSON for tools, and one
+// The derived steps as a public output: JSON for tools, and one
 // tcpdump-like line per step for people.
 import type { Header } from '../scene/model.ts';
 import type { DerivedStep } from './types.ts';
@@ -51,7 +51,7 @@ export function formatHeader(h: Header): string {
 /**
  * `  3  ping  node1/cni0     [bridge]  eth … | IP … | ICMP …`, numbered from 1
  * like the player's "Step 3 of 20" and the validator's messages (the JSON
- * trace keeps DESIGN.md's 0-based `index`).
+ * trace keeps its 0-based `index`).
  */
 export function traceLines(steps: DerivedStep[]): string[] {
   const atWidth = Math.max(...steps.map((s) => s.at.length));

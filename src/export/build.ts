@@ -59,7 +59,7 @@ async function bundle(entry: string, format: 'iife' | 'es', plugins: Plugin[] = 
   const chunks = outputs.flatMap((o) => ('output' in o ? o.output : [])).filter((c) => c.type === 'chunk');
   const [chunk, ...extra] = chunks;
   if (!chunk || extra.length > 0) throw new Error(`building ${entry} gave ${chunks.length} scripts (${chunks.map((c) => c.fileName).join(", ")}); an export page needs exactly one`);
-  // A static import could not load from a file:// page (TOOLCHAIN.md): the script must stand alone.
+  // A static import could not load from a file:// page: the script must stand alone.
   if (chunk.imports.length > 0) throw new Error(`${entry} imports ${chunk.imports.join(', ')} statically; an export page cannot load it`);
   return chunk.code;
 }

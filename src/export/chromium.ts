@@ -1,5 +1,5 @@
 // Headless Chromium for the exports that need a rasteriser and WebCodecs:
-// Debian's browser through Playwright (TOOLCHAIN.md), the same launch
+// Debian's browser through Playwright, the same launch
 // arguments as the browser tests. The page is served by Playwright itself
 // at http://127.0.0.1 — a secure context, which WebCodecs needs and
 // about:blank is not — and no request ever leaves the process.

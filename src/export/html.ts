@@ -2,7 +2,7 @@
 // the <kubehop-scene> element (src/embed) inlined as a module, the
 // precompiled scene inlined as JSON, and a few lines that hand one to the
 // other. Opened from disk (file://) a page may run inline modules but fetch
-// nothing, not even a sibling file (TOOLCHAIN.md) — so the scene reaches the
+// nothing, not even a sibling file — so the scene reaches the
 // element as a data: URL, which fetch always reads.
 import type { ExportTheme } from './options.ts';
 

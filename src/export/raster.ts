@@ -1,6 +1,6 @@
 // SVG → pixels, in a browser. The serialised SVG is drawn through an <img>
 // (createImageBitmap refuses SVG blobs), from a data: URL (faster than a blob
-// URL, TOOLCHAIN.md). Only what is inside the SVG survives this — which is
+// URL, measured). Only what is inside the SVG survives this — which is
 // why the renderer embeds its stylesheet and the picture uses system fonts.
 import { svgMarkup } from './svg-file.ts';
 

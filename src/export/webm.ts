@@ -1,7 +1,7 @@
 // WebM encoding in a browser: WebCodecs (through mediabunny's CanvasSource)
 // and mediabunny's WebM muxer. VP9 where the browser encodes it, else VP8:
 // both encode in software in headless Chromium and give the same bytes on
-// every run (H.264 through OpenH264 does not, TOOLCHAIN.md).
+// every run (H.264 through OpenH264 does not).
 import { BufferTarget, CanvasSource, Output, QUALITY_HIGH, WebMOutputFormat, canEncodeVideo, type VideoCodec } from 'mediabunny';
 
 export interface WebmWriter {

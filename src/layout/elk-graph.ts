@@ -1,4 +1,4 @@
-// Scene → ELK graph, with the settings LAYOUT.md found to give a teacher's
+// Scene → ELK graph, with the settings experiments found to give a teacher's
 // drawing: nodes side by side (root RIGHT, SEPARATE_CHILDREN), a straight
 // stack inside each node (DOWN, INCLUDE_CHILDREN, one partition per row),
 // tables on the outer sides (model order), explicit ports at every border.
@@ -158,7 +158,7 @@ function containerNode(b: Build, el: SceneElement, topLevel: boolean, partition:
         'elk.layered.crossingMinimization.semiInteractive': 'true',
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         // ELK swaps a nested compound node's minimum width and height in DOWN
-        // layouts with INCLUDE_CHILDREN (LAYOUT.md), so it is given swapped.
+        // layouts with INCLUDE_CHILDREN (a known ELK bug), so it is given swapped.
         'elk.nodeSize.minimum': `(${title + 2 * SPACING.podPad}, ${titleWidth(lines)})`,
         'elk.padding': padding(title, SPACING.podPad),
       };

@@ -1,5 +1,5 @@
 // How one scene link becomes ELK edges. ELK mis-places or refuses edges that
-// cross container borders on their own (LAYOUT.md), so every crossing gets an
+// cross container borders on their own, so every crossing gets an
 // explicit port: device port → pod port → node port, one edge ("piece") per
 // container, and the pieces are stitched back into one route afterwards.
 import type { Link, Scene } from '../scene/model.ts';

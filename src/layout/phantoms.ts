@@ -1,6 +1,6 @@
 // Rows that line up across nodes. ELK lays each node out on its own
 // (SEPARATE_CHILDREN), so a tall table in one node's row pushes that node's
-// lower rows down and the two stacks drift apart. LAYOUT.md's remedy: an
+// lower rows down and the two stacks drift apart. The remedy: an
 // invisible node of the missing height in the other node's row. Measured
 // after a first layout, since pods' heights are ELK's to decide. An invisible
 // node costs its row a sibling gap of width, though, so where the row has a

@@ -1,4 +1,4 @@
-// The fix ELK cannot do itself (LAYOUT.md): the wire between two NICs, or
+// The fix ELK cannot do itself: the wire between two NICs, or
 // from an external client to a NIC, as one straight horizontal segment
 // between the facing sides. ELK puts a node's border port a layer above or
 // below its NIC, which leaves jogs; here whole top-level elements are moved

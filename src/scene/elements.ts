@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import { posAt, type ParsedScene, type PathKey } from './parse.ts';
 import { isIpv4, isMac } from './addresses.ts';
 
-/** Pods at the top of a node, the NIC at the bottom (DESIGN.md §4). */
+/** Pods at the top of a node, the NIC at the bottom: the stack as a teacher draws it. */
 const deviceRow: Record<DeviceType, number> = { veth: 1, bridge: 2, vxlan: 3, ipip: 3, nic: 4, loopback: 4 };
 
 const deviceSuffix: Partial<Record<DeviceType, string>> = { bridge: ' (bridge)', vxlan: ' (VTEP)', ipip: ' (IPIP tunnel)', nic: ' (NIC)' };

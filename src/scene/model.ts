@@ -86,7 +86,7 @@ export interface Link {
   pos: SourcePos;
 }
 
-// ---- Headers (the trace's public shape: DESIGN.md §2) ----------------------
+// ---- Headers (the trace's public shape: tools build on it) -----------------
 
 export interface EthHeader { layer: 'eth'; src: string; dst: string }
 export interface ArpHeader {

@@ -2,7 +2,7 @@
 // renderer's empty `g.kh-packets` layer) and applying a Frame to the picture.
 //
 // Styling is written as SVG attributes, not page CSS, so an exported or
-// rasterised SVG still shows the packet (TOOLCHAIN.md: page CSS does not survive).
+// rasterised SVG still shows the packet (page CSS does not survive rasterising).
 
 import { select, type Selection } from 'd3-selection';
 import type { DerivedStep } from '../derive/types.ts';

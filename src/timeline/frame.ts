@@ -3,7 +3,7 @@
 // This is deliberately a pure function of `pos`: gsap only ever moves one
 // number, and everything drawn is computed from it here. That is what makes
 // seeking to a step (backwards or forwards) show exactly what playing to it
-// shows (DESIGN.md §4) — there is no state left behind by the path taken.
+// shows — there is no state left behind by the path taken.
 
 import type { Highlight } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';

@@ -1,4 +1,4 @@
-// The only module that imports gsap (DESIGN.md §1): swapping the animation
+// The only module that imports gsap (one library behind one stage): swapping the animation
 // library means rewriting this file and nothing else.
 //
 // gsap tweens a single proxy number `pos`; the picture is recomputed from it

@@ -57,12 +57,12 @@ function measure(svg: SVGSVGElement, at: string): Seen {
   const a = bg?.getBoundingClientRect();
   // The camera keeps 14 picture units of room round what it frames (src/camera/view.ts MARGIN).
   const room = 2 * 14 * (svg.getScreenCTM()?.a ?? 1);
-  const fit = (p: DOMRect, q: DOMRect): boolean =>
+  const fits = (p: DOMRect, q: DOMRect): boolean =>
     Math.max(p.right, q.right) - Math.min(p.left, q.left) <= v.right - v.left - room &&
     Math.max(p.bottom, q.bottom) - Math.min(p.top, q.top) <= v.bottom - v.top - room;
   const d = dot?.getBoundingClientRect();
-  const roomForBoth = !!c && !!a && fit(c, a);
-  const roomForCard = !!c && !!d && fit(c, d);
+  const roomForBoth = !!c && !!a && fits(c, a);
+  const roomForCard = !!c && !!d && fits(c, d);
   return {
     min,
     texts,
