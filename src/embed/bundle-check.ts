@@ -74,6 +74,13 @@ function shapeProblem(b: Record<string, unknown>): string | undefined {
   for (const [i, e] of (g.edges as unknown[]).entries()) {
     if (!isObject(e) || !Array.isArray(e.points)) return `"geometry.edges[${i}]" is not an edge`;
   }
+  // Optional (older bundles have none): the packet card's place at each step, or null.
+  if (g.cards !== undefined) {
+    if (!Array.isArray(g.cards)) return '"geometry.cards" should be a list';
+    for (const [i, c] of (g.cards as unknown[]).entries()) {
+      if (c !== null && !(isObject(c) && Number.isFinite(c.x) && Number.isFinite(c.y))) return `"geometry.cards[${i}]" should be a point or null`;
+    }
+  }
   return undefined;
 }
 

@@ -60,6 +60,12 @@ export interface Geometry {
   edges: EdgeRoute[];
   /** Where a packet sits when it is at an element: its box's top-right corner, clear of the label. */
   anchors: Record<string, Point>;
+  /**
+   * Where the packet card rests at each step (top-left corner), worked out once
+   * after layout (timeline/card-room.ts) so a page showing a precompiled scene
+   * does not search for free space again; null where the packet has nowhere to be.
+   */
+  cards?: (Point | null)[];
 }
 
 /** Font metrics shared by layout (to size boxes) and render (to draw text). */

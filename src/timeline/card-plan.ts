@@ -42,8 +42,10 @@ function makePlan(steps: DerivedStep[], geometry: Geometry, names: MacNames): Ca
         const shape = cardShape(view);
         const rest = restPoints(geometry)[step.at];
         c = { view, shape };
+        const known = geometry.cards?.[k];
         const box = geometry.boxes.find((b) => b.id === step.at);
-        if (rest) c.at = placeCard(geometry, rest, shape, box);
+        if (known) c.at = known;
+        else if (rest && known === undefined) c.at = placeCard(geometry, rest, shape, box);
         memo.set(k, c);
       }
       return c;

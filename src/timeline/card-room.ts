@@ -12,6 +12,13 @@ import { cardPlan } from './card-plan.ts';
 const PAD = 8;
 
 export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): Geometry {
+  const roomy = grow(geometry, steps, names);
+  // The final places, kept with the geometry: a page showing a precompiled scene need not search again.
+  const plan = cardPlan(steps, roomy, names);
+  return { ...roomy, cards: steps.map((_, k) => plan.at(k)?.at ?? null) };
+}
+
+function grow(geometry: Geometry, steps: DerivedStep[], names: MacNames): Geometry {
   const plan = cardPlan(steps, geometry, names);
   let [x0, y0, x1, y1] = [0, 0, geometry.width, geometry.height];
   for (let k = 0; k < steps.length; k++) {

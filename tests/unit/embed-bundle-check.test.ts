@@ -46,6 +46,13 @@ describe('checking a fetched bundle', () => {
     const badBox = clone();
     badBox.geometry.boxes[2].x = 'left';
     expect(msg(badBox)).toMatch(/"geometry.boxes\[2\].x" should be a number/);
+    const badCard = clone();
+    expect(Array.isArray(badCard.geometry.cards), 'the build keeps the card places').toBe(true);
+    badCard.geometry.cards[1] = 'here';
+    expect(msg(badCard)).toMatch(/"geometry.cards\[1\]" should be a point or null/);
+    const oldBundle = clone();
+    delete oldBundle.geometry.cards;
+    expect(msg(oldBundle), 'a bundle made before card places still loads').toBe('ok');
   });
 
   it('lists the diagnostics of a scene that did not build', async () => {

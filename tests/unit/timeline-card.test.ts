@@ -117,3 +117,19 @@ describe('where the card rests', () => {
     });
   }
 });
+
+describe('card places kept with the geometry', () => {
+  it('are the places a search would find, so a precompiled scene need not search again', async () => {
+    const f = 'clusterip-dnat.yaml';
+    const b = await buildScene(text(f), `scenes/${f}`);
+    if (!b.ok) throw new Error(`${f} does not build`);
+    const names = macNames(b.scene);
+    expect(b.geometry.cards).toHaveLength(b.steps.length);
+    // The same geometry without the kept places: the plan searches, and must land on the same spots.
+    const { cards, ...bare } = b.geometry;
+    b.steps.forEach((_, k) => {
+      const r = cardRect(b.steps, bare, names, k)!;
+      expect({ x: r.x, y: r.y }, `step ${k + 1}`).toEqual(cards![k]);
+    });
+  });
+});
