@@ -51,34 +51,22 @@ export function cardShape(view: CardView): CardShape {
   const inner = partRows(view.inner);
   const innerW = Math.max(...inner.map((r) => r.width)) + 2 * PAD.x;
   const band = view.band;
-  let bandRows: Row[] = [];
-  if (band) {
-    bandRows = partRows(band, true);
-    if (band.state === 'removed') bandRows.push({ width: textWidth('decap: outer headers removed'), items: [{ text: 'decap: outer headers removed', role: 'band-note', dx: 0 }] });
-    if (band.state === 'new') bandRows.push({ width: textWidth('encap: outer headers added'), items: [{ text: 'encap: outer headers added', role: 'band-note', dx: 0 }] });
+  if (!band) {
+    const height = placeCard(inner, 0, 0, innerW, lh, rects, texts);
+    return { width: Math.ceil(innerW), height: Math.ceil(height), kind: view.kind, rects, texts };
   }
-  const bandW = band ? Math.max(innerW + 2 * PAD.band, Math.max(...bandRows.map((r) => r.width)) + 2 * PAD.band) : innerW;
-  const width = Math.ceil(bandW);
-  // Band: its rows above the card, the card inset by PAD.band.
-  let y = 0;
-  const cardX = band ? PAD.band : 0;
-  if (band) {
-    y = PAD.y;
-    const notes = bandRows.filter((r) => r.items[0]?.role === 'band-note');
-    for (const row of bandRows.filter((r) => !notes.includes(r))) y = placeRow(row, PAD.band, y, lh, texts, band.state === 'removed', width - PAD.band);
-    y += PAD.y;
-    const cardTop = y;
-    y = placeCard(inner, cardX, cardTop, innerW, lh, rects, texts);
-    y += PAD.y;
-    for (const row of notes) y = placeRow(row, PAD.band, y, lh, texts, false);
-    y += PAD.y;
-    rects.unshift({ x: 0, y: 0, width, height: y, role: 'band' });
-  } else {
-    y = placeCard(inner, 0, 0, innerW, lh, rects, texts);
-  }
-  const shape: CardShape = { width, height: Math.ceil(y), kind: view.kind, rects, texts };
-  if (band) shape.bandState = band.state;
-  return shape;
+  // The band: its own rows above the card, the card inset by PAD.band, a note under it at an encap or decap.
+  const bandRows = partRows(band, true);
+  const note = band.state === 'removed' ? 'decap: outer headers removed' : band.state === 'new' ? 'encap: outer headers added' : undefined;
+  const noteRow: Row | undefined = note === undefined ? undefined : { width: textWidth(note), items: [{ text: note, role: 'band-note', dx: 0 }] };
+  const width = Math.ceil(Math.max(innerW, ...[...bandRows, ...(noteRow ? [noteRow] : [])].map((r) => r.width)) + 2 * PAD.band);
+  let y: number = PAD.y;
+  for (const row of bandRows) y = placeRow(row, PAD.band, y, lh, texts, band.state === 'removed', width - PAD.band);
+  y = placeCard(inner, PAD.band, y + PAD.y, innerW, lh, rects, texts) + PAD.y;
+  if (noteRow) y = placeRow(noteRow, PAD.band, y, lh, texts, false);
+  y += PAD.y;
+  rects.unshift({ x: 0, y: 0, width, height: y, role: 'band' });
+  return { width, height: Math.ceil(y), kind: view.kind, bandState: band.state, rects, texts };
 }
 
 interface RowItem {
@@ -96,7 +84,6 @@ interface Row {
   /** A rewritten field's new value: the row gets a highlight behind it. */
   changed?: boolean;
   lit?: boolean;
-  bar?: boolean;
 }
 
 /** A part's rows: title bar first, then each line (a rewrite takes two: the old value struck, then the new). */
@@ -118,7 +105,7 @@ function partRows(p: CardPart, isBand = false): Row[] {
     titleItems.push(...group);
     titleW += PAD.gap + groupWidth(group);
   }
-  rows.push({ width: titleW, items: titleItems, bar: !isBand });
+  rows.push({ width: titleW, items: titleItems });
   for (const line of p.lines) {
     const lr = lineRows(line, isBand);
     // Every row of the new value (a long one wraps), not the old one struck above it: the lit row is the one that rewrote it.
