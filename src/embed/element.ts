@@ -9,7 +9,7 @@
 //   - keys act only while focus is inside the element (keys.ts).
 import { showScene } from '../show.ts';
 import { followCamera, minTextPx, watchSwipe, type Follow } from '../camera/index.ts';
-import { cardFocus, macNames } from '../timeline/index.ts';
+import { cardFocusOf, macNames } from '../timeline/index.ts';
 import { captionHoldMs } from '../player/hold.ts';
 import type { Player, PlayerState } from '../player/index.ts';
 import { OBSERVED, parseFlag, parseSpeed, parseStep, parseTheme, resolveStep } from './attributes.ts';
@@ -254,16 +254,12 @@ export class KubehopScene extends HTMLElement {
     let player: Player;
     // The stage's shape first: the camera reads its size.
     this.#fitStage(shown);
-    const names = macNames(shown.scene);
     const camera = followCamera(this.#svg, {
       steps: shown.steps,
       geometry: shown.geometry,
       minPx: minTextPx('embed', innerWidth),
       // The packet card at rest is what the step is about: kept in view beside the packet.
-      extras: (k) => {
-        const r = cardFocus(shown.steps, shown.geometry, names, k);
-        return r ? [r] : [];
-      },
+      extras: cardFocusOf(shown.steps, shown.geometry, macNames(shown.scene)),
       onzoom: () => this.#showCamera(),
     });
     this.#camera = camera;

@@ -75,3 +75,11 @@ export function cardFocus(steps: DerivedStep[], geometry: Geometry, names: MacNa
   const y = Math.min(card.y, m.y);
   return { x, y, width: Math.max(card.x + card.width, m.x + m.width) - x, height: Math.max(card.y + card.height, m.y + m.height) - y };
 }
+
+/** What the camera keeps in view first at each step, for every shell that follows the packet (app stage, embed). */
+export function cardFocusOf(steps: DerivedStep[], geometry: Geometry, names: MacNames): (k: number) => { x: number; y: number; width: number; height: number }[] {
+  return (k) => {
+    const r = cardFocus(steps, geometry, names, k);
+    return r ? [r] : [];
+  };
+}

@@ -2,6 +2,6 @@ export { frameAt, hopPath, pointAlong, easeInOut, normalisePos, type Frame } fro
 export { restPoints, restPoint, MARKER_REACH } from './rest.ts';
 export { applyFrame, drawPackets, packetIds, rowKey } from './draw.ts';
 export { macNames } from './card-names.ts';
-export { cardRect, cardFocus } from './card-plan.ts';
+export { cardRect, cardFocus, cardFocusOf } from './card-plan.ts';
 export { withCardRoom } from './card-room.ts';
 export { buildTimeline, type GsapTimeline, stepLabel, stepDuration, HOP_SECONDS, IN_PLACE_SECONDS } from './timeline.ts';
