@@ -50,8 +50,7 @@ describe('completion slots', () => {
   });
 
   it("offers a reject's answer as a packet the later steps can name", () => {
-    const ids = idsOf('    ops: [{ reject: { answer: refused } }]
-');
+    const ids = idsOf('    ops: [{ reject: { answer: refused } }]\n');
     expect(ids.packets).toEqual(['refused']);
   });
 
