@@ -53,6 +53,12 @@ export function fateText(step: Pick<DerivedStep, 'end' | 'wait'>): string | unde
   return undefined;
 }
 
+/** The step's words as a reader gets them: the fate (if any), then the caption. */
+export function narration(step: Pick<DerivedStep, 'end' | 'wait' | 'caption'>): string {
+  const fate = fateText(step);
+  return fate ? `${fate}. ${step.caption}` : step.caption;
+}
+
 /** An ICMP error's quoted original, as tcpdump would print the packet: `TCP 10.244.1.2:40312 > 10.96.0.50:80 ttl 63`. */
 export function quoteText(q: IcmpQuote): string {
   const port = (p: number | undefined) => (p === undefined ? '' : `:${p}`);

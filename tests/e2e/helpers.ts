@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { checkScene } from '../../src/pipeline.ts';
 import { LAYER_NAMES } from '../../src/app/inspect.ts';
 import type { DerivedStep } from '../../src/derive/types.ts';
-import { fateText, quoteText } from '../../src/derive/trace.ts';
+import { narration, quoteText } from '../../src/derive/trace.ts';
 import type { IcmpQuote } from '../../src/scene/model.ts';
 
 const SCENES_DIR = fileURLToPath(new URL('../../scenes/', import.meta.url));
@@ -151,10 +151,7 @@ export function expectedFields(s: DerivedStep): string[] {
 export const fieldName = (layer: string, k: string): string => (layer === 'icmp' && k === 'quote' ? 'quotes' : k);
 
 /** The caption bar's text: a drop, reject or wait said first, then the step's caption. */
-export function expectedCaption(s: DerivedStep): string {
-  const fate = fateText(s);
-  return fate ? `${fate}. ${s.caption}` : s.caption;
-}
+export const expectedCaption = (s: DerivedStep): string => narration(s);
 
 /**
  * What the inspector should say a field was, for every field in order: the old
