@@ -137,8 +137,9 @@ describe('card places kept with the geometry', () => {
 describe('a packet that ends or waits', () => {
   const r = checkScene(readFileSync('tests/fixtures/valid/refused.yaml', 'utf8'), 'refused.yaml');
   if (!r.ok) throw new Error('the fixture does not build');
+  const { steps } = r;
   const names = macNames(r.scene);
-  const at = (pred: (s: (typeof r.steps)[number]) => boolean) => cardView(r.steps.find(pred)!, names);
+  const at = (pred: (s: (typeof steps)[number]) => boolean) => cardView(steps.find(pred)!, names);
 
   it('a reject says so on the card, with its reason and the answer the kernel sends', () => {
     const v = at((s) => s.end?.how === 'reject');
@@ -163,6 +164,6 @@ describe('a packet that ends or waits', () => {
   it('a drop and a wait each get their bar; an ordinary step none', () => {
     expect(at((s) => s.end?.how === 'drop').fate).toMatchObject({ kind: 'drop', head: 'DROPPED', lines: ['a rule drops it'] });
     expect(at((s) => s.wait !== undefined).fate).toMatchObject({ kind: 'wait', head: 'WAITS 1 s' });
-    expect(cardView(r.steps[0]!, names).fate).toBeUndefined();
+    expect(cardView(steps[0]!, names).fate).toBeUndefined();
   });
 });
