@@ -208,6 +208,8 @@ export type OpName = Op['op'];
 export interface Highlight {
   table: string;
   row: string;
+  /** The table's type: which field of the packet a row of it is matched against (the card lights that field). */
+  type?: TableType;
 }
 
 /** A step's change to a table row (`rows:` on a step), applied after its operations. */

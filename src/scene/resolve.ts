@@ -1,7 +1,7 @@
 // validate, part 2: a well-shaped document → a Scene whose every reference
 // points at something real, or the list of what does not.
 import type { RawScene } from './schema.ts';
-import type { Link, Op, Packet, Scene, Step, Highlight, SourcePos, SceneElement } from './model.ts';
+import type { Link, Op, Packet, Scene, Step, Highlight, SourcePos, SceneElement, TableType } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { posAt, type ParsedScene } from './parse.ts';
 import { didYouMean } from './suggest.ts';
@@ -140,7 +140,7 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       const rowIds = el.rows?.map((r) => r.id) ?? [];
       if (row === undefined || !rowIds.includes(row)) return void out.push(err(hPos, `table '${table}' has no row '${row ?? ''}'${didYouMean(row ?? '', rowIds)}; its rows are: ${rowIds.join(', ')}`));
       if (!tables.shown(table, row)) return void out.push(err(hPos, `highlight names row '${h}', which is not in the table at step ${i + 1}: ${tables.why(table, row)}`));
-      highlight.push({ table, row });
+      highlight.push(el.type ? { table, row, type: el.type as TableType } : { table, row });
     });
     const ops = resolveOps(parsed, s.ops ?? [], ['steps', i, 'ops'], elements, out);
     endPacket(s.packet, ops, at, i, { parsed, where, ended, out });

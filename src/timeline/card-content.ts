@@ -53,6 +53,7 @@ export interface CardFate {
 export type MacNames = Record<string, string>;
 
 const TUNNEL_LAYERS = new Set(['vxlan', 'ipip']);
+const NAME_TABLES = new Set(['resolv', 'corefile', 'cache']);
 
 /** Which operation of a step rewrote a field, for the tag after the new value. */
 const FIELD_OPS: Record<string, { ops: string[]; tag: string }[]> = {
@@ -120,7 +121,9 @@ function matchedField(step: DerivedStep, kind: PacketKind): string {
   if (step.ops.includes('encap')) return 'eth';
   if (step.ops.includes('bridge') && !step.ops.includes('route')) return 'eth';
   if (kind === 'arp') return 'who-has';
-  if (kind === 'dns') {
+  // A resolver's files and caches look up the name; iptables, conntrack and routes the address, whatever the payload.
+  const byName = step.highlight.some((h) => h.type === undefined || NAME_TABLES.has(h.type));
+  if (kind === 'dns' && byName) {
     const dns = step.headers.find((h) => h.layer === 'dns');
     if (dns) return dns.qtype;
   }

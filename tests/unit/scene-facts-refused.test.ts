@@ -45,7 +45,7 @@ describe('a Service with no endpoints: the SYN is REJECTed', () => {
   it('rejects on the client’s own node, at cni0, with the filter rule that names the Service', () => {
     expect(step.at).toBe('node1/cni0');
     expect(step.end).toMatchObject({ how: 'reject', with: 'icmp-port-unreachable' });
-    expect(step.highlight).toContainEqual({ table: 'node1/filter', row: 'reject' });
+    expect(step.highlight).toContainEqual({ table: 'node1/filter', row: 'reject', type: 'iptables' });
     expect(step.tables!['node1/filter']!.find((r) => r.id === 'reject')!.text).toMatch(
       /^-A KUBE-SERVICES -d 10\.96\.0\.20\/32 -p tcp -m comment --comment "default\/web has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable$/,
     );

@@ -21,8 +21,8 @@ describe('loadScene', () => {
     expect(r.scene.packets[1]!.headers[1]).toEqual({ layer: 'ipv4', src: '10.244.1.2', dst: '10.244.1.3', ttl: 64 });
     expect(r.scene.steps[1]).toMatchObject({ from: 'pod-a/eth0', at: 'node1/veth3a9f', link: 'pod-a/eth0--node1/veth3a9f' });
     expect(r.scene.steps[7]!.highlight).toEqual([
-      { table: 'node1/fdb', row: 'pod-a' },
-      { table: 'node1/fdb', row: 'pod-b' },
+      { table: 'node1/fdb', row: 'pod-a', type: 'fdb' },
+      { table: 'node1/fdb', row: 'pod-b', type: 'fdb' },
     ]);
     // Learned entries start absent and are added where the bridge learns them.
     expect(elements['node1/fdb']!.rows!.map((row) => row.absent)).toEqual([true, true]);

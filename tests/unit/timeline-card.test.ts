@@ -167,3 +167,14 @@ describe('a packet that ends or waits', () => {
     expect(cardView(steps[0]!, names).fate).toBeUndefined();
   });
 });
+
+describe('which field a lit row lights on a DNS card', () => {
+  it('an iptables rule matched the address, a Corefile line the name', () => {
+    const steps = views('coredns-down.yaml');
+    const byRule = steps.find((s) => s.ops.includes('dnat'))!.view;
+    expect(line(byRule, 'dst')?.lit).toBe(true);
+    expect(byRule.inner.lines.filter((l) => l.lit).map((l) => l.label)).toEqual(['dst']);
+    const byName = views('dns-service.yaml').find((s) => s.view.kind === 'dns' && s.view.inner.lines.some((l) => l.lit && l.label === 'A'));
+    expect(byName, 'a DNS card lit on its name by a resolver table').toBeDefined();
+  });
+});
