@@ -3,9 +3,11 @@
 import { SCHEMA_FILE } from '../scene/json-schema.ts';
 
 export const EXIT_CODES = `exit codes:
-  0  done (warnings may have been printed)
-  1  a scene has errors, or a file could not be read or written, or an export failed
-  2  the command line is wrong (unknown command or option, missing file, bad value)`;
+  0  done (trace, export and bundle may have printed warnings)
+  1  a scene has errors (validate: errors or warnings), a file could not be
+     read or written, or an export failed
+  2  the command line is wrong: unknown command or option, no file, a bad
+     value, a step the scene does not have`;
 
 export const USAGE = `usage: kubehop <command> [options]
 

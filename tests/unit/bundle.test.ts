@@ -19,10 +19,11 @@ describe('scene bundles', () => {
     expect(back.steps).toHaveLength(b.steps.length);
   });
 
-  it('carry diagnostics, not a half scene, for a broken file', async () => {
-    const b = await bundleScene('apiVersion: kubehop/v1\nkind: Scene\nid: x\n', 'scenes/x.yaml');
+  it('carry diagnostics, not a half scene, for a broken file, naming it by its base name only', async () => {
+    const b = await bundleScene('apiVersion: kubehop/v1\nkind: Scene\nid: x\n', '/home/someone/scenes/x.yaml');
     expect(b.ok).toBe(false);
-    expect(b.diagnostics[0]?.file).toBe('scenes/x.yaml');
+    expect(b.file).toBe('x.yaml');
+    expect(b.diagnostics[0]?.file).toBe('x.yaml');
   });
 });
 
