@@ -5,6 +5,7 @@ import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleScene, type SceneBundle } from '../bundle/bundle.ts';
+import { publishedJson } from '../bundle/publish.ts';
 import { stillSvg } from '../bundle/still-svg.ts';
 import { formatDiagnostic } from '../scene/diagnostic.ts';
 import { BUNDLE_USAGE, parseBundleArgs, sceneName } from './bundle-args.ts';
@@ -65,7 +66,7 @@ export async function bundleCommand(argv: readonly string[], io: Io, runtimeDir 
       const name = sceneName(file);
       const json = join(a.out, 'scenes', `${name}.json`);
       const svg = join(a.out, 'scenes', `${name}.svg`);
-      await writeFile(json, JSON.stringify(bundle));
+      await writeFile(json, publishedJson(bundle));
       await writeFile(svg, stillSvg(bundle));
       written.push(json, svg);
     }
