@@ -2,7 +2,7 @@
 import { basename, resolve } from 'node:path';
 import { EXIT_CODES } from './usage.ts';
 
-export const BUNDLE_USAGE = `usage: kubehop bundle <scene.yaml>... -o <dir> [--runtime] [--base <url>]
+export const BUNDLE_USAGE = `usage: kubehop bundle <scene.yaml>... -o <dir> [--runtime] [--notes] [--base <url>]
 
   Precompiles scenes for a web page, into a folder to copy to your site:
     <dir>/scenes/<name>.json   the scene with its steps and layout (what
@@ -18,6 +18,8 @@ export const BUNDLE_USAGE = `usage: kubehop bundle <scene.yaml>... -o <dir> [--r
 options:
   -o, --output <dir>   the folder to write (made if missing; files in it are replaced)
   --runtime            also copy the element's script (built by \`npm run build\`)
+  --notes              keep the steps' speaker notes in the bundles (the element
+                       never shows them; left out, the page downloads less)
   --base <url>         where the folder will be served, for the printed HTML
                        (default: /<dir's name>/)
   -h, --help           show this text
@@ -28,13 +30,14 @@ export interface BundleArgs {
   files: string[];
   out: string;
   runtime: boolean;
+  notes: boolean;
   base: string;
 }
 
 export type Parsed = { ok: true; args: BundleArgs } | { ok: false; help: true } | { ok: false; help?: false; error: string };
 
 const VALUED = ['--output', '-o', '--base'] as const;
-const FLAGS = ['--runtime', '-h', '--help'] as const;
+const FLAGS = ['--runtime', '--notes', '-h', '--help'] as const;
 
 export function parseBundleArgs(argv: readonly string[]): Parsed {
   const values = new Map<string, string>();
@@ -74,7 +77,7 @@ export function parseBundleArgs(argv: readonly string[]): Parsed {
     names.set(name, f);
   }
   const base = values.get('--base') ?? `/${folderName(out)}/`;
-  return { ok: true, args: { files, out, runtime: flags.has('--runtime'), base: base.endsWith('/') ? base : `${base}/` } };
+  return { ok: true, args: { files, out, runtime: flags.has('--runtime'), notes: flags.has('--notes'), base: base.endsWith('/') ? base : `${base}/` } };
 }
 
 /** The name a scene is published under: its file name without .yaml (as the app and the build name it). */

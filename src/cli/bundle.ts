@@ -66,7 +66,7 @@ export async function bundleCommand(argv: readonly string[], io: Io, runtimeDir 
       const name = sceneName(file);
       const json = join(a.out, 'scenes', `${name}.json`);
       const svg = join(a.out, 'scenes', `${name}.svg`);
-      await writeFile(json, publishedJson(bundle));
+      await writeFile(json, publishedJson(bundle, { notes: a.notes }));
       await writeFile(svg, stillSvg(bundle));
       written.push(json, svg);
     }

@@ -19,7 +19,7 @@ commands:
   schema [--write]             print the scene JSON Schema (--write: to ${SCHEMA_FILE})
   export <scene.yaml> --format svg|png|gif|webm|html [-o <path>]
                                write the scene as a picture, animation or page
-  bundle <scene.yaml>... -o <dir> [--runtime]
+  bundle <scene.yaml>... -o <dir> [--runtime] [--notes]
                                precompile scenes for a web page (<kubehop-scene>)
 
   kubehop <command> --help shows a command's options.

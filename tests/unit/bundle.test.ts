@@ -47,6 +47,16 @@ describe('published bundles', () => {
     expect(publishedJson(b)).toBe(text);
   }, 60_000);
 
+  it('leave out speaker notes (the element has no notes view) unless asked to keep them', async () => {
+    const file = 'scenes/dns-external.yaml';
+    const b = await bundleScene(readFileSync(file, 'utf8'), file);
+    if (!b.ok) throw new Error(`${file} should build`);
+    const noted = b.steps.filter((s) => s.notes).length;
+    expect(noted).toBeGreaterThan(0);
+    expect(JSON.parse(publishedJson(b)).steps.filter((s: { notes?: string }) => s.notes)).toHaveLength(0);
+    expect(JSON.parse(publishedJson(b, { notes: true })).steps.filter((s: { notes?: string }) => s.notes)).toHaveLength(noted);
+  }, 60_000);
+
   it('a broken scene keeps its diagnostics, for the element to show', async () => {
     const b = await bundleScene('apiVersion: kubehop/v1\nkind: Scene\nid: x\n', 'x.yaml');
     expect(JSON.parse(publishedJson(b)).diagnostics.length).toBeGreaterThan(0);

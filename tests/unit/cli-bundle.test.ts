@@ -153,6 +153,7 @@ describe('kubehop bundle: usage errors (exit 2, with the usage)', () => {
     [['a.txt', '-o', 'out'], /'a\.txt' is not a scene file/],
     [['a/x.yaml', 'b/x.yml', '-o', 'out'], /'a\/x\.yaml' and 'b\/x\.yml' would both be written as scenes\/x\.json/],
     [['a.yaml', '-o', 'out', '--runtime=yes'], /'--runtime' takes no value/],
+    [['a.yaml', '-o', 'out', '--notes=1'], /'--notes' takes no value/],
     [['a.yaml', '-o', 'out', '--minify'], /unknown option '--minify' for 'bundle'/],
   ];
   for (const [args, message] of cases) {
