@@ -6,7 +6,7 @@ import { traceJson, traceLines } from '../derive/trace.ts';
 import { sceneJsonSchema, SCHEMA_FILE } from '../scene/json-schema.ts';
 import { bundleCommand } from './bundle.ts';
 import { exportCommand } from './export.ts';
-import { quietWhenClosed } from './stdout.ts';
+import { lineWriter } from './stdout.ts';
 import { COMMAND_USAGE, USAGE } from './usage.ts';
 
 export interface Io {
@@ -14,21 +14,15 @@ export interface Io {
   err: (s: string) => void;
 }
 
-let piped = false;
-const stdio: Io = {
-  out: (s) => {
-    // `kubehop trace … | head -1`: a reader that leaves early ends the command quietly.
-    if (!piped) {
-      quietWhenClosed(process.stdout);
-      piped = true;
-    }
-    process.stdout.write(s + '\n');
-  },
-  err: (s) => process.stderr.write(s + '\n'),
-};
+let stdio: Io | undefined;
+/** The process's own output; `kubehop trace … | head -1` (or `2>&1 | head`) ends quietly, with the command's own exit code. */
+function processIo(): Io {
+  stdio ??= { out: lineWriter(process.stdout), err: lineWriter(process.stderr) };
+  return stdio;
+}
 
 /** Returns the exit code; never throws for a user's mistake. */
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [cmd, ...rest] = argv;
   // Their options take values, so they read their own arguments.
   if (cmd === 'export') return exportCommand(rest, io);

@@ -123,6 +123,15 @@ describe('output piped into a reader that leaves early', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
   }, 60_000);
+  it("keeps the command's own exit code: validate of a broken scene still exits 1 when stderr's reader is gone", async () => {
+    const child = spawn('node', ['bin/kubehop.js', 'validate', 'tests/fixtures/broken/unknown-key.yaml'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr.destroy();
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(out).toBe('');
+    expect(code).toBe(1);
+  }, 60_000);
   it('`kubehop trace … | head -1` prints one line and no stack trace', () => {
     // In the first pipeline head has its line before node starts, so every write of the CLI meets EPIPE; the second is the usual case.
     const script = '(echo first; node bin/kubehop.js trace scenes/nodeport.yaml) | head -1; node bin/kubehop.js trace scenes/nodeport.yaml | head -1';
