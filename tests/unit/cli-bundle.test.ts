@@ -10,8 +10,8 @@ import { parseBundleArgs } from '../../src/cli/bundle-args.ts';
 import { sceneSnippet } from '../../src/cli/snippet.ts';
 import { checkBundle } from '../../src/embed/bundle-check.ts';
 
-type Io = { out: string[]; err: string[] };
-const io = (): Io & { out: string[]; err: string[]; io: { out: (s: string) => void; err: (s: string) => void } } => {
+/** An Io for the CLI that keeps what it was told. */
+const io = (): { out: string[]; err: string[]; io: { out: (s: string) => void; err: (s: string) => void } } => {
   const out: string[] = [];
   const err: string[] = [];
   return { out, err, io: { out: (s) => out.push(s), err: (s) => err.push(s) } };
