@@ -9,6 +9,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { bundleScene } from './bundle.ts';
+import { publishedJson } from './publish.ts';
 import { stillSvg } from './still-svg.ts';
 
 export interface EmbedAssetOptions {
@@ -42,7 +43,7 @@ export function embedAssets({ scenes = 'scenes', pages = 'static' }: EmbedAssetO
         const id = f.replace(/\.ya?ml$/, '');
         const bundle = await bundleScene(await readFile(path, 'utf8'), `${scenes}/${f}`);
         // A broken scene still gets its bundle: the element shows its diagnostics where the diagram would be.
-        this.emitFile({ type: 'asset', fileName: `embed/scenes/${id}.json`, source: JSON.stringify(bundle) });
+        this.emitFile({ type: 'asset', fileName: `embed/scenes/${id}.json`, source: publishedJson(bundle) });
         if (!bundle.ok) {
           this.warn(`${scenes}/${f} has errors: its bundle carries them and it gets no still SVG`);
           continue;

@@ -3,6 +3,7 @@
 // starts only to fail at the end on a typo.
 import { DEFAULT_WIDTH, FORMATS, THEMES, WIDTH_RANGE, isFormat, isTheme, type ExportTheme, type Format } from '../export/options.ts';
 import { formatOfPath } from '../export/names.ts';
+import { EXIT_CODES } from './usage.ts';
 
 export const EXPORT_USAGE = `usage: kubehop export <scene.yaml> --format ${FORMATS.join('|')} [options]
 
@@ -26,7 +27,9 @@ options:
   --scale <n>            png only: pixels per CSS pixel, 1–4 (default: 2)
   -h, --help             show this text
 
-PNG, GIF and WebM need Chromium (CHROMIUM_PATH, /usr/bin/chromium, or Playwright's).`;
+PNG, GIF and WebM need Chromium (CHROMIUM_PATH, /usr/bin/chromium, or Playwright's).
+
+${EXIT_CODES}`;
 
 export type StepChoice = { all: true } | { one: number } | { last: true };
 

@@ -24,7 +24,8 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
     return 1;
   }
   const bundle = await bundleScene(text, a.file);
-  for (const d of bundle.diagnostics) io.err(formatDiagnostic(d));
+  // The bundle names the file by its base name only (nothing of this machine goes into an export); the author is told the path they gave.
+  for (const d of bundle.diagnostics) io.err(formatDiagnostic({ ...d, file: a.file }));
   if (!bundle.ok) return 1;
   const steps = resolveSteps(a.step, bundle.steps.length);
   if (typeof steps === 'string') {

@@ -4,36 +4,29 @@ import { checkScene } from '../pipeline.ts';
 import { formatDiagnostic } from '../scene/diagnostic.ts';
 import { traceJson, traceLines } from '../derive/trace.ts';
 import { sceneJsonSchema, SCHEMA_FILE } from '../scene/json-schema.ts';
+import { bundleCommand } from './bundle.ts';
 import { exportCommand } from './export.ts';
-
-const USAGE = `usage: kubehop <command> [options]
-
-commands:
-  validate <scene.yaml>...     check scene files; prints every problem as file:line:col
-                               and exits 1 if there is any
-  trace <scene.yaml> [--json]  print the packet's headers after every step
-                               (--json: the machine-readable trace)
-  schema [--write]             print the scene JSON Schema (--write: to ${SCHEMA_FILE})
-  export <scene.yaml> --format svg|png|gif|webm|html [-o <path>]
-                               write the scene as a picture, animation or page
-                               (kubehop export --help for its options)
-
-options:
-  -h, --help                   show this text
-`;
+import { lineWriter } from './stdout.ts';
+import { COMMAND_USAGE, USAGE } from './usage.ts';
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-const stdio: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+let stdio: Io | undefined;
+/** The process's own output; `kubehop trace … | head -1` (or `2>&1 | head`) ends quietly, with the command's own exit code. */
+function processIo(): Io {
+  stdio ??= { out: lineWriter(process.stdout), err: lineWriter(process.stderr) };
+  return stdio;
+}
 
 /** Returns the exit code; never throws for a user's mistake. */
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [cmd, ...rest] = argv;
-  // Its options take values, so it reads its own arguments.
+  // Their options take values, so they read their own arguments.
   if (cmd === 'export') return exportCommand(rest, io);
+  if (cmd === 'bundle') return bundleCommand(rest, io);
   if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
     (cmd === undefined ? io.err : io.out)(USAGE.trimEnd());
     return cmd === undefined ? 2 : 0;
@@ -42,29 +35,34 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const files = rest.filter((a) => !a.startsWith('-'));
   const known: Record<string, string[]> = { validate: [], trace: ['--json'], schema: ['--write'] };
   if (!(cmd in known)) return usageError(io, `unknown command '${cmd}'`);
+  const usage = COMMAND_USAGE[cmd as keyof typeof COMMAND_USAGE];
   const bad = flags.find((f) => !known[cmd]!.includes(f) && f !== '-h' && f !== '--help');
-  if (bad) return usageError(io, `unknown option '${bad}' for '${cmd}'`);
-  if (flags.includes('-h') || flags.includes('--help')) return io.out(USAGE.trimEnd()), 0;
+  if (bad) return usageError(io, `unknown option '${bad}' for '${cmd}'`, usage);
+  if (flags.includes('-h') || flags.includes('--help')) return io.out(usage), 0;
 
   switch (cmd) {
     case 'validate':
-      if (files.length === 0) return usageError(io, 'validate needs at least one scene file');
+      if (files.length === 0) return usageError(io, 'validate needs at least one scene file', usage);
       return validate(files, io);
     case 'trace':
-      if (files.length !== 1) return usageError(io, 'trace needs exactly one scene file');
+      if (files.length !== 1) return usageError(io, 'trace needs exactly one scene file', usage);
       return trace(files[0]!, flags.includes('--json'), io);
     default:
-      if (files.length > 0) return usageError(io, 'schema takes no files');
-      if (flags.includes('--write')) {
+      if (files.length > 0) return usageError(io, 'schema takes no files', usage);
+      if (!flags.includes('--write')) return io.out(sceneJsonSchema().trimEnd()), 0;
+      try {
         await writeFile(SCHEMA_FILE, sceneJsonSchema());
-        io.out(`wrote ${SCHEMA_FILE}`);
-      } else io.out(sceneJsonSchema().trimEnd());
+      } catch (e) {
+        io.err(`kubehop: cannot write ${SCHEMA_FILE} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+        return 1;
+      }
+      io.out(`wrote ${SCHEMA_FILE}`);
       return 0;
   }
 }
 
-function usageError(io: Io, message: string): number {
-  io.err(`kubehop: ${message}\n\n${USAGE.trimEnd()}`);
+function usageError(io: Io, message: string, usage = USAGE): number {
+  io.err(`kubehop: ${message}\n\n${usage}`);
   return 2;
 }
 

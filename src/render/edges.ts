@@ -1,14 +1,20 @@
 // Links as plain polylines from the layout's routes, each with its label.
 import type { Selection } from 'd3-selection';
-import { line } from 'd3-shape';
 import { FONT, type EdgeRoute, type Point } from '../layout/types.ts';
 import { lineHeight } from '../layout/measure.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
-const path = line<Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
+/**
+ * A polyline's path data, exactly as d3-shape's line() writes it (3 decimals,
+ * a lone point closed): written out because d3-shape comes whole into the
+ * embed's script (about 3 KB gzipped) for these two lines.
+ */
+function path(points: readonly Point[]): string | null {
+  if (points.length === 0) return null;
+  const r = (n: number): number => Math.round(n * 1000) / 1000;
+  return `M${points.map((p) => `${r(p.x)},${r(p.y)}`).join('L')}${points.length === 1 ? 'Z' : ''}`;
+}
 
 export function drawEdges(layer: G, edges: readonly EdgeRoute[]): void {
   const lh = lineHeight();

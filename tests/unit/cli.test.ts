@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/main.ts';
 import { sceneJsonSchema, SCHEMA_FILE } from '../../src/scene/json-schema.ts';
 
@@ -82,6 +82,62 @@ describe('usage', () => {
     const bad = spawnSync('node', ['bin/kubehop.js', 'validate', 'tests/fixtures/broken/duplicate-id.yaml'], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  }, 60_000);
+});
+
+describe('every command has its own --help', () => {
+  it.each([
+    ['validate', /^usage: kubehop validate <scene\.yaml>\.\.\./],
+    ['trace', /^usage: kubehop trace <scene\.yaml> \[--json\]/],
+    ['schema', /^usage: kubehop schema \[--write\]/],
+    ['export', /^usage: kubehop export <scene\.yaml> --format/],
+    ['bundle', /^usage: kubehop bundle <scene\.yaml>\.\.\. -o <dir>/],
+  ])('%s --help: its usage and the exit codes on stdout, exit 0', async (cmd, usage) => {
+    for (const flag of ['--help', '-h']) {
+      const r = await cli(cmd, flag);
+      expect(r).toMatchObject({ code: 0, err: '' });
+      expect(r.out).toMatch(usage);
+      expect(r.out).toContain('exit codes:');
+    }
+  });
+  it("a command's usage error shows that command's usage", async () => {
+    const r = await cli('trace');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^kubehop: trace needs exactly one scene file\n\nusage: kubehop trace /);
+  });
+  it('the README documents the exit codes the CLI prints', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Command line'), readme.indexOf('\n## ', readme.indexOf('## Command line') + 1));
+    for (const code of ['0', '1', '2']) expect(section).toMatch(new RegExp(`^\\| \`${code}\` \\|`, 'm'));
+  });
+});
+
+describe('output piped into a reader that leaves early', () => {
+  // Start-up takes far longer than closing the pipe, so every write the CLI makes meets a closed pipe (EPIPE).
+  it('ends quietly: exit 0, nothing on stderr', async () => {
+    const child = spawn('node', ['bin/kubehop.js', 'trace', 'scenes/nodeport.yaml'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+  it("keeps the command's own exit code: validate of a broken scene still exits 1 when stderr's reader is gone", async () => {
+    const child = spawn('node', ['bin/kubehop.js', 'validate', 'tests/fixtures/broken/unknown-key.yaml'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr.destroy();
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(out).toBe('');
+    expect(code).toBe(1);
+  }, 60_000);
+  it('`kubehop trace … | head -1` prints one line and no stack trace', () => {
+    // In the first pipeline head has its line before node starts, so every write of the CLI meets EPIPE; the second is the usual case.
+    const script = '(echo first; node bin/kubehop.js trace scenes/nodeport.yaml) | head -1; node bin/kubehop.js trace scenes/nodeport.yaml | head -1';
+    const r = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual(['first', expect.stringMatching(/^ +1 +syn +client /), '']);
   }, 60_000);
 });
 

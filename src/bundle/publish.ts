@@ -1,0 +1,26 @@
+// A bundle as it goes on the web (`kubehop bundle`, the embed build): the
+// JSON a reader downloads, so only what drawing and playing the scene reads.
+// Left out: where things were written in the YAML (`pos`, for the author's
+// diagnostics), the steps and packets as written (the derived steps are
+// what plays), warnings (the author saw them when bundling) and, unless
+// asked for, the steps' speaker notes (the element has no notes view; a
+// slide deck may want them). About 0.5 KB gzipped of a 6 KB scene, and as
+// much again per KB of notes. A bundle with errors keeps its diagnostics:
+// the element shows them in place of the diagram.
+import type { SceneBundle } from './bundle.ts';
+
+const AUTHOR_ONLY_SCENE_KEYS = new Set(['steps', 'packets']);
+
+export interface PublishOptions {
+  /** Keep each step's speaker notes. */
+  notes?: boolean;
+}
+
+/** The published JSON text of `bundle`; the same bundle always gives the same text. */
+export function publishedJson(bundle: SceneBundle, { notes = false }: PublishOptions = {}): string {
+  if (!bundle.ok) return JSON.stringify(bundle);
+  const { scene, steps, ...rest } = bundle;
+  const lean = Object.fromEntries(Object.entries(scene).filter(([k]) => !AUTHOR_ONLY_SCENE_KEYS.has(k)));
+  const shown = notes ? steps : steps.map(({ notes: _, ...step }) => step);
+  return JSON.stringify({ ...rest, scene: lean, steps: shown, diagnostics: [] }, (key, value: unknown) => (key === 'pos' ? undefined : value));
+}

@@ -1,0 +1,64 @@
+// What `kubehop --help` and `kubehop <command> --help` print. Export's own
+// text lives with its option parser (export-args.ts), bundle's with its own.
+import { SCHEMA_FILE } from '../scene/json-schema.ts';
+
+export const EXIT_CODES = `exit codes:
+  0  done (trace, export and bundle may have printed warnings)
+  1  a scene has errors (validate: errors or warnings), a file could not be
+     read or written, or an export failed
+  2  the command line is wrong: unknown command or option, no file, a bad
+     value, a step the scene does not have`;
+
+export const USAGE = `usage: kubehop <command> [options]
+
+commands:
+  validate <scene.yaml>...     check scene files; prints every problem as file:line:col
+                               and exits 1 if there is any
+  trace <scene.yaml> [--json]  print the packet's headers after every step
+                               (--json: the machine-readable trace)
+  schema [--write]             print the scene JSON Schema (--write: to ${SCHEMA_FILE})
+  export <scene.yaml> --format svg|png|gif|webm|html [-o <path>]
+                               write the scene as a picture, animation or page
+  bundle <scene.yaml>... -o <dir> [--runtime] [--notes]
+                               precompile scenes for a web page (<kubehop-scene>)
+
+  kubehop <command> --help shows a command's options.
+
+options:
+  -h, --help                   show this text
+
+${EXIT_CODES}`;
+
+export const COMMAND_USAGE: Record<'validate' | 'trace' | 'schema', string> = {
+  validate: `usage: kubehop validate <scene.yaml>...
+
+  Checks each scene file: YAML, the scene format, and every step (does the
+  packet have a route, does each hop have a link…). Prints every problem as
+  file:line:col: message on stderr, and "<file>: ok (n steps)" for a good file.
+
+options:
+  -h, --help    show this text
+
+${EXIT_CODES}`,
+  trace: `usage: kubehop trace <scene.yaml> [--json]
+
+  Prints the packet's headers after every step, one tcpdump-like line per
+  step (counted from 1, like the player).
+
+options:
+  --json        the machine-readable trace: { scene, steps: [ { index, packet,
+                at, ops, caption, headers, tables, end?, wait? } ] }, index from 0
+  -h, --help    show this text
+
+${EXIT_CODES}`,
+  schema: `usage: kubehop schema [--write]
+
+  Prints the JSON Schema of scene files (editors use it to complete and check
+  YAML: see the modeline at the top of every scene in scenes/).
+
+options:
+  --write       write it to ${SCHEMA_FILE} instead
+  -h, --help    show this text
+
+${EXIT_CODES}`,
+};
