@@ -73,20 +73,23 @@ function bounds(boxes: Box[], edges: EdgeRoute[]): Rect {
 function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
   const pt = (p: Point): Point => ({ x: round(p.x + dx), y: round(p.y + dy) });
   const rect = <T extends Rect>(r: T): T => ({ ...r, x: round(r.x + dx), y: round(r.y + dy), width: round(r.width), height: round(r.height) });
+  const boxes = g.boxes.map((b) => {
+    const out = rect(b);
+    if (b.rows) out.rows = b.rows.map(rect);
+    return out;
+  });
+  // A box's anchor is its top-right corner: taken from the rounded box, so the two never disagree by a rounding.
+  const corner = new Map(boxes.map((b) => [b.id, { x: b.x + b.width, y: b.y }]));
   return {
     width: Math.ceil(g.width),
     height: Math.ceil(g.height),
-    boxes: g.boxes.map((b) => {
-      const out = rect(b);
-      if (b.rows) out.rows = b.rows.map(rect);
-      return out;
-    }),
+    boxes,
     edges: g.edges.map((e) => {
       const out: EdgeRoute = { ...e, points: e.points.map(pt) };
       if (e.label) out.label = { ...e.label, ...pt(e.label) };
       return out;
     }),
-    anchors: Object.fromEntries(Object.entries(g.anchors).map(([k, p]) => [k, pt(p)])),
+    anchors: Object.fromEntries(Object.entries(g.anchors).map(([k, p]) => [k, corner.get(k) ?? pt(p)])),
   };
 }
 
