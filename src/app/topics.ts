@@ -1,8 +1,8 @@
 // Scenes grouped by their `topic:` for the picker. Pure, so the grouping is
 // the same wherever a list of scenes is shown.
 
-/** Topics a reader meets in this order: pods talk first, then Services, then names. */
-const LEARNING_ORDER = ['pod networking', 'services', 'dns'];
+/** Topics a reader meets in this order: pods talk first, then Services, then names, then what breaks. */
+const LEARNING_ORDER = ['pod networking', 'services', 'dns', 'troubleshooting'];
 /** Words a plain capital letter would get wrong. */
 const LABELS: Record<string, string> = { dns: 'DNS' };
 export const NO_TOPIC = 'Other';

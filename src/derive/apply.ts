@@ -60,6 +60,9 @@ export function applyOp(state: PacketState, op: Op, hereMac: string | undefined)
     }
     case 'deliver':
     case 'drop':
+    case 'wait':
+    // The reject's answer is a packet of its own (derive builds it); this one ends as it is.
+    case 'reject':
       return next(hs);
     case 'route': {
       const ip = outer(hs, 'ipv4');

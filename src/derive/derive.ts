@@ -1,35 +1,50 @@
 // derive: Scene → the packet's full header stack at every step, computed by
 // applying each step's operations in order, plus the invariant checks.
-import type { Scene } from '../scene/model.ts';
+import type { Op, Scene, Step } from '../scene/model.ts';
 import type { Diagnostic } from '../scene/diagnostic.ts';
-import type { DerivedStep } from './types.ts';
+import type { DerivedStep, PacketEnd } from './types.ts';
 import { applyOp, type PacketState } from './apply.ts';
 import { diffHeaders, removedHeaders } from './changes.ts';
-import { checkStep } from './invariants.ts';
+import { checkStep, hostIps } from './invariants.ts';
+import { checkCauses } from './causes.ts';
+import { rejectAnswer } from './reject.ts';
 import { tableStates } from './tables.ts';
 
 export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: Diagnostic[] } {
   const states = new Map<string, PacketState>(scene.packets.map((p) => [p.id, { headers: p.headers, nat: [] }]));
   const diagnostics: Diagnostic[] = [];
+  const report = (step: Step, severity: Diagnostic['severity'], message: string) => diagnostics.push({ ...step.pos, severity, message: `step ${step.index + 1}: ${message}` });
+  // Packets with a mistake already reported at its cause: what follows from it would only echo it.
+  const faulted = new Set<string>();
   const tables = tableStates(scene);
   const steps = scene.steps.map((step): DerivedStep => {
-    const before = states.get(step.packet)!;
+    const before = states.get(step.packet) ?? { headers: [], nat: [] };
     let state = before;
     let applied = true;
-    const hereMac = scene.elements[step.at]?.mac;
+    const here = scene.elements[step.at];
+    const dstBefore = before.headers.find((h) => h.layer === 'ipv4')?.dst;
+    for (const cause of checkCauses(scene, step.at, step.from, step.ops, dstBefore)) {
+      report(step, cause.severity, cause.message);
+      if (cause.severity === 'error') faulted.add(step.packet);
+    }
     for (const op of step.ops) {
-      const r = applyOp(state, op, hereMac);
+      const r = applyOp(state, op, here?.mac);
       if (r.ok) state = r.state;
       else {
         applied = false;
-        diagnostics.push({ ...step.pos, severity: 'error', message: `step ${step.index + 1}: ${r.message}` });
+        report(step, 'error', r.message);
+      }
+      if (op.op !== 'reject') continue;
+      const answer = rejectAnswer(state.headers, op.with, { mac: here?.mac, ip: here?.ip?.split('/')[0], hostIps: hostIps(scene, step.at) });
+      if (answer.ok) states.set(op.answer, { headers: answer.headers, nat: [] });
+      else {
+        applied = false;
+        report(step, 'error', answer.message);
       }
     }
     states.set(step.packet, state);
     // A step whose operations failed has already been reported; its invariants would only echo that.
-    for (const problem of applied ? checkStep({ scene, step, before: before.headers, after: state.headers }) : []) {
-      diagnostics.push({ ...step.pos, severity: 'warning', message: `step ${step.index + 1}: ${problem}` });
-    }
+    if (applied && !faulted.has(step.packet)) for (const problem of checkStep({ scene, step, before: before.headers, after: state.headers })) report(step, 'warning', problem);
     const derived: DerivedStep = {
       index: step.index,
       packet: step.packet,
@@ -48,9 +63,21 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
     if (removed.length > 0) derived.removed = removed;
     if (step.link !== undefined) derived.link = step.link;
     if (step.notes !== undefined) derived.notes = step.notes;
+    const end = endOf(step.ops);
+    if (end) derived.end = end;
+    const wait = step.ops.find((o) => o.op === 'wait');
+    if (wait) derived.wait = wait.reason === undefined ? { ms: wait.ms } : { ms: wait.ms, reason: wait.reason };
     return derived;
   });
   return { steps, diagnostics };
+}
+
+function endOf(ops: Op[]): PacketEnd | undefined {
+  for (const o of ops) {
+    if (o.op === 'drop') return { how: 'drop', reason: o.reason };
+    if (o.op === 'reject') return o.reason === undefined ? { how: 'reject', with: o.with, answer: o.answer } : { how: 'reject', with: o.with, answer: o.answer, reason: o.reason };
+  }
+  return undefined;
 }
 
 function isFirst(scene: Scene, index: number): boolean {

@@ -21,7 +21,7 @@ function nodeOf(scene: Scene, id: string): SceneElement | undefined {
   return undefined;
 }
 
-function hostIps(scene: Scene, id: string): string[] {
+export function hostIps(scene: Scene, id: string): string[] {
   const node = nodeOf(scene, id);
   if (!node) return [];
   const ips: string[] = node.ip ? [hostIp(node.ip)] : [];

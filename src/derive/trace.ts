@@ -1,7 +1,7 @@
 // The derived steps as a public output: JSON for tools, and one
 // tcpdump-like line per step for people.
 import type { Header } from '../scene/model.ts';
-import type { DerivedStep } from './types.ts';
+import type { DerivedStep, PacketEnd } from './types.ts';
 import type { ShownRow, TableStates } from './tables.ts';
 
 /** A table row as the picture shows it at a step (the renderer's `version` left out). */
@@ -9,14 +9,43 @@ export type TraceRow = Omit<ShownRow, 'version'>;
 
 export interface TraceJson {
   scene: string;
-  steps: { index: number; packet: string; at: string; ops: string[]; caption: string; headers: Header[]; tables: Record<string, TraceRow[]> }[];
+  steps: TraceStep[];
+}
+
+export interface TraceStep {
+  index: number;
+  packet: string;
+  at: string;
+  ops: string[];
+  caption: string;
+  headers: Header[];
+  tables: Record<string, TraceRow[]>;
+  /** Present on a packet's last step: why it was dropped, or how it was rejected. */
+  end?: PacketEnd;
+  wait?: { ms: number; reason?: string };
 }
 
 export function traceJson(sceneId: string, steps: DerivedStep[]): TraceJson {
   return {
     scene: sceneId,
-    steps: steps.map((s) => ({ index: s.index, packet: s.packet, at: s.at, ops: s.ops, caption: s.caption, headers: s.headers, tables: traceTables(s.tables ?? {}) })),
+    steps: steps.map((s) => {
+      const t: TraceStep = { index: s.index, packet: s.packet, at: s.at, ops: s.ops, caption: s.caption, headers: s.headers, tables: traceTables(s.tables ?? {}) };
+      if (s.end) t.end = s.end;
+      if (s.wait) t.wait = s.wait;
+      return t;
+    }),
   };
+}
+
+/** What ended the packet, in words: `dropped: no policy allows it`, `rejected with icmp-port-unreachable → refused`. */
+export function endText(end: PacketEnd): string {
+  if (end.how === 'drop') return `dropped: ${end.reason}`;
+  return `rejected with ${end.with} → ${end.answer}${end.reason ? `: ${end.reason}` : ''}`;
+}
+
+/** `1 s`, `200 ms`, `1.5 s`. */
+export function waitText(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${ms / 1000} s`;
 }
 
 function traceTables(tables: TableStates): Record<string, TraceRow[]> {
@@ -31,8 +60,12 @@ export function formatHeader(h: Header): string {
       return h.op === 'request' ? `ARP who-has ${h.targetIp} tell ${h.senderIp}` : `ARP reply ${h.senderIp} is-at ${h.senderMac}`;
     case 'ipv4':
       return `IP ${h.src} > ${h.dst} ttl ${h.ttl}`;
-    case 'icmp':
-      return `ICMP ${h.type}`;
+    case 'icmp': {
+      const q = h.quote;
+      const ports = (p: number | undefined) => (p === undefined ? '' : `:${p}`);
+      const quoted = q ? ` quoting [IP ${q.src}${ports(q.sport)} > ${q.dst}${ports(q.dport)} ${q.protocol.toUpperCase()} ttl ${q.ttl}]` : '';
+      return `ICMP ${h.type}${h.code ? ` ${h.code}` : ''}${quoted}`;
+    }
     case 'tcp':
       return `TCP ${h.sport} > ${h.dport} [${h.flags}]`;
     case 'udp':
@@ -59,6 +92,8 @@ export function traceLines(steps: DerivedStep[]): string[] {
   const opWidth = Math.max(...steps.map((s) => (s.ops.length ? s.ops.join(',').length + 2 : 0)));
   return steps.map((s) => {
     const ops = s.ops.length ? `[${s.ops.join(',')}]` : '';
-    return `${String(s.index + 1).padStart(3)}  ${s.packet.padEnd(pkWidth)}  ${s.at.padEnd(atWidth)}  ${ops.padEnd(opWidth)}  ${s.headers.map(formatHeader).join(' | ')}`;
+    const wait = s.wait ? `  (waits ${waitText(s.wait.ms)}${s.wait.reason ? `: ${s.wait.reason}` : ''})` : '';
+    const end = s.end ? `  ✕ ${endText(s.end)}` : '';
+    return `${String(s.index + 1).padStart(3)}  ${s.packet.padEnd(pkWidth)}  ${s.at.padEnd(atWidth)}  ${ops.padEnd(opWidth)}  ${s.headers.map(formatHeader).join(' | ')}${wait}${end}`;
   });
 }

@@ -1,4 +1,4 @@
-import type { Header, Highlight, SourcePos } from '../scene/model.ts';
+import type { Header, Highlight, RejectWith, SourcePos } from '../scene/model.ts';
 import type { TableStates } from './tables.ts';
 
 /** A field the step changed: `field` undefined means the whole layer is new. */
@@ -26,7 +26,13 @@ export interface DerivedStep {
   changed: Change[];
   /** Layers the step took off (a decap's outer headers), outermost first; absent when none. */
   removed?: Header[];
+  /** The packet's last step: dropped, or rejected, the kernel's answer being packet `answer`. */
+  end?: PacketEnd;
+  /** Time passes at this step (a retransmission timer, a resolver's timeout). */
+  wait?: { ms: number; reason?: string };
   /** Every table's rows as drawn after this step (absent in bundles made before tables changed over time). */
   tables?: TableStates;
   pos: SourcePos;
 }
+
+export type PacketEnd = { how: 'drop'; reason: string } | { how: 'reject'; with: RejectWith; answer: string; reason?: string };

@@ -45,8 +45,10 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
       const el: SceneElement = { id, name: r.name, kind: r.kind, label: [], children: [], pos };
       if (parent) el.parent = parent.id;
       if ('type' in r) el.type = r.type;
-      if ('ip' in r && r.ip !== undefined) {
-        if (!isIpv4(r.ip, true)) out.push(err(posAt(parsed, [...here, 'ip']), `'ip' must be an IPv4 address like 10.244.1.2 or 10.244.1.2/24, got '${r.ip}'`));
+      if (r.kind === 'service' && r.ip === 'None') el.headless = true;
+      else if ('ip' in r && r.ip !== undefined) {
+        const expected = r.kind === 'service' ? 'a ClusterIP like 10.96.0.10, or None for a headless Service' : 'an IPv4 address like 10.244.1.2 or 10.244.1.2/24';
+        if (!isIpv4(r.ip, true)) out.push(err(posAt(parsed, [...here, 'ip']), `'ip' must be ${expected}, got '${r.ip}'`));
         el.ip = r.ip;
       }
       if ('mac' in r && r.mac !== undefined) {
@@ -67,6 +69,7 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
   };
   roots.push(...visit(raw, ['elements'], undefined, undefined));
 
+  for (const { el, r, path } of written) if (r.kind === 'service' && r.endpoints) el.endpoints = endpoints(r.endpoints, [...path, 'endpoints'], elements, parsed, out);
   // Labels and rows need the whole tree (a pod's label shows its eth0 address; a table sits beside a device).
   for (const { el, r, path, owner } of written) {
     if (r.kind === 'table' && r.beside !== undefined) {
@@ -88,6 +91,16 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
     if (el.kind === 'table' && el.row === undefined && el.beside) el.row = elements[el.beside]?.row;
   }
   return { elements, roots };
+}
+
+/** A Service's endpoints are pods, each with an address DNS and DNAT can use. */
+function endpoints(ids: string[], path: PathKey[], elements: Record<string, SceneElement>, parsed: ParsedScene, out: Diagnostic[]): string[] {
+  const pods = Object.values(elements).filter((e) => e.kind === 'pod').map((e) => e.id);
+  return ids.filter((id, k) => {
+    if (elements[id]?.kind === 'pod') return true;
+    out.push(err(posAt(parsed, [...path, k]), `'endpoints' names '${id}', which is not a pod; expected pods such as: ${pods.join(', ') || '(none)'}`));
+    return false;
+  });
 }
 
 function tableRow(row: Extract<RawElement, { kind: 'table' }>['rows'][number], k: number): TableRow {
@@ -118,7 +131,7 @@ function defaultLabel(el: SceneElement, all: Record<string, SceneElement>): stri
     case 'table':
       return [tableTitle[el.type as TableType]];
     case 'service':
-      return [el.name, `ClusterIP ${el.ip ?? ''}`.trim()];
+      return [el.name, el.headless ? 'ClusterIP None (headless)' : `ClusterIP ${el.ip ?? ''}`.trim(), ...(el.endpoints?.length === 0 ? ['no endpoints'] : [])];
     default:
       return [el.name];
   }

@@ -70,6 +70,10 @@ export interface SceneElement {
   rows?: TableRow[];
   /** Tables: some step adds, removes or changes a row (the layout leaves room for the marker that says so). */
   live?: boolean;
+  /** Services: `ip: None` — no ClusterIP; DNS answers with the endpoints' own addresses. */
+  headless?: boolean;
+  /** Services: the ready pods behind it, when the file lists them (empty: no endpoints). */
+  endpoints?: string[];
   pos: SourcePos;
 }
 
@@ -98,7 +102,19 @@ export interface ArpHeader {
   targetMac: string;
 }
 export interface Ipv4Header { layer: 'ipv4'; src: string; dst: string; ttl: number }
-export interface IcmpHeader { layer: 'icmp'; type: 'echo-request' | 'echo-reply' | string }
+/**
+ * What an ICMP error carries of the packet that caused it: the IP header and
+ * the first 8 bytes of its payload — for TCP and UDP, the ports.
+ */
+export interface IcmpQuote { src: string; dst: string; ttl: number; protocol: 'tcp' | 'udp' | 'icmp'; sport?: number; dport?: number }
+export interface IcmpHeader {
+  layer: 'icmp';
+  type: 'echo-request' | 'echo-reply' | 'destination-unreachable' | string;
+  /** For errors: port-unreachable, host-unreachable, admin-prohibited… */
+  code?: string;
+  /** An error's quoted original: shown as what is quoted, never as a tunnel's inner header. */
+  quote?: IcmpQuote;
+}
 export interface TcpHeader { layer: 'tcp'; sport: number; dport: number; flags: string }
 export interface UdpHeader { layer: 'udp'; sport: number; dport: number }
 export interface VxlanHeader { layer: 'vxlan'; vni: number }
@@ -170,7 +186,22 @@ export type Op =
   | { op: 'dns-query'; id: number; qname: string; qtype: string }
   | { op: 'dns-answer'; rcode: string; answers: string[] }
   | { op: 'deliver' }
-  | { op: 'drop'; reason: string };
+  | { op: 'drop'; reason: string }
+  /** iptables' REJECT: the packet ends and the kernel's answer starts as packet `answer`. */
+  | { op: 'reject'; with: RejectWith; answer: string; reason?: string }
+  /** Time passes here: a retransmission timer, a resolver's timeout. */
+  | { op: 'wait'; ms: number; reason?: string };
+
+/** iptables' `--reject-with` values for IPv4 (icmp-port-unreachable is its default). */
+export type RejectWith =
+  | 'icmp-port-unreachable'
+  | 'icmp-net-unreachable'
+  | 'icmp-host-unreachable'
+  | 'icmp-proto-unreachable'
+  | 'icmp-net-prohibited'
+  | 'icmp-host-prohibited'
+  | 'icmp-admin-prohibited'
+  | 'tcp-reset';
 
 export type OpName = Op['op'];
 

@@ -1,5 +1,5 @@
 // validate, part 2c: a step's written operations → operations with every reference resolved.
-import type { Op, SceneElement } from './model.ts';
+import type { Op, RejectWith, SceneElement } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { resolveElement, resolveIp, resolveMac, fieldResolver } from './addresses.ts';
 import type { ParsedScene, PathKey } from './parse.ts';
@@ -50,7 +50,25 @@ export function resolveOps(parsed: ParsedScene, raw: unknown[], path: PathKey[],
       case 'drop':
         ops.push({ op: 'drop', reason: String(p) });
         break;
+      case 'reject': {
+        const op: Op = { op: 'reject', with: (p.with as RejectWith | undefined) ?? 'icmp-port-unreachable', answer: String(p.answer) };
+        if (p.reason !== undefined) op.reason = String(p.reason);
+        ops.push(op);
+        break;
+      }
+      case 'wait': {
+        const op: Op = { op: 'wait', ms: milliseconds(String(p.time)) };
+        if (p.reason !== undefined) op.reason = String(p.reason);
+        ops.push(op);
+        break;
+      }
     }
   });
   return ops;
+}
+
+/** `200ms`, `1s`, `1.5s` (the schema has checked the form). */
+function milliseconds(time: string): number {
+  const n = parseFloat(time);
+  return time.endsWith('ms') ? n : Math.round(n * 1000);
 }

@@ -1,7 +1,7 @@
 // validate, part 2: a well-shaped document → a Scene whose every reference
 // points at something real, or the list of what does not.
 import type { RawScene } from './schema.ts';
-import type { Link, Packet, Scene, Step, Highlight, SourcePos, SceneElement } from './model.ts';
+import type { Link, Op, Packet, Scene, Step, Highlight, SourcePos, SceneElement } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { posAt, type ParsedScene } from './parse.ts';
 import { didYouMean } from './suggest.ts';
@@ -21,6 +21,29 @@ export function resolveScene(parsed: ParsedScene, raw: RawScene, out: Diagnostic
     out.push({ ...posAt(parsed, ['id']), severity: 'warning', message: `the scene id '${raw.id}' differs from its file name '${stem}.yaml'; links to it use the file name — rename one to match` });
   }
   return { id: raw.id, title: raw.title, summary: raw.summary, file: parsed.file, elements, roots, links, packets, steps };
+}
+
+interface Ending {
+  parsed: ParsedScene;
+  where: Map<string, string>;
+  ended: Map<string, string>;
+  out: Diagnostic[];
+}
+
+/** A drop or a reject is the packet's last act; a reject's answer starts where it happened. */
+function endPacket(packet: string, ops: Op[], at: string, i: number, { parsed, where, ended, out }: Ending): void {
+  const k = ops.findIndex((o) => o.op === 'drop' || o.op === 'reject');
+  if (k < 0) return;
+  const last = ops[k]!;
+  const after = ops[k + 1];
+  if (after) out.push(err(posAt(parsed, ['steps', i, 'ops', k + 1]), `'${after.op}' comes after '${last.op}' in this step, but nothing happens to a packet once it is ${last.op === 'drop' ? 'dropped' : 'rejected'}`));
+  ended.set(packet, `was ${last.op === 'drop' ? 'dropped' : 'rejected'} at step ${i + 1}`);
+  if (last.op !== 'reject') return;
+  if (where.has(last.answer)) {
+    out.push(err(posAt(parsed, ['steps', i, 'ops', k, 'reject', 'answer']), `'answer' names packet '${last.answer}', which already exists; the kernel's answer is a new packet: give it a new id`));
+    return;
+  }
+  where.set(last.answer, at);
 }
 
 const err = (pos: SourcePos, message: string): Diagnostic => ({ ...pos, severity: 'error', message });
@@ -67,6 +90,7 @@ function resolvePackets(parsed: ParsedScene, raw: RawScene, elements: Record<str
 
 function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<string, SceneElement>, links: Link[], packets: Packet[], out: Diagnostic[]): Step[] {
   const where = new Map(packets.map((p) => [p.id, p.origin]));
+  const ended = new Map<string, string>();
   const steps: Step[] = [];
   const tables = tableTimeline(elements, out);
   raw.steps.forEach((s, i) => {
@@ -74,6 +98,11 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     const from = where.get(s.packet);
     if (from === undefined) {
       out.push(err(posAt(parsed, ['steps', i, 'packet']), `step names packet '${s.packet}', which is not defined${didYouMean(s.packet, where.keys())}; packets: ${[...where.keys()].join(', ')}`));
+      return;
+    }
+    const end = ended.get(s.packet);
+    if (end !== undefined) {
+      out.push(err(posAt(parsed, ['steps', i, 'packet']), `packet '${s.packet}' ${end}, so no later step can act on it; a retransmission or a new request is a new packet under 'packets:'`));
       return;
     }
     if ((s.to === undefined) === (s.at === undefined)) {
@@ -114,6 +143,7 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       highlight.push({ table, row });
     });
     const ops = resolveOps(parsed, s.ops ?? [], ['steps', i, 'ops'], elements, out);
+    endPacket(s.packet, ops, at, i, { parsed, where, ended, out });
     const step: Step = { index: steps.length, packet: s.packet, from, at, ops, caption: s.caption.trim(), highlight, pos };
     if (link) step.link = link.id;
     if (rows.length > 0) step.rows = rows;

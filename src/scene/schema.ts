@@ -19,6 +19,16 @@ const row = z.number().int().min(0).max(9).describe('Row of the node drawing fro
 
 export const deviceTypes = ['veth', 'bridge', 'vxlan', 'ipip', 'nic', 'loopback'] as const;
 export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs', 'cache'] as const;
+export const rejectWith = [
+  'icmp-port-unreachable',
+  'icmp-net-unreachable',
+  'icmp-host-unreachable',
+  'icmp-proto-unreachable',
+  'icmp-net-prohibited',
+  'icmp-host-prohibited',
+  'icmp-admin-prohibited',
+  'tcp-reset',
+] as const;
 export const linkKinds = ['veth', 'bridge-port', 'wire', 'tunnel', 'stack', 'socket', 'shortcut'] as const;
 
 const Device = z.strictObject({
@@ -59,7 +69,11 @@ const Service = z.strictObject({
   kind: z.literal('service'),
   name,
   label: label.optional(),
-  ip: z.string(),
+  ip: z.string().describe("The ClusterIP, or None for a headless Service (clusterIP: None): DNS then answers with each ready pod's address."),
+  endpoints: z
+    .array(ref)
+    .optional()
+    .describe('The ready pods behind the Service, as its EndpointSlices list them; [] for a Service with no endpoints.'),
   ports: z.array(z.strictObject({ name: z.string().optional(), port, protocol: z.enum(['TCP', 'UDP']).optional() })).optional(),
 });
 
@@ -124,7 +138,7 @@ export const headerSchemas = {
   eth: z.strictObject({ src: addr, dst: addr }),
   arp: z.strictObject({ op: z.enum(['request', 'reply']), sender: ref, target: ref }),
   ipv4: z.strictObject({ src: addr, dst: addr, ttl: z.number().int().min(1).max(255).optional() }),
-  icmp: z.strictObject({ type: z.string() }),
+  icmp: z.strictObject({ type: z.string(), code: z.string().optional() }),
   tcp: z.strictObject({ sport: port, dport: port, flags: z.string().optional() }),
   udp: z.strictObject({ sport: port, dport: port }),
   vxlan: z.strictObject({ vni: z.number().int().min(0).max(16777215) }),
@@ -167,7 +181,19 @@ export const opSchemas = {
   masquerade: z.strictObject({ dev: ref.describe('The outgoing device whose address becomes the source.') }),
   'dns-query': z.strictObject({ id: z.number().int().min(0).max(65535), qname: z.string(), qtype: z.string() }),
   'dns-answer': z.strictObject({ rcode: z.string().optional(), answers: z.array(z.string()).optional() }),
-  drop: z.string().describe('Why the packet is dropped.'),
+  drop: z.string().describe('Why the packet is dropped. The packet ends here.'),
+  reject: z.strictObject({
+    with: z.enum(rejectWith).optional().describe("iptables' --reject-with; default icmp-port-unreachable."),
+    answer: name.describe("The id of the packet the kernel sends back (the ICMP error or TCP RST): derived, not declared under 'packets'."),
+    reason: z.string().optional().describe('Which rule rejected, and why.'),
+  }),
+  wait: z.strictObject({
+    time: z
+      .string()
+      .regex(/^\d+(\.\d+)?(ms|s)$/, 'a time like 200ms, 1s or 5s')
+      .describe('How long: 200ms, 1s, 5s.'),
+    reason: z.string().optional().describe('What the time is: a SYN retransmission timer, a resolver timeout.'),
+  }),
 } as const;
 
 export const Op = z.union([
