@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { sceneIds, sceneInfo, waitForStep } from './helpers.ts';
 
-const TOPIC_LABELS: Record<string, string> = { 'pod networking': 'Pod networking', services: 'Services', dns: 'DNS' };
+const TOPIC_LABELS: Record<string, string> = { 'pod networking': 'Pod networking', services: 'Services', dns: 'DNS', troubleshooting: 'Troubleshooting' };
 
 test('the bare page is the gallery: every scene, under its topic, with its title, first sentence and a drawn thumbnail', async ({ page }) => {
   await page.goto('/');
@@ -31,7 +31,7 @@ test('the bare page is the gallery: every scene, under its topic, with its title
   }
   // Topics in learning order.
   const headings = await gallery.locator('section.topic > h3').allInnerTexts();
-  expect(headings).toEqual(['Pod networking', 'Services', 'DNS'].filter((h) => headings.includes(h)));
+  expect(headings).toEqual(['Pod networking', 'Services', 'DNS', 'Troubleshooting'].filter((h) => headings.includes(h)));
   expect(headings.length).toBeGreaterThanOrEqual(3);
 });
 
