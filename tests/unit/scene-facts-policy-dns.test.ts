@@ -102,16 +102,22 @@ describe('headless Service', () => {
   const { steps, scene, ip } = load('headless-service');
   const service = scene.elements['db']!;
 
-  it('the Service is headless and lists its ready pods (db-2 is not ready)', () => {
+  // CoreDNS's watch of the EndpointSlice, as the scene draws it: "<ip>  <pod>  ready: <bool>".
+  const slice = scene.elements['coredns/watch']!.rows!.map((r) => r.text.split(/\s+/));
+  const ready = slice.filter((r) => r.at(-1) === 'true');
+
+  it('the Service is headless and lists as endpoints exactly the pods its EndpointSlice marks ready', () => {
     expect(service.headless).toBe(true);
-    expect(service.endpoints).toEqual(['db-0', 'db-1']);
+    expect(service.endpoints).toEqual(ready.map((r) => r[1]));
+    expect(slice.length).toBeGreaterThan(ready.length);
   });
 
   it('the name is answered with one A record per ready pod: the Service’s endpoints, no more, no ClusterIP', () => {
     const answer = steps.find((s) => s.packet === 'query' && s.ops.includes('dns-answer'))!;
     const addresses = dns(answer).answers!.map((a) => a.split(' ').at(-1));
     expect(addresses).toEqual(service.endpoints!.map((p) => ip(`${p}/eth0`)));
-    expect(addresses).not.toContain(ip('db-2/eth0'));
+    expect(addresses).toEqual(ready.map((r) => r[0]));
+    for (const r of slice.filter((x) => x.at(-1) !== 'true')) expect(addresses).not.toContain(r[0]);
   });
 
   it('the connection goes straight to a pod IP: no DNAT on its way, no un-DNAT on the reply', () => {
