@@ -5,6 +5,7 @@
 
 import type { Header, Layer } from '../scene/model.ts';
 import type { Change } from '../derive/types.ts';
+import { quoteText } from '../derive/trace.ts';
 
 export const LAYER_NAMES: Record<Layer, string> = {
   eth: 'Ethernet',
@@ -52,6 +53,8 @@ export function inspect(headers: Header[], changed: Change[]): LayerView[] {
       .filter(([k]) => k !== 'layer')
       .map(([k, v]): FieldView => {
         const c = mine.find((x) => x.field === k);
+        // An ICMP error carries the start of the packet that caused it: one quoted packet, not an inner layer.
+        if (h.layer === 'icmp' && k === 'quote') return { name: 'quotes', value: quoteText(h.quote!), changed: isNew };
         const f: FieldView = { name: k, value: show(v), changed: isNew || c !== undefined };
         if (c && 'was' in c) f.was = show(c.was);
         return f;

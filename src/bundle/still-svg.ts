@@ -3,6 +3,7 @@
 // host strips scripts). Drawn in Node by the same render stage as the page
 // (showStill), into jsdom, at build time.
 import { JSDOM } from 'jsdom';
+import { narration } from '../derive/trace.ts';
 import { DARK } from '../render/style.ts';
 import { showStill } from '../still.ts';
 import type { Shown } from '../show.ts';
@@ -42,7 +43,7 @@ export function stillSvg(built: Pick<Shown, 'scene' | 'steps' | 'geometry'>, ste
   svg.setAttribute('height', String(built.geometry.height));
   const s = built.steps[step];
   const desc = svg.querySelector('desc');
-  if (desc && s) desc.textContent = `${built.scene.summary} Shown: step ${step + 1} of ${built.steps.length}. ${s.caption}`;
+  if (desc && s) desc.textContent = `${built.scene.summary} Shown: step ${step + 1} of ${built.steps.length}. ${narration(s)}`;
   const style = svg.querySelector('style');
   // No script can switch a theme in an <img>, but a media query still answers.
   if (style) style.textContent += `@media (prefers-color-scheme: dark) { .kh-scene {${DARK}\n} }\n`;

@@ -1,6 +1,6 @@
 // The derived steps as a public output: JSON for tools, and one
 // tcpdump-like line per step for people.
-import type { Header } from '../scene/model.ts';
+import type { Header, IcmpQuote } from '../scene/model.ts';
 import type { DerivedStep, PacketEnd } from './types.ts';
 import type { ShownRow, TableStates } from './tables.ts';
 
@@ -43,6 +43,28 @@ export function endText(end: PacketEnd): string {
   return `rejected with ${end.with} → ${end.answer}${end.reason ? `: ${end.reason}` : ''}`;
 }
 
+/** What happens to the packet at this step beyond its headers, said before the caption: `Dropped: …`, `Waits 1 s: …`. */
+export function fateText(step: Pick<DerivedStep, 'end' | 'wait'>): string | undefined {
+  if (step.end) {
+    const t = endText(step.end);
+    return t.charAt(0).toUpperCase() + t.slice(1);
+  }
+  if (step.wait) return `Waits ${waitText(step.wait.ms)}${step.wait.reason ? `: ${step.wait.reason}` : ''}`;
+  return undefined;
+}
+
+/** The step's words as a reader gets them: the fate (if any), then the caption. */
+export function narration(step: Pick<DerivedStep, 'end' | 'wait' | 'caption'>): string {
+  const fate = fateText(step);
+  return fate ? `${fate}. ${step.caption}` : step.caption;
+}
+
+/** An ICMP error's quoted original, as tcpdump would print the packet: `TCP 10.244.1.2:40312 > 10.96.0.50:80 ttl 63`. */
+export function quoteText(q: IcmpQuote): string {
+  const port = (p: number | undefined) => (p === undefined ? '' : `:${p}`);
+  return `${q.protocol.toUpperCase()} ${q.src}${port(q.sport)} > ${q.dst}${port(q.dport)} ttl ${q.ttl}`;
+}
+
 /** `1 s`, `200 ms`, `1.5 s`. */
 export function waitText(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${ms / 1000} s`;
@@ -61,9 +83,7 @@ export function formatHeader(h: Header): string {
     case 'ipv4':
       return `IP ${h.src} > ${h.dst} ttl ${h.ttl}`;
     case 'icmp': {
-      const q = h.quote;
-      const ports = (p: number | undefined) => (p === undefined ? '' : `:${p}`);
-      const quoted = q ? ` quoting [IP ${q.src}${ports(q.sport)} > ${q.dst}${ports(q.dport)} ${q.protocol.toUpperCase()} ttl ${q.ttl}]` : '';
+      const quoted = h.quote ? ` quoting [${quoteText(h.quote)}]` : '';
       return `ICMP ${h.type}${h.code ? ` ${h.code}` : ''}${quoted}`;
     }
     case 'tcp':

@@ -3,6 +3,7 @@
 // reader speaks each step a reader moves to — but not while autoplay runs,
 // when a new sentence every few seconds would talk over everything else.
 import type { DerivedStep } from '../derive/types.ts';
+import { fateText } from '../derive/trace.ts';
 
 export interface CaptionView {
   root: HTMLElement;
@@ -22,7 +23,9 @@ export function createCaption(): CaptionView {
   const packet = el('span', 'packet');
   packet.append(said, name);
   const text = el('span', 'text');
-  live.append(packet, ' ', text);
+  // A drop, a reject or a wait, said before the caption (the card on the stage shows it too).
+  const fate = el('strong', 'fate');
+  live.append(packet, ' ', fate, text);
   root.append(sizer, live);
   let sized: DerivedStep[] | undefined;
 
@@ -34,7 +37,8 @@ export function createCaption(): CaptionView {
         sizer.replaceChildren(
           ...steps.map((s) => {
             const p = el('p', 'line');
-            p.append(Object.assign(el('span', 'packet'), { textContent: s.packet }), ' ', s.caption);
+            const f = fateText(s);
+            p.append(Object.assign(el('span', 'packet'), { textContent: s.packet }), ' ', f ? `${f}. ` : '', s.caption);
             return p;
           }),
         );
@@ -45,6 +49,10 @@ export function createCaption(): CaptionView {
       name.textContent = s?.packet ?? '';
       packet.hidden = !s;
       text.textContent = s?.caption ?? '';
+      const f = s ? fateText(s) : undefined;
+      fate.textContent = f ? `${f}. ` : '';
+      fate.hidden = !f;
+      fate.classList.toggle('wait', !s?.end);
     },
   };
 }

@@ -40,6 +40,9 @@ const CSS = `
 .caption > * { grid-area: 1 / 1; margin: 0; }
 .caption .sizer { visibility: hidden; display: grid; }
 .caption .sizer > p { grid-area: 1 / 1; margin: 0; }
+.caption .fate { color: var(--kh-ui-error); }
+.caption .fate.wait { color: inherit; }
+.caption .fate[hidden] { display: none; }
 .packet {
   display: inline-block; margin-right: 0.25em; padding: 0 0.45em; border-radius: 999px;
   font: 600 0.8em/1.6 ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace;

@@ -5,6 +5,7 @@
 // Plain DOM, so it runs in jsdom (the CLI's SVG files), in Chromium (the
 // CLI's PNG/GIF/WebM frames) and in the app alike.
 import { select } from 'd3-selection';
+import { narration } from '../derive/trace.ts';
 import { showStill } from '../still.ts';
 import type { Shown } from '../show.ts';
 import { bandLayout, stepLabel, wrapText, type BandLayout } from './caption.ts';
@@ -38,7 +39,7 @@ export function drawPicture(svg: SVGSVGElement, built: Drawable, opts: PictureOp
   showStill(svg, built, step);
   const { width: gw, height: gh } = built.geometry;
   const band = bandLayout(
-    built.steps.map((s) => s.caption),
+    built.steps.map(narration),
     gw,
     opts.width,
   );
@@ -67,7 +68,7 @@ export function drawPicture(svg: SVGSVGElement, built: Drawable, opts: PictureOp
   const count = built.steps.length;
   const caption = (k: number): void => {
     const s = built.steps[k];
-    const words = s?.caption ?? '';
+    const words = s ? narration(s) : '';
     g.attr('data-step', k);
     text.selectAll('tspan').remove();
     const lines = [stepLabel(k, count), ...wrapText(words, band.columns)];

@@ -7,6 +7,7 @@
 // at rest is pos = k) and how long it stays on screen. Because the picture
 // is a pure function of pos, the frames are the same on every run.
 import type { DerivedStep } from '../derive/types.ts';
+import { narration } from '../derive/trace.ts';
 import { captionHoldMs } from '../player/hold.ts';
 import { stepDuration } from '../timeline/timeline.ts';
 
@@ -41,7 +42,7 @@ export function framePlan(steps: readonly Step[], fps: number): PlannedFrame[] {
       if (step.from !== step.at) for (let i = 1; i < n; i++) plan.push({ pos: k - 1 + i / n, ms: tick });
       arrival = step.from !== step.at ? tick : n * tick;
     }
-    plan.push({ pos: k, ms: arrival + captionHoldMs(step.caption) });
+    plan.push({ pos: k, ms: arrival + captionHoldMs(narration(step)) });
   });
   return plan;
 }

@@ -47,6 +47,8 @@ function drawRows(g: G, box: Box, scene: Scene): void {
       const text = r
         .append('text')
         .attr('class', 'kh-row-text')
+        // A Corefile's block is indented: the spaces that show it are the author's, kept in every renderer.
+        .attr('xml:space', 'preserve')
         .attr('data-version', version)
         .attr('font-size', FONT.size)
         .attr('dominant-baseline', 'central');

@@ -22,7 +22,7 @@ export const DARK = `
   --kh-svc-fill: #123030; --kh-svc-stroke: #4fc3c3;
   --kh-link: #c8ced5; --kh-wire: #f0b54a; --kh-tunnel-link: #e39bc4;
   --kh-hl-fill: #5c4a12; --kh-hl-stroke: #f0e442; --kh-hl-fg: #fff7c2;
-  --kh-card-fill: #22262b; --kh-card-stroke: #e8ebef;
+  --kh-card-fill: #22262b; --kh-card-stroke: #e8ebef; --kh-fate-stroke: #ff8a8a;
   --kh-new-fill: #173a2a; --kh-new-stroke: #3fc59a;`;
 
 // Projector: beamers wash out pale fills and thin greys, so text is black,
@@ -69,7 +69,12 @@ const CARD = `
 .kh-scene .kh-packet-card[data-band="new"] .kh-card-band { stroke-width: 4.5; }
 .kh-scene .kh-packet-card[data-band="removed"] .kh-card-band { fill: var(--kh-card-fill, #ffffff); }
 .kh-scene text.kh-card-band-title { font-weight: 700; }
-.kh-scene text.kh-card-band-note { font-weight: 700; font-style: italic; }`;
+.kh-scene text.kh-card-band-note { font-weight: 700; font-style: italic; }
+.kh-scene .kh-card-fate { fill: #a4161a; stroke: none; }
+.kh-scene .kh-packet-card[data-fate="wait"] .kh-card-fate { fill: #3d4650; }
+.kh-scene .kh-packet-card[data-fate="drop"] .kh-card-card, .kh-scene .kh-packet-card[data-fate="reject"] .kh-card-card { stroke: var(--kh-fate-stroke, #a4161a); stroke-width: 3.5; }
+.kh-scene text.kh-card-fate-head { fill: #ffffff; font-weight: 700; }
+.kh-scene text.kh-card-fate-line { font-weight: 700; }`;
 
 // Projector lines: every stroke thicker than its light width (a beamer eats
 // thin lines), and the current box's outline thicker still, so it stays the

@@ -4,6 +4,7 @@
 // derived step, so a still, an export and the player all show the same card.
 import type { Header } from '../scene/model.ts';
 import type { Change, DerivedStep } from '../derive/types.ts';
+import { waitText } from '../derive/trace.ts';
 
 /** The packet's kind, read from its innermost payload; the card's shape follows it. */
 export type PacketKind = 'arp' | 'icmp' | 'tcp' | 'udp' | 'dns' | 'bgp' | 'ip';
@@ -34,8 +35,18 @@ export interface CardView {
   inner: CardPart;
   /** The tunnel's outer headers: `new` at the encap, `removed` at the decap that took them off. */
   band?: CardPart & { state: 'new' | 'kept' | 'removed' };
+  /** The packet's fate at this step, in a bar under the card: dropped, rejected, or waiting. */
+  fate?: CardFate;
   /** The card read as one sentence: its accessible name. */
   summary: string;
+}
+
+export interface CardFate {
+  kind: 'drop' | 'reject' | 'wait';
+  /** `DROPPED`, `REJECTED`, `WAITS 1 s`: the bar's title. */
+  head: string;
+  /** Why, as the scene says it; and for a reject, what the kernel answers. */
+  lines: string[];
 }
 
 /** MAC address → a name a student recognises (`pod-a/eth0`); other MACs are printed as they are. */
@@ -81,8 +92,21 @@ export function cardView(step: DerivedStep, names: MacNames = {}): CardView {
     // Show what the decap took off once, struck, so the unwrapping is seen.
     view.band = { ...part(step.removed, -1, { ...step, changed: [] }, names, true), state: 'removed' };
   }
+  const fate = fateOf(step);
+  if (fate) view.fate = fate;
   view.summary = summarise(view);
   return view;
+}
+
+function fateOf(step: DerivedStep): CardFate | undefined {
+  const end = step.end;
+  if (end?.how === 'drop') return { kind: 'drop', head: 'DROPPED', lines: [end.reason] };
+  if (end?.how === 'reject') {
+    const answer = end.with === 'tcp-reset' ? 'answer: TCP RST' : `answer: ICMP ${end.with.replace(/^icmp-/, '')}`;
+    return { kind: 'reject', head: 'REJECTED', lines: [...(end.reason ? [end.reason] : []), answer] };
+  }
+  if (step.wait) return { kind: 'wait', head: `WAITS ${waitText(step.wait.ms)}`, lines: step.wait.reason ? [step.wait.reason] : [] };
+  return undefined;
 }
 
 /**
@@ -146,6 +170,7 @@ function part(hs: Header[], offset: number, step: DerivedStep, names: MacNames, 
     }
   }
   for (const [i, h] of hs.entries()) {
+    if (h.layer === 'icmp') lines.push(...icmpLines(h));
     if (h.layer === 'arp') lines.push(...arpLines(h, names));
     if (h.layer === 'dns') lines.push(...dnsLines(h, at(i)));
     if (h.layer === 'bgp') {
@@ -176,7 +201,7 @@ function innerTitle(hs: Header[], l4: Extract<Header, { layer: 'tcp' | 'udp' }> 
   const arp = hs.find((h) => h.layer === 'arp');
   if (arp) return `ARP ${arp.op}`;
   const icmp = hs.find((h) => h.layer === 'icmp');
-  if (icmp) return `ICMP ${icmp.type}`;
+  if (icmp) return `ICMP ${icmp.type === 'destination-unreachable' ? 'dest unreachable' : icmp.type}`;
   if (l4?.layer === 'tcp') return `TCP ${l4.flags}`;
   if (l4) return 'UDP';
   return hs.some((h) => h.layer === 'ipv4') ? 'IPv4' : 'Ethernet';
@@ -186,6 +211,14 @@ function tunnelTitle(hs: Header[], l4: Extract<Header, { layer: 'tcp' | 'udp' }>
   const vx = hs.find((h) => h.layer === 'vxlan');
   if (vx) return `VXLAN vni ${vx.vni}${l4 ? ` · UDP ${l4.sport} → ${l4.dport}` : ''}`;
   return 'IP-in-IP (IP protocol 4)';
+}
+
+/** An error's code, and what it quotes of the packet that caused it (the original, not a tunnel's inner packet). */
+function icmpLines(h: Extract<Header, { layer: 'icmp' }>): CardLine[] {
+  const lines: CardLine[] = h.code ? [{ label: 'code', value: h.code }] : [];
+  const q = h.quote;
+  if (q) lines.push({ label: 'quotes', value: `${q.protocol.toUpperCase()} ${endpoint(q.src, q.sport)} → ${endpoint(q.dst, q.dport)}, ttl ${q.ttl}` });
+  return lines;
 }
 
 function arpLines(h: Extract<Header, { layer: 'arp' }>, names: MacNames): CardLine[] {
@@ -239,5 +272,6 @@ function summarise(v: CardView): string {
       ? `; outer headers removed: ${partText(v.band)}`
       : `; wrapped in ${partText(v.band)}`
     : '';
-  return `Packet ${v.packet}: ${partText(v.inner)}${band}`;
+  const fate = v.fate ? `; ${v.fate.head}${v.fate.lines.length ? `: ${v.fate.lines.join(', ')}` : ''}` : '';
+  return `Packet ${v.packet}: ${partText(v.inner)}${band}${fate}`;
 }

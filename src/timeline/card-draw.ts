@@ -26,6 +26,7 @@ export function drawCard(g: G, shape: CardShape): void {
   g.attr('data-kind', shape.kind);
   if (shape.bandState) g.attr('data-band', shape.bandState);
   else g.attr('data-band', null);
+  g.attr('data-fate', shape.fate ?? null);
   const outline = OUTLINE[shape.kind];
   for (const r of shape.rects) {
     const el = rect(g, r, r.role === 'card' ? outline.rx : r.role === 'band' ? 8 : r.role === 'bar' ? Math.min(outline.rx, 4) : 1);

@@ -5,9 +5,9 @@
 // copies these numbers into the SVG.
 import { FONT } from '../layout/types.ts';
 import { lineHeight, textWidth } from '../layout/measure.ts';
-import type { CardLine, CardPart, CardView, PacketKind } from './card-content.ts';
+import type { CardFate, CardLine, CardPart, CardView, PacketKind } from './card-content.ts';
 
-export type CardTextRole = 'title' | 'ttl' | 'ttl-was' | 'line' | 'was' | 'now' | 'tag' | 'band-title' | 'band-line' | 'band-note';
+export type CardTextRole = 'title' | 'ttl' | 'ttl-was' | 'line' | 'was' | 'now' | 'tag' | 'band-title' | 'band-line' | 'band-note' | 'fate-head' | 'fate-line';
 
 export interface CardText {
   x: number;
@@ -21,7 +21,7 @@ export interface CardText {
   width: number;
 }
 
-export type CardRectRole = 'band' | 'card' | 'bar' | 'changed' | 'lit' | 'lit-marker';
+export type CardRectRole = 'band' | 'card' | 'bar' | 'changed' | 'lit' | 'lit-marker' | 'fate';
 
 export interface CardRect {
   x: number;
@@ -36,6 +36,7 @@ export interface CardShape {
   height: number;
   kind: PacketKind;
   bandState?: 'new' | 'kept' | 'removed';
+  fate?: CardFate['kind'];
   rects: CardRect[];
   texts: CardText[];
 }
@@ -48,12 +49,13 @@ export function cardShape(view: CardView): CardShape {
   const lh = lineHeight(SIZE);
   const rects: CardRect[] = [];
   const texts: CardText[] = [];
-  const inner = partRows(view.inner);
+  const inner = [...partRows(view.inner), ...(view.fate ? fateRows(view.fate) : [])];
   const innerW = Math.max(...inner.map((r) => r.width)) + 2 * PAD.x;
   const band = view.band;
+  const fate = view.fate ? { fate: view.fate.kind } : {};
   if (!band) {
     const height = placeCard(inner, 0, 0, innerW, lh, rects, texts);
-    return { width: Math.ceil(innerW), height: Math.ceil(height), kind: view.kind, rects, texts };
+    return { width: Math.ceil(innerW), height: Math.ceil(height), kind: view.kind, ...fate, rects, texts };
   }
   // The band: its own rows above the card, the card inset by PAD.band, a note under it at an encap or decap.
   const bandRows = partRows(band, true);
@@ -66,7 +68,13 @@ export function cardShape(view: CardView): CardShape {
   if (noteRow) y = placeRow(noteRow, PAD.band, y, lh, texts, false);
   y += PAD.y;
   rects.unshift({ x: 0, y: 0, width, height: y, role: 'band' });
-  return { width, height: Math.ceil(y), kind: view.kind, bandState: band.state, rects, texts };
+  return { width, height: Math.ceil(y), kind: view.kind, bandState: band.state, ...fate, rects, texts };
+}
+
+/** The fate bar (DROPPED, REJECTED, WAITS 1 s) and its reason under it, wrapped like any value. */
+function fateRows(fate: CardFate): Row[] {
+  const head: Row = { width: textWidth(fate.head), items: [{ text: fate.head, role: 'fate-head', dx: 0 }], fate: true };
+  return [head, ...fate.lines.flatMap((line) => valueRows('', line, 'fate-line', 'fate-line', undefined, false))];
 }
 
 interface RowItem {
@@ -84,6 +92,8 @@ interface Row {
   /** A rewritten field's new value: the row gets a highlight behind it. */
   changed?: boolean;
   lit?: boolean;
+  /** The fate bar's title: drawn on a bar of its own colour across the card. */
+  fate?: boolean;
 }
 
 /** A part's rows: title bar first, then each line (a rewrite takes two: the old value struck, then the new). */
@@ -212,6 +222,7 @@ function placeCard(rows: Row[], x: number, top: number, width: number, lh: numbe
     if (row.changed || row.lit) rects.push({ x: x + 2, y, width: width - 4, height: lh, role: row.lit ? 'lit' : 'changed' });
     // A marker bar, as on the lit table row: the match is seen without colour.
     if (row.lit) rects.push({ x: x + 2, y, width: 4, height: lh, role: 'lit-marker' });
+    if (row.fate) rects.push({ x, y, width, height: lh, role: 'fate' });
     y = placeRow(row, x + PAD.x, y, lh, texts, false);
   }
   y += PAD.y;

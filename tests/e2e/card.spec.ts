@@ -10,6 +10,7 @@ import type { Header } from '../../src/scene/model.ts';
 import { sceneIds, sceneSteps, waitForStep } from './helpers.ts';
 import { checkScene } from '../../src/pipeline.ts';
 import { readFileSync } from 'node:fs';
+import { fateText } from '../../src/derive/trace.ts';
 
 /** Who owns each MAC address in a scene: the card names devices instead of printing MACs. */
 function macOwners(id: string): Map<string, string> {
@@ -131,4 +132,25 @@ test('while a hop is under way the card keeps the headers it left with; they cha
   expect(caption, 'the caption mid-hop is still the last step’s').toBe(steps[encap - 1]!.caption);
   expect(arrived.text).toContain('VXLAN');
   await expect(page.getByTestId('caption')).toHaveText(steps[encap]!.caption);
+});
+
+test('a drop, a reject and a wait are on the card and said first in the caption, in every scene that has them', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  let seen = 0;
+  for (const id of sceneIds()) {
+    const steps = sceneSteps(id);
+    for (const [k, s] of steps.entries()) {
+      if (!s.end && !s.wait) continue;
+      await page.goto(`/#/${id}/${k + 1}`);
+      await waitForStep(page, k);
+      const card = await cardText(page);
+      const head = s.end ? (s.end.how === 'drop' ? 'DROPPED' : 'REJECTED') : 'WAITS';
+      expect(card.text, `${id} step ${k + 1}: the card's fate bar`).toContain(head);
+      if (s.end?.how === 'drop') expect(card.joined.replace(/\s+/g, ''), `${id} step ${k + 1}: the drop's reason on the card`).toContain(s.end.reason.replace(/\s+/g, ''));
+      expect(card.label, `${id} step ${k + 1}: the card's accessible name says it`).toContain(head);
+      await expect(page.getByTestId('caption-fate')).toHaveText(`${fateText(s)}. `);
+      seen++;
+    }
+  }
+  expect(seen, 'the bundled scenes drop, reject or wait somewhere').toBeGreaterThan(2);
 });

@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import { checkScene } from '../../src/pipeline.ts';
 import { LAYER_NAMES } from '../../src/app/inspect.ts';
 import type { DerivedStep } from '../../src/derive/types.ts';
+import { narration, quoteText } from '../../src/derive/trace.ts';
+import type { IcmpQuote } from '../../src/scene/model.ts';
 
 const SCENES_DIR = fileURLToPath(new URL('../../scenes/', import.meta.url));
 
@@ -140,9 +142,16 @@ export function expectedFields(s: DerivedStep): string[] {
   return s.headers.flatMap((h) =>
     Object.entries(h)
       .filter(([k]) => k !== 'layer')
-      .map(([k, v]) => `${k}=${show(v)}`),
+      // An ICMP error's quoted original is one field, printed as tcpdump would.
+      .map(([k, v]) => (h.layer === 'icmp' && k === 'quote' ? `quotes=${quoteText(v as IcmpQuote)}` : `${k}=${show(v)}`)),
   );
 }
+
+/** The inspector's name for a header field: an ICMP error's `quote` reads `quotes`. */
+export const fieldName = (layer: string, k: string): string => (layer === 'icmp' && k === 'quote' ? 'quotes' : k);
+
+/** The caption bar's text: a drop, reject or wait said first, then the step's caption. */
+export const expectedCaption = (s: DerivedStep): string => narration(s);
 
 /**
  * What the inspector should say a field was, for every field in order: the old
@@ -156,8 +165,9 @@ export function expectedWas(s: DerivedStep): string[] {
       .filter((k) => k !== 'layer')
       .map((k) => {
         const c = s.changed.find((x) => x.layer === i && x.field === k);
-        if (!c || newLayer) return `${k}:`;
-        return 'was' in c ? `${k}:← was ${show(c.was)}` : `${k}:← new field`;
+        const name = fieldName(h.layer, k);
+        if (!c || newLayer) return `${name}:`;
+        return 'was' in c ? `${name}:← was ${show(c.was)}` : `${name}:← new field`;
       });
   });
 }
@@ -201,7 +211,7 @@ export async function expectStep(page: Page, steps: DerivedStep[], k: number, sc
   const [now, look] = await Promise.all([shown(page), inspectorAndMarker(page, s.at)]);
   expect(now.counter).toBe(`Step ${k + 1} of ${steps.length}`);
   expect(now.hash).toBe(`#/${sceneId}/${k + 1}`);
-  expect(now.caption, `caption at ${at}`).toBe(s.caption);
+  expect(now.caption, `caption at ${at}`).toBe(expectedCaption(s));
   expect(now.packets.map((p) => p.id), `visible packets at ${at}`).toEqual([s.packet]);
 
   // A packet rests on a corner of the box it is at, covering none of the
@@ -226,7 +236,8 @@ export async function expectStep(page: Page, steps: DerivedStep[], k: number, sc
   const expectedChanged = s.headers.flatMap((h, i) =>
     Object.keys(h)
       .filter((f) => f !== 'layer')
-      .filter((f) => s.changed.some((ch) => ch.layer === i && (ch.field === undefined || ch.field === f))),
+      .filter((f) => s.changed.some((ch) => ch.layer === i && (ch.field === undefined || ch.field === f)))
+      .map((f) => fieldName(h.layer, f)),
   );
   expect(look.changed, `fields marked changed at ${at}`).toEqual(expectedChanged);
   expect(look.unbadged, `changed fields without a visible badge at ${at}`).toEqual([]);

@@ -49,6 +49,11 @@ describe('completion slots', () => {
     expect(labels('        type: ')).toContain('vxlan');
   });
 
+  it("offers a reject's answer as a packet the later steps can name", () => {
+    const ids = idsOf('    ops: [{ reject: { answer: refused } }]\n');
+    expect(ids.packets).toEqual(['refused']);
+  });
+
   it('the CodeMirror source completes a key at the cursor as `key: `', () => {
     const doc = 'steps:\n  - packet: ping\n    highl';
     const state = EditorState.create({ doc });

@@ -90,7 +90,7 @@ describe('room-saving choices', () => {
     const g = geometries.get('clusterip-dnat.yaml')!;
     const nat = box(g, 'node1/nat');
     expect(nat.label.length).toBeGreaterThan(1);
-    expect(nat.label.join(' ')).toBe('iptables -t nat (written by kube-proxy)');
+    expect(nat.label.join(' ')).toBe('iptables -t nat (written by kube-proxy, abridged)');
     expect(maxWidth(nat.label) + 2 * PAD.leafX).toBeLessThanOrEqual(nat.width + 0.5);
     // The rows start under the last title line.
     expect(nat.rows![0]!.y).toBeGreaterThan(nat.y + PAD.leafY + (nat.label.length - 0.5) * FONT.size * FONT.lineHeight);

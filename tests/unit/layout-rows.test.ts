@@ -59,22 +59,17 @@ describe('dns-external: two linked pods in one node', () => {
     expect(e.label!.x).toBeLessThan(box(g, 'coredns').x);
   });
 
-  it('keeps cni0 and the NIC in the stack column under the pods, though nothing links them', () => {
-    const [cni0, nic] = [box(g, 'node1/cni0'), box(g, 'node1/eth0')];
-    const mid = (cx(box(g, 'app/eth0')) + cx(box(g, 'coredns/eth0'))) / 2;
-    expect(Math.abs(cx(cni0) - mid)).toBeLessThan(2);
-    expect(Math.abs(cx(nic) - cx(cni0))).toBeLessThan(2);
-    expect(cni0.y).toBeGreaterThan(box(g, 'app').y + box(g, 'app').height);
+  it('stacks the CoreDNS pod\'s veth, cni0 and the NIC in one column under its eth0, the way the forwarded query goes', () => {
+    const [eth0, veth, cni0, nic] = ['coredns/eth0', 'node1/veth5c1e', 'node1/cni0', 'node1/eth0'].map((id) => box(g, id)) as [Box, Box, Box, Box];
+    for (const b of [veth, cni0, nic]) expect(Math.abs(cx(b) - cx(eth0))).toBeLessThan(2);
+    expect(veth.y).toBeGreaterThan(box(g, 'coredns').y + box(g, 'coredns').height);
+    expect(cni0.y).toBeGreaterThan(veth.y + veth.height);
     expect(nic.y).toBeGreaterThan(cni0.y + cni0.height);
   });
 
-  it('drops the shortcut to upstream out of the pod\'s bottom, then straight across to it', () => {
-    const e = edge(g, 'coredns/eth0', 'upstream');
-    const eth0 = box(g, 'coredns/eth0');
+  it('runs the wire from the node\'s NIC to upstream straight across, into its side', () => {
+    const e = edge(g, 'node1/eth0', 'upstream');
     const up = box(g, 'upstream');
-    const [first, second] = e.points as [Point, Point];
-    expect(first.y).toBe(eth0.y + eth0.height);
-    expect(second.x).toBe(first.x);
     const [p, q] = e.points.slice(-2) as [Point, Point];
     expect(p.y).toBe(q.y);
     expect(q.x).toBe(up.x);

@@ -73,3 +73,15 @@ describe('inspectRemoved', () => {
     expect(inspectRemoved([])).toBeUndefined();
   });
 });
+
+describe('an ICMP error in the inspector', () => {
+  it('shows the quoted original as one field of the ICMP layer, not as an inner IPv4 layer', () => {
+    const hs: Header[] = [
+      { layer: 'ipv4', src: '10.244.1.1', dst: '10.244.1.2', ttl: 64 },
+      { layer: 'icmp', type: 'destination-unreachable', code: 'port-unreachable', quote: { src: '10.244.1.2', dst: '10.96.0.50', ttl: 63, protocol: 'udp', sport: 40000, dport: 53 } },
+    ];
+    const view = inspect(hs, []);
+    expect(view.map((l) => l.name)).toEqual(['IPv4', 'ICMP']);
+    expect(view[1]!.fields).toContainEqual({ name: 'quotes', value: 'UDP 10.244.1.2:40000 > 10.96.0.50:53 ttl 63', changed: false });
+  });
+});

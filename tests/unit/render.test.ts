@@ -61,6 +61,8 @@ for (const [name, make] of Object.entries(fixtures)) {
         rows.forEach((r, i) => {
           expect(r.querySelector('rect.kh-row-bg')).not.toBeNull();
           expect(r.querySelector('text')?.textContent).toBe(el.rows![i]!.text);
+          // An indented row (a Corefile block) keeps its leading spaces when drawn.
+          expect(r.querySelector('text.kh-row-text')?.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'space')).toBe('preserve');
         });
       }
     });

@@ -128,7 +128,28 @@ describe('DNS', () => {
     expect(first(queries[0]!, 'ipv4').dst).toBe('10.96.0.10');
     const answers = delivered(steps, 'app/eth0');
     expect(answers.map((s) => first(s, 'ipv4').src)).toEqual(['10.96.0.10', '10.96.0.10']);
-    expect(first(answers[0]!, 'dns')).toMatchObject({ rcode: 'NOERROR', answers: ['web.default.svc.cluster.local. 5 IN A 10.96.0.20'] });
+    expect(first(answers[0]!, 'dns')).toMatchObject({ rcode: 'NOERROR', answers: ['web.default.svc.cluster.local. 30 IN A 10.96.0.20'] });
+  });
+  it('a kubeadm cluster answers with the TTL its Corefile’s kubernetes block sets (30), not the plugin’s default 5', () => {
+    const { steps, scene } = load('dns-service');
+    const ttlRow = scene.elements['coredns/corefile']!.rows!.find((r) => /^\s*ttl \d+$/.test(r.text))!;
+    const blockTtl = Number(ttlRow.text.trim().split(' ')[1]);
+    expect(blockTtl).toBe(30);
+    const [a] = delivered(steps, 'app/eth0');
+    const ttls = first(a!, 'dns').answers!.map((rr) => Number(rr.split(/\s+/)[1]));
+    expect(ttls.length).toBeGreaterThan(0);
+    for (const t of ttls) expect(t).toBe(blockTtl);
+    // The answer that carries the TTL is the one the step lighting the ttl row produced.
+    const lit = steps.find((s) => s.tables?.['coredns/corefile']?.some((r) => r.id === ttlRow.id && r.lit))!;
+    expect(lit.ops).toContain('dns-answer');
+  });
+  it('the AAAA half is NODATA, yet the lookup ends at the first search domain: the A half of the pair had an answer', () => {
+    const { steps } = load('dns-service');
+    const [a, aaaa] = delivered(steps, 'app/eth0').map((s) => first(s, 'dns'));
+    expect(aaaa).toMatchObject({ qtype: 'AAAA', rcode: 'NOERROR', answers: [] });
+    expect(a!.rcode).toBe('NOERROR');
+    expect(a!.answers!.length).toBeGreaterThan(0);
+    expect(new Set(steps.map((s) => first(s, 'dns').qname))).toEqual(new Set([a!.qname]));
   });
   it('an external name: three NXDOMAINs through the search list, in order, each from a new port, then the name itself', () => {
     const { steps } = load('dns-external');
@@ -137,9 +158,32 @@ describe('DNS', () => {
       'example.com.default.svc.cluster.local', 'example.com.svc.cluster.local', 'example.com.cluster.local', 'example.com',
     ]);
     expect(tries.map((t) => first(t.at(-1)!, 'dns').rcode)).toEqual(['NXDOMAIN', 'NXDOMAIN', 'NXDOMAIN', 'NOERROR']);
-    expect(new Set(tries.map((t) => first(t[0]!, 'udp').sport)).size).toBe(4);
-    const upstream = steps.find((s) => s.packet === 'forward' && s.at === 'upstream' && s.ops.includes('route'))!;
-    expect(first(upstream, 'ipv4').src).toBe('192.168.1.10');
+    // Each answer comes back to the port its try was sent from.
+    expect(new Set(tries.map((t) => first(t.at(-1)!, 'udp').dport)).size).toBe(4);
+  });
+  it('CoreDNS’s forwarded query: veth → cni0 → routed out of eth0, masqueraded to node 1’s address, and back', () => {
+    const { steps, ip, mac } = load('dns-external');
+    const fwd = steps.filter((s) => s.packet === 'forward');
+    expect(fwd.map((s) => s.at)).toEqual([
+      'node1/veth5c1e', 'node1/cni0', 'node1/eth0', 'upstream', 'upstream',
+      'node1/eth0', 'node1/cni0', 'node1/veth5c1e', 'coredns/eth0',
+    ]);
+    const [, , out, wire] = fwd;
+    // Up to the masquerade the query carries the pod's own address.
+    for (const s of fwd.slice(0, 2)) expect(first(s, 'ipv4').src).toBe(ip('coredns/eth0'));
+    expect(fwd.filter((s) => s.ops.includes('masquerade'))).toEqual([out]);
+    expect(first(wire!, 'ipv4')).toMatchObject({ src: ip('node1/eth0'), dst: ip('upstream'), ttl: 63 });
+    expect(first(wire!, 'eth')).toMatchObject({ src: mac('node1/eth0'), dst: mac('upstream') });
+    // conntrack's reply tuple points at the masqueraded source, which is where the answer is sent.
+    const sport = first(wire!, 'udp').sport;
+    expect(out!.tables!['node1/conntrack']![0]!.text).toMatch(new RegExp(`reply: .* → ${ip('node1/eth0').replace(/\./g, '\\.')}:${sport}`));
+    const answer = fwd[4]!;
+    expect(first(answer, 'ipv4')).toMatchObject({ src: ip('upstream'), dst: ip('node1/eth0') });
+    const got = fwd.at(-1)!;
+    expect(got.ops).toContain('deliver');
+    expect(first(got, 'ipv4')).toMatchObject({ src: ip('upstream'), dst: ip('coredns/eth0'), ttl: 63 });
+    expect(first(got, 'udp').dport).toBe(sport);
+    expect(first(got, 'eth')).toMatchObject({ src: mac('node1/cni0'), dst: mac('coredns/eth0') });
   });
 });
 

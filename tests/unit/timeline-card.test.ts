@@ -133,3 +133,37 @@ describe('card places kept with the geometry', () => {
     });
   });
 });
+
+describe('a packet that ends or waits', () => {
+  const r = checkScene(readFileSync('tests/fixtures/valid/refused.yaml', 'utf8'), 'refused.yaml');
+  if (!r.ok) throw new Error('the fixture does not build');
+  const { steps } = r;
+  const names = macNames(r.scene);
+  const at = (pred: (s: (typeof steps)[number]) => boolean) => cardView(steps.find(pred)!, names);
+
+  it('a reject says so on the card, with its reason and the answer the kernel sends', () => {
+    const v = at((s) => s.end?.how === 'reject');
+    expect(v.fate).toEqual({ kind: 'reject', head: 'REJECTED', lines: ['default/web has no endpoints', 'answer: ICMP port-unreachable'] });
+    expect(v.summary).toContain('REJECTED: default/web has no endpoints');
+    const shape = cardShape(v);
+    expect(shape.fate).toBe('reject');
+    const bar = shape.rects.find((x) => x.role === 'fate')!;
+    const head = shape.texts.find((t) => t.role === 'fate-head')!;
+    expect(head.text).toBe('REJECTED');
+    expect(head.y).toBeGreaterThan(bar.y);
+    expect(head.y).toBeLessThan(bar.y + bar.height);
+  });
+  it('the answer is an ICMP error that names its code and quotes the original, not a tunnel', () => {
+    const v = at((s) => s.packet === 'refused');
+    expect(v.kind).toBe('icmp');
+    expect(v.inner.title).toBe('ICMP dest unreachable');
+    expect(line(v, 'code')?.value).toBe('port-unreachable');
+    expect(line(v, 'quotes')?.value).toBe('TCP 10.244.1.2:40312 → 10.96.0.50:80, ttl 63');
+    expect(v.band).toBeUndefined();
+  });
+  it('a drop and a wait each get their bar; an ordinary step none', () => {
+    expect(at((s) => s.end?.how === 'drop').fate).toMatchObject({ kind: 'drop', head: 'DROPPED', lines: ['a rule drops it'] });
+    expect(at((s) => s.wait !== undefined).fate).toMatchObject({ kind: 'wait', head: 'WAITS 1 s' });
+    expect(cardView(steps[0]!, names).fate).toBeUndefined();
+  });
+});

@@ -14,10 +14,12 @@ const uniq = (xs: string[]): string[] => [...new Set(xs)].sort();
 export function idsOf(text: string, scene?: Scene): Ids {
   const names = [...text.matchAll(/^[\s-]*name:\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*$/gm)].map((m) => m[1]!);
   const packets = [...text.matchAll(/^\s*-\s*id:\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*$/gm)].map((m) => m[1]!);
+  // A reject's answer is a packet too, named where the reject is written.
+  const answers = [...text.matchAll(/\banswer:\s*([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => m[1]!);
   const els = scene ? Object.values(scene.elements) : [];
   return {
     elements: uniq([...els.map((e) => e.id), ...names]),
     rows: uniq(els.flatMap((e) => (e.rows ?? []).map((r) => `${e.id}#${r.id}`))),
-    packets: uniq([...(scene?.packets.map((p) => p.id) ?? []), ...packets]),
+    packets: uniq([...(scene?.packets.map((p) => p.id) ?? []), ...packets, ...answers]),
   };
 }
