@@ -1,5 +1,6 @@
 // `kubehop bundle`'s arguments, checked before anything is written.
 import { basename, resolve } from 'node:path';
+import { readOptions } from './options.ts';
 import { EXIT_CODES } from './usage.ts';
 
 export const BUNDLE_USAGE = `usage: kubehop bundle <scene.yaml>... -o <dir> [--runtime] [--notes] [--base <url>]
@@ -40,29 +41,9 @@ const VALUED = ['--output', '-o', '--base'] as const;
 const FLAGS = ['--runtime', '--notes', '-h', '--help'] as const;
 
 export function parseBundleArgs(argv: readonly string[]): Parsed {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('-') || arg === '-') {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if ((FLAGS as readonly string[]).includes(name)) {
-      if (eq > 0) return fail(`'${name}' takes no value`);
-      flags.add(name);
-      continue;
-    }
-    if (!(VALUED as readonly string[]).includes(name)) return fail(`unknown option '${name}' for 'bundle'`);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('-'))) return fail(`'${name}' needs a value`);
-    const key = name === '-o' ? '--output' : name;
-    if (values.has(key)) return fail(`'${name}' is given twice`);
-    values.set(key, value);
-  }
+  const read = readOptions(argv, 'bundle', VALUED, FLAGS);
+  if ('error' in read) return fail(read.error);
+  const { values, flags, files } = read;
   if (flags.has('-h') || flags.has('--help')) return { ok: false, help: true };
   if (files.length === 0) return fail('bundle needs at least one scene file');
   const out = values.get('--output');

@@ -2,6 +2,7 @@
 // mistake is named (exit 2 with the usage), so a long GIF render never
 // starts only to fail at the end on a typo.
 import { DEFAULT_WIDTH, FORMATS, THEMES, WIDTH_RANGE, isFormat, isTheme, type ExportTheme, type Format } from '../export/options.ts';
+import { readOptions } from './options.ts';
 import { formatOfPath } from '../export/names.ts';
 import { EXIT_CODES } from './usage.ts';
 
@@ -49,29 +50,9 @@ const VALUED = ['--format', '--step', '--theme', '--width', '--scale', '--output
 const FLAGS = ['--all-steps', '-h', '--help'] as const;
 
 export function parseExportArgs(argv: readonly string[]): Parsed {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('-') || arg === '-') {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if ((FLAGS as readonly string[]).includes(name)) {
-      if (eq > 0) return fail(`'${name}' takes no value`);
-      flags.add(name);
-      continue;
-    }
-    if (!(VALUED as readonly string[]).includes(name)) return fail(`unknown option '${name}' for 'export'`);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('-') && value !== '-')) return fail(`'${name}' needs a value`);
-    const key = name === '-o' ? '--output' : name;
-    if (values.has(key)) return fail(`'${name}' is given twice`);
-    values.set(key, value);
-  }
+  const read = readOptions(argv, 'export', VALUED, FLAGS);
+  if ('error' in read) return fail(read.error);
+  const { values, flags, files } = read;
   if (flags.has('-h') || flags.has('--help')) return { ok: false, help: true };
   if (files.length !== 1) return fail(files.length === 0 ? 'export needs a scene file' : 'export takes exactly one scene file');
 

@@ -2,20 +2,9 @@
 // across namespaces, a headless Service) checked against the facts each exists
 // to show, computed from the derived steps (the golden traces pin every value).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { checkScene } from '../../src/pipeline.ts';
-import type { Header } from '../../src/scene/model.ts';
+import { first, load } from './scene-facts-load.ts';
 import type { DerivedStep } from '../../src/derive/types.ts';
 
-function load(name: string) {
-  const r = checkScene(readFileSync(`scenes/${name}.yaml`, 'utf8'), name);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  const ip = (id: string) => r.scene.elements[id]!.ip!.split('/')[0]!;
-  return { ...r, ip };
-}
-function first<L extends Header['layer']>(s: DerivedStep, layer: L): Extract<Header, { layer: L }> {
-  return s.headers.find((h) => h.layer === layer) as Extract<Header, { layer: L }>;
-}
 const lit = (s: DerivedStep) => s.highlight.map((h) => `${h.table}#${h.row}`);
 const dns = (s: DerivedStep) => first(s, 'dns');
 

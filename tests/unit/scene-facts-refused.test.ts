@@ -3,21 +3,10 @@
 // computed from the derived steps (the golden traces pin every value; these
 // tests say which values matter, and why).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { checkScene } from '../../src/pipeline.ts';
-import type { Header, IcmpHeader } from '../../src/scene/model.ts';
+import { first, load } from './scene-facts-load.ts';
+import type { IcmpHeader } from '../../src/scene/model.ts';
 import type { DerivedStep } from '../../src/derive/types.ts';
 
-function load(name: string) {
-  const r = checkScene(readFileSync(`scenes/${name}.yaml`, 'utf8'), name);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  const mac = (id: string) => r.scene.elements[id]!.mac!;
-  const ip = (id: string) => r.scene.elements[id]!.ip!.split('/')[0]!;
-  return { ...r, mac, ip };
-}
-function first<L extends Header['layer']>(s: DerivedStep, layer: L): Extract<Header, { layer: L }> {
-  return s.headers.find((h) => h.layer === layer) as Extract<Header, { layer: L }>;
-}
 const rowsAt = (s: DerivedStep, table: string) => (s.tables?.[table] ?? []).map((r) => r.id);
 
 /** The step that rejects, the packet it rejected as it arrived there, and the answer's steps. */

@@ -2,22 +2,11 @@
 // computed from the derived steps (the golden traces pin every value; these
 // tests say which values matter, and why).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { checkScene } from '../../src/pipeline.ts';
+import { first, load } from './scene-facts-load.ts';
 import type { Header } from '../../src/scene/model.ts';
 import type { DerivedStep } from '../../src/derive/types.ts';
 
-function load(name: string) {
-  const r = checkScene(readFileSync(`scenes/${name}.yaml`, 'utf8'), name);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  const mac = (id: string) => r.scene.elements[id]!.mac!;
-  const ip = (id: string) => r.scene.elements[id]!.ip!.split('/')[0]!;
-  return { ...r, mac, ip };
-}
 const layers = (s: DerivedStep) => s.headers.map((h) => h.layer);
-function first<L extends Header['layer']>(s: DerivedStep, layer: L): Extract<Header, { layer: L }> {
-  return s.headers.find((h) => h.layer === layer) as Extract<Header, { layer: L }>;
-}
 function inner<L extends Header['layer']>(s: DerivedStep, layer: L): Extract<Header, { layer: L }> {
   return [...s.headers].reverse().find((h) => h.layer === layer) as Extract<Header, { layer: L }>;
 }
