@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
 import { LAUNCH_ARGS } from './src/export/launch-args.ts';
 
-// Playwright cannot download its own browser on these machines
-// (TOOLCHAIN.md): use Debian's Chromium, or whatever CHROMIUM_PATH names,
+// Playwright cannot download its own browser on these machines: use Debian's Chromium, or whatever CHROMIUM_PATH names,
 // or Playwright's own install where one exists.
 function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', safe(() => chromium.executablePath())];

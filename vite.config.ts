@@ -5,15 +5,20 @@ import { sceneModules } from './src/bundle/vite-plugin.ts';
 
 export default defineConfig({
   // sceneModules: each scene is precompiled (layout included) at build time, so the app never runs elkjs.
-  plugins: [svelte(), sceneModules()],
+  // The compiler options live here, so there is no svelte.config.js to look for (and to warn about missing).
+  plugins: [svelte({ configFile: false }), sceneModules()],
   // Relative asset URLs: the built app works from any path (and from a sub-folder of a blog).
   base: './',
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,
     target: 'es2022',
+    // The layout chunk (elkjs, ~1.5 MB) is loaded only by the editor and a YAML `src`; bundled scenes never fetch it.
+    chunkSizeWarningLimit: 1600,
     // Two pages: the app, and the speaker-notes window it opens (src/app/presenter/).
     rolldownOptions: {
+      // Plugin timings are a profiling aid; printed on every build, a newcomer reads them as errors.
+      checks: { bundlerTimings: false },
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         notes: fileURLToPath(new URL('./notes.html', import.meta.url)),

@@ -27,8 +27,10 @@ export default defineConfig({
       // stay inside kubehop.js, exported to them, instead of becoming extra little chunks
       // that every page would have to fetch before anything draws.
       preserveEntrySignatures: 'allow-extension',
+      // Plugin timings are a profiling aid, not a warning (embedAssets precompiles every scene: it is slow by design).
+      checks: { bundlerTimings: false },
       output: {
-        // Library mode keeps whitespace unless the output itself is told to minify (TOOLCHAIN.md).
+        // Library mode keeps whitespace unless the output itself is told to minify.
         minify: true,
         chunkFileNames: 'embed/kubehop-[name]-[hash].js',
       },

@@ -1,6 +1,6 @@
 // The embed's size and start-up time: `npx tsx bench/embed.ts [runs] [--build] [--out DIR]`.
 //
-// Prints, never asserts (figures vary by machine; TOOLCHAIN.md):
+// Prints, never asserts (figures vary by machine):
 //   - gzipped size (zlib level 9) of embed/kubehop.js and of any chunk it
 //     imports statically (what every page pays), of the lazy chunks a YAML
 //     src pulls in (the pipeline, and elkjs behind it), and of the three

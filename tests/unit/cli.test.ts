@@ -37,7 +37,7 @@ describe('kubehop validate', () => {
 });
 
 describe('kubehop trace', () => {
-  it('--json prints the trace in the shape DESIGN.md §2 gives', async () => {
+  it('--json prints the trace in the shape the README gives', async () => {
     const r = await cli('trace', 'scenes/same-node-bridge.yaml', '--json');
     expect(r.code).toBe(0);
     const t = JSON.parse(r.out);

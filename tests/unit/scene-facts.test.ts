@@ -1,4 +1,4 @@
-// Each bundled scene checked against the networking facts of DESIGN.md §3,
+// Each bundled scene checked against the networking facts the kernel and Kubernetes hold to,
 // computed from the derived steps (the golden traces pin every value; these
 // tests say which values matter, and why).
 import { describe, expect, it } from 'vitest';

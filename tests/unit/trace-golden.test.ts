@@ -31,7 +31,7 @@ describe('golden traces', () => {
   }
 });
 
-describe('same-node bridge respects DESIGN.md §3', () => {
+describe('same-node bridge respects what the kernel does', () => {
   const r = load('same-node-bridge.yaml');
   const mac = (id: string) => r.scene.elements[id]!.mac!;
   const eth = (hs: Header[]) => hs.find((h) => h.layer === 'eth')!;
