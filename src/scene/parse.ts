@@ -3,6 +3,7 @@ import { Composer, Document, LineCounter, Parser, YAMLParseError, isMap, isSeq, 
 import { LIMITS, checkAliases, checkNestingText, checkNestingTokens } from './limits.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { SourcePos } from './model.ts';
+import { yamlHint } from './yaml-hints.ts';
 
 export interface ParsedScene {
   file: string;
@@ -31,7 +32,7 @@ export function parseScene(text: string, file: string): { parsed: ParsedScene; d
   for (const [list, severity] of [[errors, 'error'], [doc.warnings, 'warning']] as const) {
     for (const e of list) {
       const p = lines.linePos(e.pos[0]);
-      diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) + hint(e.code, e.message) });
+      diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) + yamlHint(e.code, e.message, text, e.pos[0]) });
     }
   }
   let value: unknown;
@@ -80,20 +81,6 @@ function compose(tokens: CST.Token[], end: number): Document.Parsed {
   }
   // compose(…, forceDoc) always yields a document.
   return doc!;
-}
-
-/** What the usual slips of hand-written YAML look like, said in the writer's terms. */
-const HINTS: Record<string, string> = {
-  BLOCK_AS_IMPLICIT_KEY: " — a ': ' inside a value starts a new key: put the value in quotes",
-  MULTILINE_IMPLICIT_KEY: " — a key and its ':' must be on one line; is an indentation or a quote off?",
-  BAD_INDENT: ' — check the indentation of this line against the lines above',
-  DUPLICATE_KEY: ' — each key may appear once in a map',
-  TAB_AS_INDENT: ' — YAML indents with spaces, not tabs',
-};
-
-function hint(code: string, message: string): string {
-  if (/flow (sequence|mapping)/i.test(message)) return ' — is a [ or { left without its closing ] or }?';
-  return HINTS[code] ?? '';
 }
 
 /** The yaml package's messages end with a code frame and position we already give. */

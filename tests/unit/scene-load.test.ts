@@ -41,6 +41,29 @@ describe('loadScene', () => {
   // The limits (file size, nesting, aliases, counts) are tested in limits.test.ts.
 });
 
+describe('YAML mistakes authors make: the message names the fix', () => {
+  const dir = 'tests/fixtures/yaml-mistakes';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  it('covers the usual slips', () => {
+    expect(files.map((f) => f.replace(/\.yaml$/, ''))).toEqual(
+      expect.arrayContaining(['over-indented-key', 'tab-indent', 'missing-colon', 'missing-space-after-colon', 'unclosed-quote', 'unclosed-bracket', 'list-item-wrong-level', 'duplicate-key']),
+    );
+  });
+  for (const f of files) {
+    it(`${f}: one diagnostic, with its hint`, () => {
+      const file = `${dir}/${f}`;
+      const got = checkScene(read(file), file).diagnostics.map(formatDiagnostic);
+      expect(got).toEqual([read(file.replace(/\.yaml$/, '.expected')).trimEnd()]);
+      expect(got[0]).toMatch(/ — /);
+    });
+  }
+  it('over-indentation is told to align the key, not to add quotes', () => {
+    const got = checkScene(read(`${dir}/over-indented-key.yaml`), 'x.yaml').diagnostics[0]!.message;
+    expect(got).toContain("align it with its siblings");
+    expect(got).not.toContain('quotes');
+  });
+});
+
 describe('broken scenes', () => {
   const dir = 'tests/fixtures/broken';
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
