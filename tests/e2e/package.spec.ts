@@ -15,9 +15,14 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCENE = readFileSync(join(ROOT, 'tests/fixtures/valid/mini.yaml'), 'utf8');
 
-/** The environment without what `npm test` sets for its scripts, so the inner npm works on the temporary folder alone. */
+/**
+ * The environment without what `npm test` says about this project (its
+ * prefix, package and script), so the inner npm works on the temporary
+ * folder alone; the user's own npm settings (registry, cache, proxy) stay.
+ */
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  const project = /^npm_(package_|lifecycle_|command$|config_(local_|global_)?prefix$)/i;
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !project.test(k) && k !== 'INIT_CWD'));
 }
 
 let dir: string;
