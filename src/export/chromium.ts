@@ -4,7 +4,7 @@
 // at http://127.0.0.1 — a secure context, which WebCodecs needs and
 // about:blank is not — and no request ever leaves the process.
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Page } from 'playwright-core';
 import { exportRuntime } from './build.ts';
 import type { RuntimeApi } from './runtime.ts';
 
@@ -19,7 +19,7 @@ export class ExportError extends Error {}
 
 /** CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own download, whichever exists. */
 export async function findChromium(env: Record<string, string | undefined> = process.env, exists: (path: string) => boolean = existsSync): Promise<string> {
-  const { chromium } = await import('@playwright/test');
+  const { chromium } = await import('playwright-core');
   let bundled: string | undefined;
   try {
     bundled = chromium.executablePath();
@@ -45,7 +45,7 @@ export interface ExportPage {
 /** Launches Chromium, opens a page holding runtime.ts, runs `work`, and always closes the browser. */
 export async function withExportPage<T>(work: (p: ExportPage) => Promise<T>, onProgress?: (done: number, total: number) => void): Promise<T> {
   const executablePath = await findChromium();
-  const [{ chromium }, runtime] = await Promise.all([import('@playwright/test'), exportRuntime()]);
+  const [{ chromium }, runtime] = await Promise.all([import('playwright-core'), exportRuntime()]);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
