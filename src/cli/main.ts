@@ -27,6 +27,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   // Their options take values, so they read their own arguments.
   if (cmd === 'export') return exportCommand(rest, io);
   if (cmd === 'bundle') return bundleCommand(rest, io);
+  if (cmd === '--version') return io.out(await version()), 0;
   if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
     (cmd === undefined ? io.err : io.out)(USAGE.trimEnd());
     return cmd === undefined ? 2 : 0;
@@ -59,6 +60,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.out(`wrote ${SCHEMA_FILE}`);
       return 0;
   }
+}
+
+/** The version of the package this CLI belongs to (a checkout or an installed tarball: package.json is two folders up). */
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 function usageError(io: Io, message: string, usage = USAGE): number {

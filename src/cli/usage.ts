@@ -26,6 +26,7 @@ commands:
 
 options:
   -h, --help                   show this text
+  --version                    print kubehop's version
 
 ${EXIT_CODES}`;
 

@@ -156,3 +156,12 @@ describe('JSON Schema', () => {
     }
   });
 });
+
+describe('kubehop --version', () => {
+  it("prints the package's version and exits 0", async () => {
+    const out: string[] = [];
+    const code = await main(['--version'], { out: (s) => out.push(s), err: () => {} });
+    expect(code).toBe(0);
+    expect(out).toEqual([JSON.parse(readFileSync('package.json', 'utf8')).version]);
+  });
+});
