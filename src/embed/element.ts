@@ -49,6 +49,8 @@ export class KubehopScene extends HTMLElement {
   readonly #stage: HTMLDivElement;
   readonly #svg: SVGSVGElement;
   readonly #slot: HTMLSlotElement;
+  /** Printed above the diagram: the scene's title, linking back to the diagram on its page. */
+  readonly #heading: HTMLAnchorElement;
   readonly #caption = createCaption();
   readonly #status = createStatus();
   readonly #controls = createControls({
@@ -93,11 +95,22 @@ export class KubehopScene extends HTMLElement {
     this.#svg.id = `kh-embed-${++serial}`;
     this.#svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     this.#stage.append(this.#svg);
-    // Whatever the author put inside the element (a still <img>) shows while loading or on failure.
+    // Whatever the author put inside the element (a still <img>) shows while loading or on failure;
+    // a still also holds the diagram's place from before the script runs (styles.ts).
     const fallback = div('fallback');
     this.#slot = document.createElement('slot');
     fallback.append(this.#slot);
-    this.#frame.append(this.#stage, this.#caption.root, this.#controls.root, this.#status.root, fallback);
+    this.#slot.addEventListener('slotchange', () =>
+      this.#frame.toggleAttribute('data-sized', this.#slot.assignedElements().some((e) => e.localName === 'img')),
+    );
+    const heading = Object.assign(document.createElement('p'), { className: 'heading' });
+    this.#heading = document.createElement('a');
+    heading.append(this.#heading);
+    const body = div('body');
+    body.append(heading, this.#stage, this.#caption.root, this.#controls.root, this.#status.root);
+    const hold = div('hold');
+    hold.append(fallback);
+    this.#frame.append(hold, body);
     root.append(this.#frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
     watchSwipe(this.#stage, (s) => (s === 'next' ? this.next() : this.prev()));
@@ -264,6 +277,9 @@ export class KubehopScene extends HTMLElement {
     });
     this.#camera = camera;
     camera.setOverview(this.#overview);
+    // Drawn out of the page, and the renderer's inline <style> taken out before it joins:
+    // a strict CSP would block it (and report it), and the adopted sheet has the same rules.
+    this.#svg.remove();
     try {
       player = showScene(
         this.#svg,
@@ -279,7 +295,12 @@ export class KubehopScene extends HTMLElement {
     } catch (e) {
       this.#teardown();
       return this.#fail(`The scene could not be drawn: ${errorText(e)}`, []);
+    } finally {
+      this.#svg.querySelector('style')?.remove();
+      this.#stage.append(this.#svg);
     }
+    this.#heading.textContent = shown.scene.title;
+    this.#heading.href = location.href.replace(/#.*$/, '') + (this.id ? `#${encodeURIComponent(this.id)}` : '');
     this.#player = player;
     this.#shown = shown;
     this.#showCamera();
