@@ -80,6 +80,7 @@ export class KubehopScene extends HTMLElement {
   /** Follows the packet close enough for legible text (src/camera); O or the button shows the whole scene. */
   #camera: Follow | undefined;
   #overview = false;
+  #printing = false;
   #shape: ResizeObserver | undefined;
 
   constructor() {
@@ -183,6 +184,11 @@ export class KubehopScene extends HTMLElement {
         this.#playback.sync();
       }),
       watchVisibility(this, (visible) => this.#playback.visible(visible)),
+      // Paper cannot follow the packet: it shows the whole scene.
+      watchMedia('print', (print) => {
+        this.#printing = print;
+        this.#camera?.setOverview(this.#overview || print);
+      }),
     ];
     this.#applyControls();
     const src = this.getAttribute('src');
@@ -276,7 +282,7 @@ export class KubehopScene extends HTMLElement {
       onzoom: () => this.#showCamera(),
     });
     this.#camera = camera;
-    camera.setOverview(this.#overview);
+    camera.setOverview(this.#overview || this.#printing);
     // Drawn out of the page, and the renderer's inline <style> taken out before it joins:
     // a strict CSP would block it (and report it), and the adopted sheet has the same rules.
     this.#svg.remove();
@@ -392,7 +398,7 @@ export class KubehopScene extends HTMLElement {
 
   #toggleOverview(): void {
     this.#overview = !this.#overview;
-    this.#camera?.setOverview(this.#overview);
+    this.#camera?.setOverview(this.#overview || this.#printing);
     this.#showCamera();
   }
 

@@ -425,6 +425,9 @@ test('printed, an embed shows its step and caption under the scene\'s title and 
   await openDemo(page);
   await page.evaluate(() => (document.getElementById('vxlan') as El).goTo(3));
   await atStep(page, 'vxlan', 3);
+  // A column where the camera follows the packet on screen.
+  await page.setViewportSize({ width: 700, height: 900 });
+  await expect(page.locator('#vxlan .stage svg')).toHaveAttribute('data-camera', 'follow');
   await page.emulateMedia({ media: 'print' });
   const el = page.locator('#vxlan');
   const vxlan = sceneSteps('cross-node-vxlan');
@@ -439,6 +442,8 @@ test('printed, an embed shows its step and caption under the scene\'s title and 
   expect(await el.evaluate((host) => getComputedStyle(host).breakInside)).toBe('avoid');
   const stage = (await el.locator('.stage').boundingBox())!;
   expect(stage.height).toBeGreaterThan(100);
+  // The whole scene, whatever the camera followed on screen.
+  await expect(el.locator('.stage svg')).toHaveAttribute('data-camera', 'overview');
   // A PDF comes out (Chromium prints with these styles).
   expect((await page.pdf({ format: 'A4' })).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
