@@ -104,11 +104,9 @@ export class KubehopScene extends HTMLElement {
     this.#slot.addEventListener('slotchange', () =>
       this.#frame.toggleAttribute('data-sized', this.#slot.assignedElements().some((e) => e.localName === 'img')),
     );
-    const heading = Object.assign(document.createElement('p'), { className: 'heading' });
-    this.#heading = document.createElement('a');
-    heading.append(this.#heading);
+    this.#heading = Object.assign(document.createElement('a'), { className: 'heading' });
     const body = div('body');
-    body.append(heading, this.#stage, this.#caption.root, this.#controls.root, this.#status.root);
+    body.append(this.#heading, this.#stage, this.#caption.root, this.#controls.root, this.#status.root);
     const hold = div('hold');
     hold.append(fallback);
     this.#frame.append(hold, body);
@@ -306,7 +304,7 @@ export class KubehopScene extends HTMLElement {
       this.#stage.append(this.#svg);
     }
     this.#heading.textContent = shown.scene.title;
-    this.#heading.href = location.href.replace(/#.*$/, '') + (this.id ? `#${encodeURIComponent(this.id)}` : '');
+    this.#heading.href = `${location.href.split('#')[0]}${this.id && '#' + encodeURIComponent(this.id)}`;
     this.#player = player;
     this.#shown = shown;
     this.#showCamera();

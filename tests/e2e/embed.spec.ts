@@ -432,7 +432,7 @@ test('printed, an embed shows its step and caption under the scene\'s title and 
   const el = page.locator('#vxlan');
   const vxlan = sceneSteps('cross-node-vxlan');
   await expect(el.locator('.controls')).toBeHidden();
-  const link = el.locator('.heading a');
+  const link = el.locator('a.heading');
   await expect(link).toBeVisible();
   await expect(link).toHaveText(sceneInfo('cross-node-vxlan').title);
   await expect(link).toHaveAttribute('href', `${baseURL}${DEMO}#vxlan`);
