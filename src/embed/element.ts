@@ -49,6 +49,8 @@ export class KubehopScene extends HTMLElement {
   readonly #stage: HTMLDivElement;
   readonly #svg: SVGSVGElement;
   readonly #slot: HTMLSlotElement;
+  /** Printed above the diagram: the scene's title, linking back to the diagram on its page. */
+  readonly #heading: HTMLAnchorElement;
   readonly #caption = createCaption();
   readonly #status = createStatus();
   readonly #controls = createControls({
@@ -78,6 +80,7 @@ export class KubehopScene extends HTMLElement {
   /** Follows the packet close enough for legible text (src/camera); O or the button shows the whole scene. */
   #camera: Follow | undefined;
   #overview = false;
+  #printing = false;
   #shape: ResizeObserver | undefined;
 
   constructor() {
@@ -93,11 +96,20 @@ export class KubehopScene extends HTMLElement {
     this.#svg.id = `kh-embed-${++serial}`;
     this.#svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     this.#stage.append(this.#svg);
-    // Whatever the author put inside the element (a still <img>) shows while loading or on failure.
+    // Whatever the author put inside the element (a still <img>) shows while loading or on failure;
+    // a still also holds the diagram's place from before the script runs (styles.ts).
     const fallback = div('fallback');
     this.#slot = document.createElement('slot');
     fallback.append(this.#slot);
-    this.#frame.append(this.#stage, this.#caption.root, this.#controls.root, this.#status.root, fallback);
+    this.#slot.addEventListener('slotchange', () =>
+      this.#frame.toggleAttribute('data-sized', this.#slot.assignedElements().some((e) => e.localName === 'img')),
+    );
+    this.#heading = Object.assign(document.createElement('a'), { className: 'heading' });
+    const body = div('body');
+    body.append(this.#heading, this.#stage, this.#caption.root, this.#controls.root, this.#status.root);
+    const hold = div('hold');
+    hold.append(fallback);
+    this.#frame.append(hold, body);
     root.append(this.#frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
     watchSwipe(this.#stage, (s) => (s === 'next' ? this.next() : this.prev()));
@@ -170,6 +182,11 @@ export class KubehopScene extends HTMLElement {
         this.#playback.sync();
       }),
       watchVisibility(this, (visible) => this.#playback.visible(visible)),
+      // Paper cannot follow the packet: it shows the whole scene.
+      watchMedia('print', (print) => {
+        this.#printing = print;
+        this.#camera?.setOverview(this.#overview || print);
+      }),
     ];
     this.#applyControls();
     const src = this.getAttribute('src');
@@ -263,7 +280,10 @@ export class KubehopScene extends HTMLElement {
       onzoom: () => this.#showCamera(),
     });
     this.#camera = camera;
-    camera.setOverview(this.#overview);
+    camera.setOverview(this.#overview || this.#printing);
+    // Drawn out of the page, and the renderer's inline <style> taken out before it joins:
+    // a strict CSP would block it (and report it), and the adopted sheet has the same rules.
+    this.#svg.remove();
     try {
       player = showScene(
         this.#svg,
@@ -279,7 +299,12 @@ export class KubehopScene extends HTMLElement {
     } catch (e) {
       this.#teardown();
       return this.#fail(`The scene could not be drawn: ${errorText(e)}`, []);
+    } finally {
+      this.#svg.querySelector('style')?.remove();
+      this.#stage.append(this.#svg);
     }
+    this.#heading.textContent = shown.scene.title;
+    this.#heading.href = `${location.href.split('#')[0]}${this.id && '#' + encodeURIComponent(this.id)}`;
     this.#player = player;
     this.#shown = shown;
     this.#showCamera();
@@ -371,7 +396,7 @@ export class KubehopScene extends HTMLElement {
 
   #toggleOverview(): void {
     this.#overview = !this.#overview;
-    this.#camera?.setOverview(this.#overview);
+    this.#camera?.setOverview(this.#overview || this.#printing);
     this.#showCamera();
   }
 

@@ -1,17 +1,18 @@
 // The iframe page's address: `embed/#<scene>/<step>` (also `#/<scene>/<step>`,
 // the app's own link form, so a link copied from the app works, and the
-// older `#<scene>/step-<k>`). The step is 1-based, as everywhere people read it.
+// older `#<scene>/step-<k>`). The step is 1-based, as everywhere people read it,
+// or `last`, like the element's `step` attribute.
 //
 // The scene id only ever becomes `scenes/<id>.json` beside the page, so it is
 // held to the ids scene files have: no slashes or dots to climb out with.
 
 export interface FrameTarget {
   scene: string;
-  /** 1-based, as written; undefined when the hash names no step. */
-  step?: number;
+  /** 1-based, as written, or 'last'; undefined when the hash names no step. */
+  step?: number | 'last';
 }
 
-const HASH = /^\/?([A-Za-z0-9][A-Za-z0-9_-]*)(?:\/(?:step-)?(\d+))?\/?$/;
+const HASH = /^\/?([A-Za-z0-9][A-Za-z0-9_-]*)(?:\/(?:step-)?(\d+|last))?\/?$/i;
 
 export function parseFrameHash(hash: string): FrameTarget | undefined {
   let text = hash.replace(/^#/, '');
@@ -22,7 +23,8 @@ export function parseFrameHash(hash: string): FrameTarget | undefined {
   }
   const m = HASH.exec(text);
   if (!m) return undefined;
-  const step = m[2] === undefined ? undefined : Math.max(1, Number(m[2]));
+  const raw = m[2]?.toLowerCase();
+  const step = raw === undefined ? undefined : raw === 'last' ? 'last' : Math.max(1, Number(raw));
   return step === undefined ? { scene: m[1]! } : { scene: m[1]!, step };
 }
 

@@ -62,7 +62,9 @@ export function htmlPage(bundle: HtmlScene, elementModule: string, opts: HtmlOpt
   const json = document.getElementById('kubehop-bundle').textContent;
   el.setAttribute('src', 'data:application/json;charset=utf-8,' + encodeURIComponent(json));
   // The page is the diagram: its keys work at once, without a click first.
-  el.focus();
+  // Framed, the page is a guest: focus would move the reader's keys into it
+  // and scroll the host page to it, so it waits for a click or Tab there.
+  if (window.top === window) el.focus({ preventScroll: true });
 </script>
 </body>
 </html>

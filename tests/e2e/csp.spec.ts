@@ -69,3 +69,45 @@ test('the editor (CodeMirror, the in-page pipeline and elkjs) works under the po
   await expect(page.getByTestId('stage')).toHaveAttribute('data-step', '0', { timeout: 30_000 });
   expect(await violations()).toEqual([]);
 });
+
+// A blog whose policy allows no inline styles at all. The element adopts its
+// stylesheets (constructable sheets are not inline styles) and takes the
+// renderer's own <style> out of the diagram before it joins the page, so the
+// boxes are coloured and the browser has nothing to block or report.
+const STRICT = POLICY.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'");
+
+test('an embed on a page whose policy is style-src \'self\' is drawn in its colours, with no violation', async ({ page }) => {
+  const { geometry } = JSON.parse(readFileSync('dist/app/embed/scenes/cross-node-vxlan.json', 'utf8')) as { geometry: { width: number; height: number } };
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>strict</title>
+<link rel="stylesheet" href="/strict/post.css"><script type="module" src="/embed/kubehop.js"></script>
+<kubehop-scene id="s" src="/embed/scenes/cross-node-vxlan.json" controls theme="light" width="${geometry.width}" height="${geometry.height}">
+<img src="/embed/scenes/cross-node-vxlan.svg" alt="A still" width="${geometry.width}" height="${geometry.height}"></kubehop-scene>`;
+  await page.route('**/strict/post.html', (route) =>
+    route.fulfill({ body: html, contentType: 'text/html', headers: { 'content-security-policy': STRICT } }),
+  );
+  await page.route('**/strict/post.css', (route) => route.fulfill({ body: 'kubehop-scene { display: block; max-width: 800px; }', contentType: 'text/css' }));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto('/strict/post.html');
+  const el = page.locator('#s');
+  await expect(el.locator('.frame')).toHaveAttribute('data-state', 'ready');
+  const look = await el.evaluate((host) => {
+    const root = host.shadowRoot!;
+    const fill = (sel: string): string => getComputedStyle(root.querySelector(sel)!).fill;
+    return {
+      inlineStyles: root.querySelectorAll('style').length,
+      background: fill('.kh-bg'),
+      node: fill('.kh-box[data-kind="node"] > .kh-box-bg'),
+      text: fill('text'),
+      button: getComputedStyle(root.querySelector('button.next')!).backgroundColor,
+    };
+  });
+  // The light theme's colours (src/render/style.ts, src/embed/styles.ts), not SVG's default black.
+  expect(look).toEqual({ inlineStyles: 0, background: 'rgb(255, 255, 255)', node: 'rgb(242, 247, 252)', text: 'rgb(27, 31, 36)', button: 'rgb(246, 248, 250)' });
+  await el.getByRole('button', { name: 'Next step' }).click();
+  await expect(el.locator('.frame')).toHaveAttribute('data-step', '1');
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+});

@@ -355,6 +355,10 @@ test('the iframe page shows the scene and step its address names', async ({ page
   await expect(el.locator('.counter')).toHaveText(`Step 3 of ${COUNT.clusterip}`, { timeout: 30_000 });
   await page.evaluate(() => (location.hash = '#clusterip-dnat/7'));
   await expect(el.locator('.counter')).toHaveText(`Step 7 of ${COUNT.clusterip}`);
+  // `last`, like the step attribute.
+  await page.evaluate(() => (location.hash = '#clusterip-dnat/last'));
+  await expect(el.locator('.counter')).toHaveText(`Step ${COUNT.clusterip} of ${COUNT.clusterip}`);
+  await expect(page.locator('.missing')).toBeHidden();
 
   // Options from the query string.
   await page.goto('/embed/?theme=dark&controls=0#same-node-bridge/2');
@@ -375,6 +379,29 @@ test('the iframe page shows the scene and step its address names', async ({ page
   });
   const inner = page.frameLocator('iframe[title=VXLAN]');
   await expect(inner.locator('kubehop-scene .counter')).toHaveText(`Step 4 of ${vxlan.length}`, { timeout: 30_000 });
+
+  // The README's responsive recipe: as wide as the column, as tall as its aspect-ratio, everything inside shown.
+  const readme = readFileSync('README.md', 'utf8');
+  const rules = [...readme.matchAll(/`((?:@media[^`]*)?iframe\.kubehop \{[^`]*)`/g)].map((m) => m[1]!);
+  expect(rules).toHaveLength(2);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(DEMO);
+    await page.evaluate((css) => {
+      document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
+      const f = Object.assign(document.createElement('iframe'), { className: 'kubehop', src: '../embed/#cross-node-vxlan/last', title: 'recipe' });
+      document.querySelector('article')!.prepend(f);
+    }, rules.join('\n'));
+    const recipe = page.frameLocator('iframe[title=recipe]');
+    await expect(recipe.locator('kubehop-scene .counter')).toHaveText(`Step ${vxlan.length} of ${vxlan.length}`, { timeout: 30_000 });
+    const frameBox = (await page.locator('iframe[title=recipe]').boundingBox())!;
+    const column = (await page.locator('article').boundingBox())!;
+    expect(frameBox.width, `${width}`).toBeGreaterThan(column.width - 80);
+    const stage = (await recipe.locator('kubehop-scene .stage').boundingBox())!;
+    expect(stage.height, `${width}: the diagram keeps room`).toBeGreaterThan(frameBox.height * 0.4);
+    const controls = (await recipe.locator('kubehop-scene .controls').boundingBox())!;
+    expect(controls.y + controls.height, `${width}: the controls fit in the frame`).toBeLessThanOrEqual(frameBox.y + frameBox.height + 0.5);
+  }
 });
 
 test('without JavaScript, each embed shows its still picture', async ({ browser, baseURL }) => {
@@ -392,4 +419,31 @@ test('without JavaScript, each embed shows its still picture', async ({ browser,
   expect(res.headers()['content-type']).toContain('image/svg+xml');
   expect(await res.text()).toContain(`<title id="kh-still-cross-node-vxlan-title">${sceneInfo('cross-node-vxlan').title}</title>`);
   await context.close();
+});
+
+test('printed, an embed shows its step and caption under the scene\'s title and a link back, with no buttons, in one piece', async ({ page, baseURL }) => {
+  await openDemo(page);
+  await page.evaluate(() => (document.getElementById('vxlan') as El).goTo(3));
+  await atStep(page, 'vxlan', 3);
+  // A column where the camera follows the packet on screen.
+  await page.setViewportSize({ width: 700, height: 900 });
+  await expect(page.locator('#vxlan .stage svg')).toHaveAttribute('data-camera', 'follow');
+  await page.emulateMedia({ media: 'print' });
+  const el = page.locator('#vxlan');
+  const vxlan = sceneSteps('cross-node-vxlan');
+  await expect(el.locator('.controls')).toBeHidden();
+  const link = el.locator('a.heading');
+  await expect(link).toBeVisible();
+  await expect(link).toHaveText(sceneInfo('cross-node-vxlan').title);
+  await expect(link).toHaveAttribute('href', `${baseURL}${DEMO}#vxlan`);
+  await expect(el.locator('.live .text')).toHaveText(vxlan[3]!.caption);
+  // Only the step's own caption: the unseen stack of every caption takes no room on paper.
+  await expect(el.locator('.caption .sizer')).toBeHidden();
+  expect(await el.evaluate((host) => getComputedStyle(host).breakInside)).toBe('avoid');
+  const stage = (await el.locator('.stage').boundingBox())!;
+  expect(stage.height).toBeGreaterThan(100);
+  // The whole scene, whatever the camera followed on screen.
+  await expect(el.locator('.stage svg')).toHaveAttribute('data-camera', 'overview');
+  // A PDF comes out (Chromium prints with these styles).
+  expect((await page.pdf({ format: 'A4' })).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });

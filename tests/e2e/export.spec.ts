@@ -2,7 +2,7 @@
 // headless Chromium): each file is what it says it is. The smallest scene
 // that has every kind of step, at small widths, keeps this to about a minute.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,6 +138,25 @@ test('HTML: one file, opened from disk with no network, steps through the scene'
   // Nothing but the file itself (and the scene handed over as a data: URL) was loaded.
   expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('HTML, framed below the fold of another page: it neither takes focus nor scrolls that page on load', async ({ page }) => {
+  test.setTimeout(180_000);
+  const out = join(dir, 'framed.html');
+  await kubehop('--format', 'html', '-o', out);
+  const host = join(dir, 'host.html');
+  writeFileSync(
+    host,
+    `<!doctype html><meta charset="utf-8"><title>post</title><p>Text of the post.</p><div style="height:3000px"></div>
+<iframe src="framed.html" title="diagram" width="640" height="560"></iframe>`,
+  );
+  await page.goto(pathToFileURL(host).href);
+  const frame = page.frameLocator('iframe').locator('kubehop-scene');
+  await expect.poll(() => frame.evaluate((el) => (el as HTMLElement & { stepCount?: number }).stepCount)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => ({ active: document.activeElement?.tagName, scrollY: window.scrollY }))).toEqual({ active: 'BODY', scrollY: 0 });
+  // Opened on its own, the same file still focuses its diagram, so its keys work at once.
+  await page.goto(pathToFileURL(out).href);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('KUBEHOP-SCENE');
 });
 
 test('the app’s Export menu saves the step on screen as SVG and PNG, and the scene as an HTML page', async ({ page }) => {

@@ -47,14 +47,16 @@ test('in the embed, every hostile string is shown as text and nothing runs', asy
   const found = await host.evaluate((el) => {
     const root = el.shadowRoot!;
     return {
-      dangerous: root.querySelectorAll('script, iframe, foreignObject, img, a, [onerror], [onclick]').length,
+      // The element's own print heading is the one link: its address is the page's, its text the title, as text.
+      dangerous: root.querySelectorAll('script, iframe, foreignObject, img, a:not(.heading), [onerror], [onclick]').length,
+      heading: [...root.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent, a.children.length]),
       evil: document.querySelectorAll('#kh-evil').length + root.querySelectorAll('#kh-evil').length,
       svgShown: getComputedStyle(root.querySelector('svg')!).display !== 'none',
       title: root.querySelector('svg > title')?.textContent,
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     };
   });
-  expect(found).toEqual({ dangerous: 0, evil: 0, svgShown: true, title: r.scene.title, pwned: undefined });
+  expect(found).toEqual({ dangerous: 0, heading: [[`${page.url()}#hostile`, r.scene.title, 0]], evil: 0, svgShown: true, title: r.scene.title, pwned: undefined });
   expect(problems).toEqual([]);
 });
 

@@ -12,6 +12,13 @@ describe('the iframe page address', () => {
     expect(parseFrameHash('#x/0')).toEqual({ scene: 'x', step: 1 });
   });
 
+  it('reads last as the final step, in every form', () => {
+    expect(parseFrameHash('#cross-node-vxlan/last')).toEqual({ scene: 'cross-node-vxlan', step: 'last' });
+    expect(parseFrameHash('#/cross-node-vxlan/last/')).toEqual({ scene: 'cross-node-vxlan', step: 'last' });
+    expect(parseFrameHash('#cross-node-vxlan/Last')).toEqual({ scene: 'cross-node-vxlan', step: 'last' });
+    expect(parseFrameHash('#cross-node-vxlan/lastly')).toBeUndefined();
+  });
+
   it('refuses what could leave the scenes folder, and junk', () => {
     for (const bad of ['', '#', '#../secret', '#a/b/c', '#%2e%2e%2fx', '#a.json', '#a/x', '#%E0%A4%A']) {
       expect(parseFrameHash(bad), bad).toBeUndefined();
