@@ -34,7 +34,11 @@ const script = /<script type="module"[^>]*><\/script>/.exec(text)![0];
 const snippets = [...text.matchAll(/<kubehop-scene [^]*?<\/kubehop-scene>/g)].map((m) => m[0]);
 const page = (snippet: string): string =>
   `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>post</title>
-<style>kubehop-scene img { display: block; width: 100%; height: auto; }</style>
+<style>
+kubehop-scene { display: block; container-type: inline-size; }
+kubehop-scene > img { display: block; box-sizing: content-box; width: 100%; height: auto; max-height: 85vh; object-fit: contain; padding-bottom: 8em; }
+@container (width < 560px) { kubehop-scene > img { min-height: min(100cqi, 85vh); padding-bottom: 13em; } }
+</style>
 ${script}
 <article style="max-width:44rem;margin:auto"><p>Text of the post.</p>${snippet}</article>`;
 

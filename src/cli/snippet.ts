@@ -19,7 +19,7 @@ export function scriptTag(base: string): string {
  * The element with its still inside: the still shows without JavaScript and
  * while the scene loads, and its width and height give the browser the
  * diagram's aspect ratio before anything is fetched, so the page can reserve
- * the space (with the CSS in the README: `kubehop-scene img { width: 100%; height: auto }`).
+ * the space (with the CSS the README's "Embed a scene" section gives, which also leaves room for the caption and controls).
  */
 export function sceneSnippet(s: SnippetScene, base: string): string {
   const url = `${base}scenes/${encodeURIComponent(s.name)}`;
