@@ -74,4 +74,19 @@ describe('kubehop/vite', () => {
       await server.close();
     }
   });
+
+  it('fails the build on a broken scene with its file:line:col problems', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'kubehop-vite-'));
+    await writeFile(join(root, 'broken.yaml'), 'apiVersion: kubehop/v1\nkind: Scene\nid: broken\n');
+    await writeFile(join(root, 'main.js'), "import scene from './broken.yaml?kubehop';\nglobalThis.scene = scene;\n");
+    const failing = build({
+      root,
+      logLevel: 'silent',
+      configFile: false,
+      plugins: [kubehop()],
+      build: { outDir: join(root, 'dist'), lib: { entry: join(root, 'main.js'), formats: ['es'], fileName: 'main' } },
+    });
+    await expect(failing).rejects.toThrow(/broken\.yaml:\d+:\d+: /);
+    await expect(readdir(join(root, 'dist', 'kubehop'))).rejects.toThrow(/ENOENT/);
+  });
 });
