@@ -29,7 +29,7 @@ async function sharedLink(browser: Browser): Promise<string> {
   const ctx = await browser.newContext();
   const other = await ctx.newPage();
   await openEditor(other);
-  await other.getByText('New scene').click();
+  await other.getByText('New scene', { exact: true }).click();
   await other.getByRole('button', { name: 'A ClusterIP Service' }).click();
   await editTitle(other, ' — shared');
   await expect(title(other)).toHaveText('A ClusterIP Service — shared');
@@ -112,14 +112,14 @@ test('a bundled scene opened over a draft offers the draft back in one press', a
 
 test('a template over an edited draft keeps it in Recent drafts; an untouched template is not listed', async ({ page }) => {
   await openEditor(page);
-  await page.getByText('New scene').click();
+  await page.getByText('New scene', { exact: true }).click();
   await page.getByRole('button', { name: 'A ClusterIP Service' }).click();
   await expect(title(page)).toHaveText('A ClusterIP Service');
   // The untouched one-node template is no loss: nothing listed.
   await expect(page.getByText('Recent drafts (0)')).toBeVisible();
   await editTitle(page, ' — mine');
   await expect(title(page)).toHaveText('A ClusterIP Service — mine');
-  await page.getByText('New scene').click();
+  await page.getByText('New scene', { exact: true }).click();
   await page.getByRole('button', { name: 'Two nodes with a VXLAN overlay' }).click();
   await expect(title(page)).toHaveText('Pod to pod across two nodes over VXLAN');
   await page.getByText('Recent drafts (1)').click();
