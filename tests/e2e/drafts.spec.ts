@@ -1,5 +1,6 @@
 // No draft is ever lost: a share link, a bundled scene or a template opened over
 // a draft keeps it in Recent drafts and behind Ctrl+Z, and brings it back.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { sceneInfo } from './helpers.ts';
 
@@ -135,3 +136,21 @@ test('a share link in a browser with no draft opens without a word about drafts'
   await expect(page.getByTestId('editor-kept')).toHaveText('');
   await expect(page.getByText('Recent drafts (0)')).toBeVisible();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the kept-draft line and the Recent drafts list have no WCAG 2.2 A/AA violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openEditor(page);
+    await editTitle(page, ' — mine');
+    await expect(title(page)).toHaveText('Two pods on one node — mine');
+    await page.goto('/#/edit/same-node-bridge');
+    await expect(page.getByRole('button', { name: 'Bring back “Two pods on one node — mine”' })).toBeVisible({ timeout: 20_000 });
+    await page.getByText('Recent drafts (1)').click();
+    await expect(page.getByTestId('recent-drafts').getByRole('button')).toBeVisible();
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+    expect(found).toEqual([]);
+  });
+}
