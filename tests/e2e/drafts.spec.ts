@@ -76,6 +76,12 @@ test('a share link opened over a draft keeps it: Ctrl+Z and Recent drafts both b
   await page.keyboard.press('Enter');
   const item = page.getByTestId('recent-drafts').getByRole('button', { name: /Two pods on one node — mine/ });
   await expect(item).toBeVisible();
+  // Esc closes the list and leaves focus on its toggle; Enter opens it again.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(item).toBeHidden();
+  await expect(summary).toBeFocused();
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await expect(item).toBeFocused();
   await page.keyboard.press('Enter');
