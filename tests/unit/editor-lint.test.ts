@@ -3,7 +3,7 @@ import { Text } from '@codemirror/state';
 import { offsetOf, toMarks } from '../../src/app/editor/lint.ts';
 import { checkScene } from '../../src/pipeline.ts';
 import { TEMPLATES } from '../../src/app/editor/templates.ts';
-import { loadDraft, replaceDraft, saveDraft, DRAFT_KEY, PREVIOUS_KEY } from '../../src/app/editor/draft.ts';
+import { loadDraft, saveDraft, DRAFT_KEY } from '../../src/app/editor/draft.ts';
 import { latest } from '../../src/app/editor/debounce.ts';
 
 describe('diagnostics as lint marks', () => {
@@ -36,20 +36,18 @@ describe('draft storage', () => {
     const m = new Map<string, string>();
     return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) } as Storage;
   };
-  it('saves and loads; keeps the replaced draft', () => {
+  it('saves and loads', () => {
     const s = mem();
     expect(loadDraft(DRAFT_KEY, s)).toBeUndefined();
     saveDraft('a', DRAFT_KEY, s);
-    replaceDraft('b', s);
+    saveDraft('b', DRAFT_KEY, s);
     expect(loadDraft(DRAFT_KEY, s)).toBe('b');
-    expect(loadDraft(PREVIOUS_KEY, s)).toBe('a');
   });
   it('tolerates missing or refusing storage', () => {
     const refuses = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); } } as unknown as Storage;
     expect(loadDraft(DRAFT_KEY, refuses)).toBeUndefined();
     expect(saveDraft('x', DRAFT_KEY, refuses)).toBe(false);
     expect(saveDraft('x', DRAFT_KEY, undefined)).toBe(false);
-    expect(() => replaceDraft('x', refuses)).not.toThrow();
   });
 });
 

@@ -3,7 +3,7 @@
 // the editor still works, it just forgets.
 
 export const DRAFT_KEY = 'kubehop.draft';
-/** The draft a shared link or a template replaced, so that one can come back. */
+/** Where earlier versions kept the one draft a shared link replaced; recent.ts folds it into its list. */
 export const PREVIOUS_KEY = 'kubehop.draft.previous';
 
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
@@ -32,11 +32,4 @@ export function saveDraft(text: string, key: string = DRAFT_KEY, s: Store | unde
   } catch {
     return false;
   }
-}
-
-/** Replace the draft with new text, keeping the old one (if different) as the previous draft. */
-export function replaceDraft(text: string, s: Store | undefined = store()): void {
-  const old = loadDraft(DRAFT_KEY, s);
-  if (old !== undefined && old.trim() !== '' && old !== text) saveDraft(old, PREVIOUS_KEY, s);
-  saveDraft(text, DRAFT_KEY, s);
 }

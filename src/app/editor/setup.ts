@@ -83,7 +83,10 @@ export function goTo(view: EditorView, line: number, col: number): void {
   view.focus();
 }
 
-/** Replace the whole text as one undoable change. */
+/** Replace the whole text as one undoable change: Ctrl+Z brings the old text back. */
 export function replaceText(view: EditorView, text: string): void {
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'set' });
+  // A selection step closes the history event, so typing straight after is undone on its own
+  // and one Ctrl+Z still lands on the whole replaced text, never half of it.
+  view.dispatch({ selection: EditorSelection.cursor(0), userEvent: 'select' });
 }
