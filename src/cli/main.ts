@@ -1,12 +1,13 @@
 // kubehop's command line: argument handling only; the work is in the stages.
 import { readFile, writeFile } from 'node:fs/promises';
 import { checkScene } from '../pipeline.ts';
-import { formatDiagnostic } from '../scene/diagnostic.ts';
+import { formatDiagnostic, type Diagnostic } from '../scene/diagnostic.ts';
 import { traceJson, traceLines } from '../derive/trace.ts';
 import { sceneJsonSchema, SCHEMA_FILE } from '../scene/json-schema.ts';
 import { bundleCommand } from './bundle.ts';
 import { exportCommand } from './export.ts';
 import { lineWriter } from './stdout.ts';
+import { readOptions } from './options.ts';
 import { COMMAND_USAGE, USAGE } from './usage.ts';
 
 export interface Io {
@@ -32,19 +33,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     (cmd === undefined ? io.err : io.out)(USAGE.trimEnd());
     return cmd === undefined ? 2 : 0;
   }
-  const flags = rest.filter((a) => a.startsWith('-'));
-  const files = rest.filter((a) => !a.startsWith('-'));
   const known: Record<string, string[]> = { validate: [], trace: ['--json'], schema: ['--write'] };
   if (!(cmd in known)) return usageError(io, `unknown command '${cmd}'`);
+  if (cmd === 'validate') return validateCommand(rest, io);
+  const flags = rest.filter((a) => a.startsWith('-'));
+  const files = rest.filter((a) => !a.startsWith('-'));
   const usage = COMMAND_USAGE[cmd as keyof typeof COMMAND_USAGE];
   const bad = flags.find((f) => !known[cmd]!.includes(f) && f !== '-h' && f !== '--help');
   if (bad) return usageError(io, `unknown option '${bad}' for '${cmd}'`, usage);
   if (flags.includes('-h') || flags.includes('--help')) return io.out(usage), 0;
 
   switch (cmd) {
-    case 'validate':
-      if (files.length === 0) return usageError(io, 'validate needs at least one scene file', usage);
-      return validate(files, io);
     case 'trace':
       if (files.length !== 1) return usageError(io, 'trace needs exactly one scene file', usage);
       return trace(files[0]!, flags.includes('--json'), io);
@@ -73,7 +72,7 @@ function usageError(io: Io, message: string, usage = USAGE): number {
   return 2;
 }
 
-async function read(file: string, io: Io): Promise<string | undefined> {
+async function readScene(file: string, io: Io): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
@@ -83,10 +82,21 @@ async function read(file: string, io: Io): Promise<string | undefined> {
   }
 }
 
+async function validateCommand(argv: string[], io: Io): Promise<number> {
+  const usage = COMMAND_USAGE.validate;
+  const read = readOptions(argv, 'validate', ['--format'], ['-h', '--help']);
+  if ('error' in read) return usageError(io, read.error, usage);
+  if (read.flags.size > 0) return io.out(usage), 0;
+  const format = read.values.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json') return usageError(io, `--format must be text or json, not '${format}'`, usage);
+  if (read.files.length === 0) return usageError(io, 'validate needs at least one scene file', usage);
+  return format === 'json' ? validateJson(read.files, io) : validate(read.files, io);
+}
+
 async function validate(files: string[], io: Io): Promise<number> {
   let failed = false;
   for (const file of files) {
-    const text = await read(file, io);
+    const text = await readScene(file, io);
     if (text === undefined) {
       failed = true;
       continue;
@@ -99,8 +109,34 @@ async function validate(files: string[], io: Io): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/** One JSON document on stdout, for editors and CI annotations: each file's diagnostics, or why it could not be read. */
+async function validateJson(files: string[], io: Io): Promise<number> {
+  const reasons: string[] = [];
+  const quiet: Io = { out: io.out, err: (s) => reasons.push(s) };
+  const out: ValidateJsonFile[] = [];
+  for (const file of files) {
+    const text = await readScene(file, quiet);
+    if (text === undefined) {
+      out.push({ file, ok: false, error: reasons.at(-1) ?? `${file}: cannot read the file`, diagnostics: [] });
+      continue;
+    }
+    const result = checkScene(text, file);
+    out.push({ file, ok: result.diagnostics.length === 0, steps: result.ok ? result.steps.length : 0, diagnostics: result.diagnostics });
+  }
+  io.out(JSON.stringify({ files: out }, null, 2));
+  return out.every((f) => f.ok) ? 0 : 1;
+}
+
+interface ValidateJsonFile {
+  file: string;
+  ok: boolean;
+  steps?: number;
+  error?: string;
+  diagnostics: Diagnostic[];
+}
+
 async function trace(file: string, json: boolean, io: Io): Promise<number> {
-  const text = await read(file, io);
+  const text = await readScene(file, io);
   if (text === undefined) return 1;
   const result = checkScene(text, file);
   for (const d of result.diagnostics) io.err(formatDiagnostic(d));

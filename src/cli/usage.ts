@@ -31,14 +31,17 @@ options:
 ${EXIT_CODES}`;
 
 export const COMMAND_USAGE: Record<'validate' | 'trace' | 'schema', string> = {
-  validate: `usage: kubehop validate <scene.yaml>...
+  validate: `usage: kubehop validate <scene.yaml>... [--format text|json]
 
   Checks each scene file: YAML, the scene format, and every step (does the
   packet have a route, does each hop have a link…). Prints every problem as
   file:line:col: message on stderr, and "<file>: ok (n steps)" for a good file.
+  With --format json, prints one JSON document on stdout instead:
+  { "files": [ { file, ok, steps, error?, diagnostics: [ { file, line, col, severity, message } ] } ] }
 
 options:
-  -h, --help    show this text
+  --format text|json   how to print the results (default text)
+  -h, --help           show this text
 
 ${EXIT_CODES}`,
   trace: `usage: kubehop trace <scene.yaml> [--json]

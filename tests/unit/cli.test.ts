@@ -165,3 +165,33 @@ describe('kubehop --version', () => {
     expect(out).toEqual([JSON.parse(readFileSync('package.json', 'utf8')).version]);
   });
 });
+
+describe('kubehop validate --format json', () => {
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['validate', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err };
+  };
+  it('prints one JSON document: each file, its steps or its diagnostics with their places', async () => {
+    const r = await run('--format', 'json', 'scenes/same-node-bridge.yaml', 'tests/fixtures/broken/dnat-nobody.yaml', 'tests/fixtures/broken/no-such-file.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([]);
+    const { files } = JSON.parse(r.out) as { files: { file: string; ok: boolean; steps?: number; error?: string; diagnostics: { line: number; message: string }[] }[] };
+    expect(files.map((f) => [f.file, f.ok])).toEqual([
+      ['scenes/same-node-bridge.yaml', true],
+      ['tests/fixtures/broken/dnat-nobody.yaml', false],
+      ['tests/fixtures/broken/no-such-file.yaml', false],
+    ]);
+    expect(files[0]!.steps).toBeGreaterThan(0);
+    const expected = readFileSync('tests/fixtures/broken/dnat-nobody.expected', 'utf8').trimEnd().split('\n');
+    expect(files[1]!.diagnostics.map((d) => d.message)).toEqual(expected.map((l) => l.replace(/^[^:]+:\d+:\d+: /, '')));
+    expect(files[2]!.error).toContain('no such file');
+  });
+  it('exits 0 when every file is good, 2 for a format it does not know', async () => {
+    expect((await run('--format=json', 'scenes/nodeport.yaml')).code).toBe(0);
+    const bad = await run('--format', 'xml', 'scenes/nodeport.yaml');
+    expect(bad.code).toBe(2);
+    expect(bad.err[0]).toContain("--format must be text or json, not 'xml'");
+  });
+});
