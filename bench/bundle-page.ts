@@ -71,4 +71,4 @@ try {
   served.close();
   rmSync(site, { recursive: true, force: true });
 }
-console.log(`\nlargest runtime + one scene: ${kb(worst)} gzipped (${worst <= BUDGET ? 'within' : 'over'} ${kb(BUDGET)})`);
+console.log(`\nlargest runtime + one scene: ${kb(worst)} gzipped (${worst <= BUDGET ? "within" : "over"} ${kb(BUDGET)} by ${Math.abs(BUDGET - worst)} bytes)`);

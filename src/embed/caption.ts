@@ -3,7 +3,7 @@
 // reader speaks each step a reader moves to — but not while autoplay runs,
 // when a new sentence every few seconds would talk over everything else.
 import type { DerivedStep } from '../derive/types.ts';
-import { fateText } from '../derive/trace.ts';
+import { fateText, narration } from '../derive/trace.ts';
 
 export interface CaptionView {
   root: HTMLElement;
@@ -37,8 +37,7 @@ export function createCaption(): CaptionView {
         sizer.replaceChildren(
           ...steps.map((s) => {
             const p = el('p', 'line');
-            const f = fateText(s);
-            p.append(Object.assign(el('span', 'packet'), { textContent: s.packet }), ' ', f ? `${f}. ` : '', s.caption);
+            p.append(Object.assign(el('span', 'packet'), { textContent: s.packet }), ' ', narration(s));
             return p;
           }),
         );

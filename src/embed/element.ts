@@ -11,6 +11,7 @@ import { showScene } from '../show.ts';
 import { followCamera, minTextPx, watchSwipe, type Follow } from '../camera/index.ts';
 import { cardFocusOf, macNames } from '../timeline/index.ts';
 import { captionHoldMs } from '../player/hold.ts';
+import { narration } from '../derive/trace.ts';
 import type { Player, PlayerState } from '../player/index.ts';
 import { OBSERVED, parseFlag, parseSpeed, parseStep, parseTheme, resolveStep } from './attributes.ts';
 import type { Scene } from './bundle-check.ts';
@@ -66,7 +67,7 @@ export class KubehopScene extends HTMLElement {
   #state: PlayerState | undefined;
   #pending: Pending = NOTHING_PENDING;
   readonly #playback = new Playback({
-    holdMs: (k) => captionHoldMs(this.#shown?.steps[k]?.caption ?? ''),
+    holdMs: (k) => holdMs(this.#shown?.steps, k),
     loop: () => parseFlag(this.getAttribute('loop')),
   });
   #systemDark = false;
@@ -292,7 +293,7 @@ export class KubehopScene extends HTMLElement {
           reducedMotion: this.#reduced,
           speed: parseSpeed(this.getAttribute('speed')),
           initialStep: start.step,
-          holdFor: (k) => captionHoldMs(shown.steps[k]?.caption ?? ''),
+          holdFor: (k) => holdMs(shown.steps, k),
         },
         (f) => camera.frame(f.step, f.progress),
       );
@@ -434,6 +435,12 @@ function div(cls: string): HTMLDivElement {
   const d = document.createElement('div');
   d.className = cls;
   return d;
+}
+
+/** Autoplay rests on a step as long as its words take to read: the fate (a drop, a wait) and the caption, as the app does. */
+function holdMs(steps: Scene['steps'] | undefined, k: number): number {
+  const s = steps?.[k];
+  return captionHoldMs(s ? narration(s) : '');
 }
 
 /** A performance mark for bench/embed.ts; never worth an exception where the API is missing. */
