@@ -21,7 +21,7 @@ export const SCENES: SceneEntry[] = SCENE_GROUPS.flatMap((g) => g.scenes);
 
 const cache = new Map<string, Promise<SceneBundle>>();
 
-export function loadScene(id: string): Promise<SceneBundle> | undefined {
+export function fetchBundle(id: string): Promise<SceneBundle> | undefined {
   const entry = SCENES.find((s) => s.id === id);
   const load = entry && bundles[`/${entry.file}`];
   if (!load) return undefined;

@@ -15,15 +15,15 @@ import type { Shown } from '../show.ts';
  */
 export const READS_FORMAT = 1;
 
-export type Scene = Pick<Shown, 'scene' | 'steps' | 'geometry'>;
+export type ShownScene = Pick<Shown, 'scene' | 'steps' | 'geometry'>;
 
-export type Checked = { ok: true; shown: Scene } | { ok: false; message: string; details: string[] };
+export type BundleCheck = { ok: true; shown: ShownScene } | { ok: false; message: string; details: string[] };
 
 /** How many diagnostics a message lists before "and N more". */
 const MAX_DETAILS = 8;
 
-export function checkBundle(data: unknown, name: string): Checked {
-  const fail = (why: string, details: string[] = []): Checked => ({ ok: false, message: `${name} ${why}`, details });
+export function checkBundle(data: unknown, name: string): BundleCheck {
+  const fail = (why: string, details: string[] = []): BundleCheck => ({ ok: false, message: `${name} ${why}`, details });
   if (!isObject(data)) return fail('is not a kubehop scene bundle (expected a JSON object).');
   if (!('format' in data)) return fail('is not a kubehop scene bundle (it has no "format" field).');
   if (data.format !== READS_FORMAT) {
@@ -35,7 +35,7 @@ export function checkBundle(data: unknown, name: string): Checked {
   if (data.ok === false) return fail('holds a scene with errors:', diagnosticLines(data.diagnostics));
   const problem = shapeProblem(data);
   if (problem) return fail(`is damaged or not a scene bundle: ${problem}.`);
-  return { ok: true, shown: { scene: data.scene, steps: data.steps, geometry: data.geometry } as Scene };
+  return { ok: true, shown: { scene: data.scene, steps: data.steps, geometry: data.geometry } as ShownScene };
 }
 
 /** One line per diagnostic, `file:line:col: message`, capped so a broken file stays readable. */

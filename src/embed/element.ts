@@ -14,7 +14,7 @@ import { captionHoldMs } from '../player/hold.ts';
 import { narration } from '../derive/trace.ts';
 import type { Player, PlayerState } from '../player/index.ts';
 import { OBSERVED, parseFlag, parseSpeed, parseStep, parseTheme, resolveStep } from './attributes.ts';
-import type { Scene } from './bundle-check.ts';
+import type { ShownScene } from './bundle-check.ts';
 import { createCaption } from './caption.ts';
 import { createControls } from './controls.ts';
 import { embedKey } from './keys.ts';
@@ -63,7 +63,7 @@ export class KubehopScene extends HTMLElement {
   });
 
   #player: Player | undefined;
-  #shown: Scene | undefined;
+  #shown: ShownScene | undefined;
   #state: PlayerState | undefined;
   #pending: Pending = NOTHING_PENDING;
   readonly #playback = new Playback({
@@ -265,7 +265,7 @@ export class KubehopScene extends HTMLElement {
     this.#draw(result.shown);
   }
 
-  #draw(shown: Scene): void {
+  #draw(shown: ShownScene): void {
     const count = shown.steps.length;
     const start = settle(this.#pending, count, parseStep(this.getAttribute('step')), parseFlag(this.getAttribute('autoplay')));
     this.#pending = NOTHING_PENDING;
@@ -406,7 +406,7 @@ export class KubehopScene extends HTMLElement {
   }
 
   /** Keeps the stage's shape right for its width (stage-shape.ts) as the column or the window changes. */
-  #fitStage(shown: Scene): void {
+  #fitStage(shown: ShownScene): void {
     const fit = (): void => {
       this.#stage.style.aspectRatio = stageAspect(shown.geometry, this.#frame.clientWidth);
     };
@@ -438,7 +438,7 @@ function div(cls: string): HTMLDivElement {
 }
 
 /** Autoplay rests on a step as long as its words take to read: the fate (a drop, a wait) and the caption, as the app does. */
-function holdMs(steps: Scene['steps'] | undefined, k: number): number {
+function holdMs(steps: ShownScene['steps'] | undefined, k: number): number {
   const s = steps?.[k];
   return captionHoldMs(s ? narration(s) : '');
 }

@@ -4,7 +4,7 @@
 // no YAML parser, no validator, no elkjs. A raw scene (.yaml/.yml) works too,
 // but then the whole pipeline is imported on demand, as its own chunk (with
 // elkjs behind it in another), so pages that only show bundles never fetch it.
-import { checkBundle, diagnosticLines, type Checked } from './bundle-check.ts';
+import { checkBundle, diagnosticLines, type BundleCheck } from './bundle-check.ts';
 
 export type SourceKind = 'bundle' | 'yaml';
 
@@ -32,7 +32,7 @@ export function fileName(url: string): string {
   }
 }
 
-export async function loadSource(src: string, base: string, signal: AbortSignal): Promise<Checked> {
+export async function loadSource(src: string, base: string, signal: AbortSignal): Promise<BundleCheck> {
   let url: string;
   try {
     url = new URL(src, base).href;
@@ -63,7 +63,7 @@ export async function loadSource(src: string, base: string, signal: AbortSignal)
   return readYaml(text, name);
 }
 
-export function readBundle(text: string, name: string): Checked {
+export function readBundle(text: string, name: string): BundleCheck {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -73,7 +73,7 @@ export function readBundle(text: string, name: string): Checked {
   return checkBundle(data, name);
 }
 
-async function readYaml(text: string, name: string): Promise<Checked> {
+async function readYaml(text: string, name: string): Promise<BundleCheck> {
   // The lazy chunk: parse → validate → derive → layout, elkjs included.
   const { buildScene } = await import('../pipeline.ts');
   const built = await buildScene(text, name);

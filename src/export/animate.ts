@@ -2,7 +2,7 @@
 // callers: the CLI runs this file inside headless Chromium (runtime.ts), the
 // app runs it in the viewer's own browser. Each returns the file's bytes.
 import { FPS, PNG_SCALE, type PictureOptions } from './options.ts';
-import { framePlan, gifDelays, planMs, videoRuns, type PlannedFrame } from './plan.ts';
+import { framePlan, gifDelays, videoRuns, type PlannedFrame } from './plan.ts';
 import { drawPicture, type Drawable } from './picture.ts';
 import { canvasBytes, canvasContext, drawSvg } from './raster.ts';
 import { filmstrip } from './frames.ts';
@@ -88,11 +88,6 @@ export async function webmBytes(built: Drawable, opts: PictureOptions, progress?
   } finally {
     film.close();
   }
-}
-
-/** Planned length of the animation, for a progress line before it starts. */
-export function animationMs(built: Drawable, fps: number): number {
-  return planMs(framePlan(built.steps, fps));
 }
 
 function pixels(ctx: CanvasRenderingContext2D): Uint8ClampedArray {

@@ -2,7 +2,7 @@
 // *paused* gsap timeline seeked to each planned position and the SVG
 // rasterised. Never a screen recording, so every run gives the same frames,
 // however slow the machine.
-import { buildTimeline, stepLabel, type GsapTimeline } from '../timeline/timeline.ts';
+import { buildTimeline, timelineLabel, type GsapTimeline } from '../timeline/timeline.ts';
 import { macNames } from '../timeline/card-names.ts';
 import { drawPicture, type Drawable, type Picture } from './picture.ts';
 import { canvasContext, drawSvg, type Canvas2D } from './raster.ts';
@@ -44,7 +44,7 @@ export function filmstrip(built: Drawable, opts: PictureOptions): Filmstrip {
 export function timeAt(timeline: GsapTimeline, pos: number): number {
   const k0 = Math.floor(pos);
   const k1 = Math.ceil(pos);
-  const t0 = timeline.labels[stepLabel(k0)] ?? 0;
-  const t1 = timeline.labels[stepLabel(k1)] ?? t0;
+  const t0 = timeline.labels[timelineLabel(k0)] ?? 0;
+  const t1 = timeline.labels[timelineLabel(k1)] ?? t0;
   return t0 + (pos - k0) * (t1 - t0);
 }

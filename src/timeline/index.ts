@@ -4,4 +4,4 @@ export { applyFrame, drawPackets, packetIds, rowKey } from './draw.ts';
 export { macNames } from './card-names.ts';
 export { cardRect, cardFocus, cardFocusOf } from './card-plan.ts';
 export { withCardRoom } from './card-room.ts';
-export { buildTimeline, type GsapTimeline, stepLabel, stepDuration, HOP_SECONDS, IN_PLACE_SECONDS } from './timeline.ts';
+export { buildTimeline, type GsapTimeline, timelineLabel, stepDuration, HOP_SECONDS, IN_PLACE_SECONDS } from './timeline.ts';

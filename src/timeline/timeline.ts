@@ -18,7 +18,7 @@ export type GsapTimeline = ReturnType<typeof gsap.timeline>;
 export const HOP_SECONDS = 0.9;
 export const IN_PLACE_SECONDS = 0.5;
 
-export function stepLabel(k: number): string {
+export function timelineLabel(k: number): string {
   return `step-${k}`;
 }
 
@@ -47,7 +47,7 @@ export function buildTimeline(
     onFrame?.(frame);
   };
   const tl = gsap.timeline({ paused: true, onUpdate: redraw });
-  tl.addLabel(stepLabel(0), 0);
+  tl.addLabel(timelineLabel(0), 0);
   for (let k = 1; k < steps.length; k++) {
     // fromTo with fixed ends: a tween never captures a start value left over
     // from wherever the playhead happened to be when it first rendered.
@@ -56,7 +56,7 @@ export function buildTimeline(
       { pos: k - 1 },
       { pos: k, duration: stepDuration(steps[k]!), ease: 'none', immediateRender: false },
     );
-    tl.addLabel(stepLabel(k));
+    tl.addLabel(timelineLabel(k));
   }
   redraw();
   return tl;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DerivedStep } from '../../src/derive/types.ts';
 import type { Geometry } from '../../src/layout/types.ts';
 import { step, triangle } from './timeline-fixtures.ts';
-import { applyFrame, drawPackets, frameAt, buildTimeline, stepLabel, HOP_SECONDS, IN_PLACE_SECONDS } from '../../src/timeline/index.ts';
+import { applyFrame, drawPackets, frameAt, buildTimeline, timelineLabel, HOP_SECONDS, IN_PLACE_SECONDS } from '../../src/timeline/index.ts';
 
 const geometry: Geometry = triangle;
 
@@ -65,7 +65,7 @@ describe('buildTimeline', () => {
 
   it('labels every step and spends a hop or an in-place duration on each', () => {
     const tl = buildTimeline(fakeRendered(), steps, geometry);
-    const times = steps.map((_, k) => tl.labels[stepLabel(k)]);
+    const times = steps.map((_, k) => tl.labels[timelineLabel(k)]);
     expect(times[0]).toBe(0);
     const gaps = times.slice(1).map((t, i) => +(t! - times[i]!).toFixed(6));
     expect(gaps).toEqual([HOP_SECONDS, HOP_SECONDS, IN_PLACE_SECONDS, HOP_SECONDS, HOP_SECONDS]);
@@ -89,7 +89,7 @@ describe('buildTimeline', () => {
     for (let k = 0; k < steps.length; k++) {
       // Play: from the start, in 60 Hz ticks, landing exactly on the label.
       tl.seek(0, false);
-      const end = tl.labels[stepLabel(k)]!;
+      const end = tl.labels[timelineLabel(k)]!;
       for (let t = 0; t < end; t += 1 / 60) tl.time(t);
       tl.time(end);
       played.push(snapshot(svg));
@@ -100,9 +100,9 @@ describe('buildTimeline', () => {
       applyFrame(fresh, frameAt(k, steps, geometry));
       expect(played[k]).toBe(snapshot(fresh));
       for (let j = 0; j < steps.length; j++) {
-        tl.seek(stepLabel(j), false);
-        tl.time(tl.labels[stepLabel(j)]! + 0.37); // and from mid-hop
-        tl.seek(stepLabel(k), false);
+        tl.seek(timelineLabel(j), false);
+        tl.time(tl.labels[timelineLabel(j)]! + 0.37); // and from mid-hop
+        tl.seek(timelineLabel(k), false);
         expect(snapshot(svg), `seek ${j} → ${k}`).toBe(played[k]);
       }
     }
