@@ -4,7 +4,7 @@ import { checkScene } from '../../src/pipeline.ts';
 import { traceJson } from '../../src/derive/trace.ts';
 import type { Header } from '../../src/scene/model.ts';
 
-// Regenerate after an intended change with: UPDATE_GOLDEN=1 npx vitest run tests/unit/trace-golden.test.ts
+// Regenerate after an intended change with `npm run golden` (this file and golden.test.ts)
 // and review the diff: the golden files are the scenes' networking, read by a person once.
 const scenes = readdirSync('scenes').filter((f) => f.endsWith('.yaml'));
 
