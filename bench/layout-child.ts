@@ -1,6 +1,6 @@
 // One process, one scene: `tsx bench/layout-child.ts FILE RUNS [--lift-limits]`.
 // Prints JSON: the first layoutScene (cold: fresh process, elkjs and the JIT
-// unwarmed) and RUNS-1 more (warm). A process per scene keeps "cold" honest.
+// unwarmed) and RUNS-1 more (warm), and how many ELK runs one layout took. A process per scene keeps "cold" honest.
 // --lift-limits: the synthetic 50× scene is over the 200-element cap of
 // src/scene/limits.ts; lifting it measures what the cap protects against.
 import { readFileSync } from 'node:fs';
@@ -15,12 +15,14 @@ if (!checked.ok) {
   console.log(JSON.stringify({ error: checked.diagnostics.slice(0, 3).map((d) => d.message) }));
   process.exit(0);
 }
-const { layoutScene } = await import('../src/layout/layout.ts');
+const { elkRuns, layoutScene } = await import('../src/layout/layout.ts');
 const times: number[] = [];
 /** CPU time of this process (user + system) per layout: less swayed than wall time by other work on a loaded machine. */
 const cpu: number[] = [];
 let size = '';
+let elk = 0;
 for (let i = 0; i < runs; i++) {
+  elkRuns.count = 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const g = await layoutScene(checked.scene);
@@ -28,5 +30,6 @@ for (let i = 0; i < runs; i++) {
   const c = process.cpuUsage(c0);
   cpu.push((c.user + c.system) / 1000);
   size = `${Math.round(g.width)}×${Math.round(g.height)}`;
+  elk = elkRuns.count;
 }
-console.log(JSON.stringify({ times, cpu, elements: Object.keys(checked.scene.elements).length, links: checked.scene.links.length, size }));
+console.log(JSON.stringify({ times, cpu, elements: Object.keys(checked.scene.elements).length, links: checked.scene.links.length, size, elkRuns: elk }));

@@ -18,10 +18,12 @@ export interface LayoutRow {
   coldCpuMs?: number;
   warmCpuMs?: number;
   warmRuns: number;
+  /** ELK runs in one layoutScene. */
+  elkRuns?: number;
   note?: string;
 }
 
-function child(file: string, runs: number, timeoutMs: number, lift = false): Promise<{ times?: number[]; cpu?: number[]; elements?: number; links?: number; size?: string; error?: string[]; timedOut?: boolean }> {
+function child(file: string, runs: number, timeoutMs: number, lift = false): Promise<{ times?: number[]; cpu?: number[]; elements?: number; links?: number; size?: string; error?: string[]; timedOut?: boolean; elkRuns?: number }> {
   return new Promise((ok) => {
     // node --import tsx, not npx: npx costs seconds per process on a loaded machine.
     const args = ['--import', 'tsx', 'bench/layout-child.ts', file, String(runs), ...(lift ? ['--lift-limits'] : [])];
@@ -65,6 +67,7 @@ function row(scene: string, r: Awaited<ReturnType<typeof child>>, runs: number, 
     coldCpuMs: coldCpu,
     warmCpuMs: warmCpu.length ? median(warmCpu) : undefined,
     warmRuns: warm.length,
+    elkRuns: r.elkRuns,
     note,
   };
 }

@@ -3,8 +3,11 @@
 // what a student reads is the font scaled by that fit. A table's rows are the
 // one free choice that moves the balance: wrapped narrow, tables are tall and
 // the diagram grows down; wrapped wide, it grows sideways. Each scene gets the
-// row width that makes its text largest on the stage.
+// row width that makes its text largest on the stage — chosen from one
+// layout and estimate.ts's prediction of every other width, not by laying
+// the scene out at each width.
 import type { Scene } from '../scene/model.ts';
+import { estimateSize, grownBoxes } from './estimate.ts';
 import { WRAP } from './measure.ts';
 import { narrowTables } from './narrow.ts';
 import { tableWraps, type TableWrap } from './table-wrap.ts';
@@ -17,61 +20,28 @@ export function effectiveFont(g: Pick<Geometry, 'width' | 'height'>): number {
   return FONT.size * Math.min(STAGE.width / g.width, STAGE.height / g.height);
 }
 
-/** Row widths tried, in characters: from tall narrow tables to one line a row. */
-export const ROW_WRAPS = [22, 26, 30, 34, 40, 48, 58, 72, 90] as const;
+/** Narrowest and widest row widths considered, in characters (below 18 a row of addresses breaks into fragments). */
+export const ROW_WRAP_RANGE = { min: 18, max: 90 } as const;
 
-type Layout = (wraps: ReadonlyMap<string, TableWrap>) => Promise<Geometry>;
+type Wraps = ReadonlyMap<string, TableWrap>;
 
 /**
- * Lays the scene out at the default row width, then steps the width the way
- * the stage's tighter side asks (narrower when the diagram is too wide,
- * wider when too tall) while the text keeps growing; last, narrows the
- * tables that have height to spare (narrow.ts). Text at its natural size
- * needs no search. A handful of layouts at most; deterministic.
+ * The tables' widths for the scene, given its layout `g` at `from`: the row
+ * width whose predicted drawing has the largest text on the stage (nearest
+ * the default on a tie), then narrower still for tables with height to spare
+ * in their row (narrow.ts). Text at its natural size needs no change.
  */
-export async function fitToStage(scene: Scene, layout: Layout): Promise<Geometry> {
-  const longestRow = Math.max(0, ...Object.values(scene.elements).flatMap((el) => (el.rows ?? []).flatMap((r) => [r.text, ...(r.later ?? [])].map(chars))));
-  const start = ROW_WRAPS.indexOf(WRAP.row as (typeof ROW_WRAPS)[number]);
-  const at = async (rowWrap: number): Promise<Tried> => {
-    const wraps = tableWraps(scene, rowWrap);
-    const g = await layout(wraps);
-    return { g, wraps, font: effectiveFont(g) };
-  };
-  let best = await at(WRAP.row);
-  if (best.font >= FONT.size) return best.g;
-  const step = best.g.width / STAGE.width > best.g.height / STAGE.height ? -1 : 1;
-  let prevFont = best.font;
-  let bestAt = start;
-  for (let i = start + step; i >= 0 && i < ROW_WRAPS.length; i += step) {
-    // Wider than the longest row, every width lays out the same.
-    if (step > 0 && ROW_WRAPS[i - 1]! >= longestRow) break;
-    const tried = await at(ROW_WRAPS[i]!);
-    if (tried.font > best.font + 0.01) [best, bestAt] = [tried, i];
-    // Past the point where the other side becomes the tight one, it only gets worse.
-    if (tried.font < prevFont - 0.01) break;
-    prevFont = tried.font;
+export function chooseWraps(scene: Scene, g: Geometry, from: Wraps): Wraps {
+  if (effectiveFont(g) >= FONT.size) return from;
+  let best = { wraps: from, font: effectiveFont(g) };
+  // Narrowest first, so a tie goes to narrower tables: the prediction of a
+  // drawing's width errs high when its tables narrow (estimate.ts), never low.
+  for (let w = ROW_WRAP_RANGE.min; w <= ROW_WRAP_RANGE.max; w++) {
+    const wraps = tableWraps(scene, w);
+    const font = effectiveFont(estimateSize(scene, g, from, wraps));
+    if (font > best.font + 0.01) best = { wraps, font };
   }
-  // The best width on the coarse scale, then halfway to each neighbour: the
-  // balance point between too wide and too tall is usually in between.
-  for (const j of [bestAt - 1, bestAt + 1]) {
-    const [a, b] = [ROW_WRAPS[bestAt]!, ROW_WRAPS[j]];
-    const mid = b === undefined ? undefined : Math.round((a + b) / 2);
-    if (mid === undefined || mid === a || mid === b || Math.min(a, mid) >= longestRow) continue;
-    const tried = await at(mid);
-    if (tried.font > best.font + 0.01) best = tried;
-  }
-  const narrower = narrowTables(scene, best.g, best.wraps);
-  if (narrower) {
-    const g = await layout(narrower);
-    if (effectiveFont(g) > best.font + 0.01) return g;
-  }
-  return best.g;
+  const narrower = narrowTables(scene, { ...g, boxes: grownBoxes(scene, g, from, best.wraps) }, best.wraps);
+  if (narrower && effectiveFont(estimateSize(scene, g, from, narrower)) > best.font + 0.01) return narrower;
+  return best.wraps;
 }
-
-interface Tried {
-  g: Geometry;
-  wraps: ReadonlyMap<string, TableWrap>;
-  font: number;
-}
-
-const chars = (s: string): number => Array.from(s).length;

@@ -8,10 +8,12 @@ import { toAbsolute } from './absolute.ts';
 import { buildElkGraph, SPACING, type GraphExtras } from './elk-graph.ts';
 import { centreLoose } from './centre-loose.ts';
 import { alignExternals } from './externals.ts';
-import { fitToStage } from './fit.ts';
+import { chooseWraps } from './fit.ts';
+import { grownBoxes } from './estimate.ts';
+import { WRAP } from './measure.ts';
 import { toGeometry } from './geometry.ts';
 import { ghostLinks } from './ghosts.ts';
-import { labelRoom, releaseRoom } from './label-room.ts';
+import { labelRoom, releaseRoom, type Stretch } from './label-room.ts';
 import { planLink, type LinkPlan } from './link-plan.ts';
 import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
@@ -28,49 +30,73 @@ function plansFor(scene: Scene): LinkPlan[] {
   return [...scene.links, ...ghostLinks(scene)].flatMap((link, i) => planLink(scene, ctx, link, i) ?? []);
 }
 
-/** One layout, with the tables' rows wrapped as given. */
-async function layoutWith(scene: Scene, wraps: ReadonlyMap<string, TableWrap>): Promise<Geometry> {
+/** Counts ELK runs, for the benchmark (bench/layout-child.ts) and the test that keeps them at two. */
+export const elkRuns = { count: 0 };
+
+interface Run {
+  laidOut: ElkNode;
+  plans: LinkPlan[];
+  phantoms: Phantom[];
+  wraps: ReadonlyMap<string, TableWrap>;
+  stretches: Stretch[];
+}
+
+/** One ELK run, with the tables' rows wrapped as given and, if any, the invisible nodes that line rows up. */
+async function run(scene: Scene, wraps: ReadonlyMap<string, TableWrap>, phantoms: Phantom[] = []): Promise<Run> {
   const engine = (elk ??= new ELK());
-  let plans = plansFor(scene);
   const stretches = labelRoom(scene, SPACING.rows);
-  const base: GraphExtras = { wraps, stretches, spacers: spacersFor(scene, SPACING.siblings) };
-  const run = async (extras: GraphExtras = base): Promise<ElkNode> => engine.layout(buildElkGraph(scene, plans, extras));
-  let laidOut: ElkNode;
+  const extras: GraphExtras = { wraps, stretches, spacers: spacersFor(scene, SPACING.siblings), phantoms };
+  const plans = plansFor(scene);
+  const attempt = (p: LinkPlan[], x: GraphExtras): Promise<ElkNode> => (elkRuns.count++, engine.layout(buildElkGraph(scene, p, x)));
   try {
-    laidOut = await run();
+    return { laidOut: await attempt(plans, extras), plans, phantoms, wraps, stretches };
   } catch {
     // A link shape ELK rejects must not cost the whole picture: lay out the
-    // boxes alone and let every link fall back to a straight segment.
-    plans = [];
-    laidOut = await run();
+    // boxes alone (rows still lined up) and let every link fall back to a straight segment.
+    return { laidOut: await attempt([], extras), plans: [], phantoms, wraps, stretches };
   }
-  let phantoms: Phantom[] = phantomsFor(scene, toAbsolute(laidOut).rects);
-  if (phantoms.length > 0) {
-    try {
-      laidOut = await run({ ...base, phantoms });
-    } catch {
-      // Rows that do not line up across nodes are a blemish, not a failure.
-      phantoms = [];
-    }
-  }
-  const abs = toAbsolute(laidOut);
-  restoreStandIns(phantoms, abs.rects);
-  releaseRoom(stretches, abs);
-  const work = makeWork(scene, abs, plans);
+}
+
+/** ELK's output → the Geometry, through the passes that finish what ELK cannot express. */
+function finish(scene: Scene, r: Run): Geometry {
+  const abs = toAbsolute(r.laidOut);
+  restoreStandIns(r.phantoms, abs.rects);
+  releaseRoom(r.stretches, abs);
+  const work = makeWork(scene, abs, r.plans);
   centreLoose(work);
   straightenWires(work);
   alignExternals(work);
   routeSameRow(work);
   equaliseNodes(work, SPACING.nodePad);
-  return toGeometry(work, SPACING.margin, wraps, SPACING.podPad);
+  return toGeometry(work, SPACING.margin, r.wraps, SPACING.podPad);
 }
 
-/** The scene laid out at the table widths that make its text largest on the app's stage (fit.ts). */
+/**
+ * The scene laid out in two ELK runs: the first at the default table width,
+ * to measure; the second at the table widths that make the text largest on
+ * the app's stage (fit.ts, from estimate.ts's prediction), with invisible
+ * nodes that line the rows up across nodes (phantoms.ts) sized from the
+ * first run and the new tables. One run when the first needs neither.
+ */
 export async function layoutScene(scene: Scene): Promise<Geometry> {
-  return fitToStage(scene, (wraps) => layoutWith(scene, wraps));
+  const first = await run(scene, tableWraps(scene, WRAP.row));
+  const measured = finish(scene, first);
+  const wraps = chooseWraps(scene, measured, first.wraps);
+  const rects = new Map(grownBoxes(scene, measured, first.wraps, wraps).map((b) => [b.id, b]));
+  const phantoms = phantomsFor(scene, rects);
+  if (wraps === first.wraps && phantoms.length === 0) return measured;
+  return finish(scene, await run(scene, wraps, phantoms));
 }
 
-/** One layout at a fixed row width, without the fitting search (tests, benchmarks, experiments). */
+/** The first run's layout alone, rows not lined up: what layoutScene measures (tests of estimate.ts). */
+export async function measuringLayout(scene: Scene, rowWrap: number = WRAP.row): Promise<Geometry> {
+  return finish(scene, await run(scene, tableWraps(scene, rowWrap)));
+}
+
+/** One layout at a fixed row width, without the fitting choice (tests, benchmarks, experiments). */
 export async function layoutAtRowWrap(scene: Scene, rowWrap: number): Promise<Geometry> {
-  return layoutWith(scene, tableWraps(scene, rowWrap));
+  const wraps = tableWraps(scene, rowWrap);
+  const first = await run(scene, wraps);
+  const phantoms = phantomsFor(scene, toAbsolute(first.laidOut).rects);
+  return finish(scene, phantoms.length ? await run(scene, wraps, phantoms) : first);
 }

@@ -4,8 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { effectiveFont, fitToStage, ROW_WRAPS, STAGE } from '../../src/layout/fit.ts';
-import { layoutScene } from '../../src/layout/layout.ts';
+import { chooseWraps, effectiveFont, ROW_WRAP_RANGE, STAGE } from '../../src/layout/fit.ts';
+import { estimateSize } from '../../src/layout/estimate.ts';
+import { elkRuns, layoutAtRowWrap, layoutScene, measuringLayout } from '../../src/layout/layout.ts';
+import { tableWraps } from '../../src/layout/table-wrap.ts';
 import { maxWidth, PAD } from '../../src/layout/measure.ts';
 import { FONT, type Box, type Geometry } from '../../src/layout/types.ts';
 import { loadScene } from '../../src/scene/load.ts';
@@ -47,27 +49,41 @@ describe('fit to the stage', () => {
     expect(font, `${f}: ${g.width}×${g.height}`).toBeGreaterThanOrEqual(MIN_FONT);
   });
 
-  it('searches row widths towards the stage\'s tighter side and keeps the best', async () => {
-    // A stand-in layout: wider rows make the diagram wider and shorter.
-    const tried: number[] = [];
-    const fake = (limit: number): Geometry => ({ width: 500 + 20 * limit, height: 200 + 14000 / limit, boxes: [], edges: [], anchors: {} });
-    const g = await fitToStage(sameNodeBridge(), async (wraps) => {
-      const limit = [...wraps.values()][0]!.limit;
-      tried.push(limit);
-      return fake(limit);
-    });
-    const bestCoarse = Math.max(...ROW_WRAPS.map((w) => effectiveFont(fake(w))));
-    expect(effectiveFont(g)).toBeGreaterThanOrEqual(bestCoarse - 0.01);
-    expect(tried.length).toBeLessThanOrEqual(8);
+  it.each(files)('%s: is laid out in at most two ELK runs', async (f) => {
+    elkRuns.count = 0;
+    await layoutScene(scene(f));
+    expect(elkRuns.count).toBeGreaterThanOrEqual(1);
+    expect(elkRuns.count).toBeLessThanOrEqual(2);
   });
 
-  it('does not search when the text is already at its natural size', async () => {
-    let calls = 0;
-    await fitToStage(sameNodeBridge(), async () => {
-      calls += 1;
-      return { width: STAGE.width / 2, height: STAGE.height / 2, boxes: [], edges: [], anchors: {} };
-    });
-    expect(calls).toBe(1);
+  it.each(files)('%s: the chosen table width reads at least as large as any of a range of widths laid out in full', async (f) => {
+    // What the old search tried one layout at a time: the prediction must not lose to any of them.
+    const s = scene(f);
+    const fonts = await Promise.all([22, 26, 30, 34, 40, 48].map(async (w) => effectiveFont(await layoutAtRowWrap(s, w))));
+    // Past the natural size nothing is searched: larger reads no better.
+    const shown = (font: number): number => Math.min(font, FONT.size);
+    expect(shown(effectiveFont(geometries.get(f)!))).toBeGreaterThanOrEqual(shown(Math.max(...fonts)) - 0.05);
+  });
+
+  it('keeps the first layout when the text is already at its natural size', async () => {
+    const s = sameNodeBridge();
+    const wraps = tableWraps(s, 34);
+    const roomy: Geometry = { width: STAGE.width / 2, height: STAGE.height / 2, boxes: [], edges: [], anchors: {} };
+    expect(chooseWraps(s, roomy, wraps)).toBe(wraps);
+  });
+});
+
+describe('predicting a layout at other table widths', () => {
+  it.each(files)('%s: the predicted size is close to the real one (height within 7 percent, width within 15)', async (f) => {
+    const s = scene(f);
+    const from = tableWraps(s, 34);
+    const measured = await measuringLayout(s, 34);
+    for (const w of [ROW_WRAP_RANGE.min, 26, 34, 48, 72]) {
+      const real = await layoutAtRowWrap(s, w);
+      const est = estimateSize(s, measured, from, tableWraps(s, w));
+      expect(Math.abs(est.height - real.height) / real.height, `${f} at ${w}: height ${est.height} vs ${real.height}`).toBeLessThan(0.07);
+      expect(Math.abs(est.width - real.width) / real.width, `${f} at ${w}: width ${est.width} vs ${real.width}`).toBeLessThan(0.15);
+    }
   });
 });
 

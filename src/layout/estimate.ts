@@ -1,0 +1,186 @@
+// What a layout at other table widths would measure, from one layout already
+// made. The drawing is a grid: nodes side by side, each a stack of rows that
+// line up across nodes, tables on a node's outer side. A table's width
+// changes only its row's width, and its height only its row's height (the
+// tallest in that row across nodes sets it). So a laid-out drawing plus the
+// tables' exact sizes at the new widths (measure.ts) predicts the new size
+// without asking ELK again; fit.ts chooses the table width from these
+// predictions and lays out once more at the one it chose.
+import type { Scene, SceneElement } from '../scene/model.ts';
+import { SPACING } from './elk-graph.ts';
+import { ancestors, childrenOf, rootsOf, rowOf } from './scene-tree.ts';
+import type { TableWrap } from './table-wrap.ts';
+import { tableBox } from './titles.ts';
+import type { Box, Geometry } from './types.ts';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+type Wraps = ReadonlyMap<string, TableWrap>;
+
+/** The gap ELK leaves between siblings in a node's row (elk-graph.ts SPACING.siblings). */
+const GAP = SPACING.siblings;
+
+/** A table's size at a wrap, remembered: fit.ts asks for every width in its range, many times over. */
+const sizes = new WeakMap<SceneElement, Map<string, Size>>();
+function sizeAt(table: SceneElement, wraps: Wraps): Size {
+  const w = wraps.get(table.id);
+  const key = w ? `${w.limit}|${w.fill ?? false}|${w.gutter ?? false}` : '';
+  let known = sizes.get(table);
+  if (!known) sizes.set(table, (known = new Map()));
+  let size = known.get(key);
+  if (!size) known.set(key, (size = tableBox(table, wraps)));
+  return size;
+}
+
+/** How much each table grows (or shrinks) from `from` to `to`, by table and by the node-level child it sits in (itself or a pod). */
+function growth(scene: Scene, from: Wraps, to: Wraps): Grown {
+  const out = new Map<string, Size>();
+  const tables = new Map<string, Size>();
+  for (const el of Object.values(scene.elements)) {
+    if (el.kind !== 'table') continue;
+    const a = sizeAt(el, from);
+    const b = sizeAt(el, to);
+    const holder = nodeChild(scene, el);
+    if (!holder) continue;
+    const dw = b.width - a.width;
+    const dh = b.height - a.height;
+    tables.set(el.id, { width: dw, height: dh });
+    const g = out.get(holder);
+    // Several tables in one pod: side by side they add width, and the one that grows most sets the height.
+    out.set(holder, g ? { width: g.width + dw, height: Math.max(g.height, dh) } : { width: dw, height: dh });
+  }
+  return { holders: out, tables };
+}
+
+interface Grown {
+  /** By node-level child: what it gains. */
+  holders: Map<string, Size>;
+  /** By table. */
+  tables: Map<string, Size>;
+}
+
+const NONE: Grown = { holders: new Map(), tables: new Map() };
+
+/** The direct child of a node that holds `el` (el itself for a node-level table), if el is inside a node. */
+function nodeChild(scene: Scene, el: SceneElement): string | undefined {
+  const chain = [el.id, ...ancestors(scene, el.id)];
+  const i = chain.findIndex((id) => scene.elements[id]?.kind === 'node' && scene.elements[id]?.parent === undefined);
+  return i > 0 ? chain[i - 1] : undefined;
+}
+
+/** Each row of one node: how tall it would be, from its tallest child. */
+function rowHeights(scene: Scene, node: string, boxes: ReadonlyMap<string, Box>, grow: ReadonlyMap<string, Size>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of childrenOf(scene, node)) {
+    const b = boxes.get(c.id);
+    if (!b) continue;
+    const row = rowOf(scene, c.id);
+    out.set(row, Math.max(out.get(row) ?? 0, b.height + (grow.get(c.id)?.height ?? 0)));
+  }
+  return out;
+}
+
+/**
+ * How much wider one node would be. Each child is placed as far left as its
+ * row allows (after its left neighbour, at the gap they had: ELK compacts a
+ * row) while each link ELK drew straight stays straight (it lines a stack
+ * up), its ends moved by the tables that grow to their left inside their
+ * pods. So a wider table pushes its row, and the push carries up and down the
+ * stack. Placed twice, with and without the growth, and the difference
+ * taken: what the placement gets wrong about ELK cancels out.
+ */
+function nodeGrowth(scene: Scene, node: string, boxes: ReadonlyMap<string, Box>, grown: Grown): number {
+  const kids = childrenOf(scene, node).flatMap((c) => boxes.get(c.id) ?? []);
+  if (kids.length === 0) return 0;
+  const byRow = new Map<number, Box[]>();
+  for (const b of kids) byRow.set(rowOf(scene, b.id), [...(byRow.get(rowOf(scene, b.id)) ?? []), b]);
+  const neighbours = [...byRow.values()].flatMap((row) => row.sort((p, q) => p.x - q.x).slice(1).map((q, i) => [row[i]!, q] as const));
+  const stacks = straightLinks(scene, boxes, new Map(kids.map((b) => [b.id, b])));
+  const left = Math.min(...kids.map((b) => b.x));
+  const extent = (g: Grown): number | undefined => {
+    const w = (b: Box): number => b.width + (g.holders.get(b.id)?.width ?? 0);
+    // Where a link's end sits from its holder's left edge: tables growing to its left in the holder move it.
+    const at = (end: Box, holder: Box): number =>
+      end.x + end.width / 2 - holder.x + inside(scene, holder.id, boxes).filter((t) => t.x < end.x).reduce((sum, t) => sum + (g.tables.get(t.id)?.width ?? 0), 0);
+    const x = new Map(kids.map((b) => [b.id, left]));
+    const raise = (b: Box, to: number): boolean => (to > x.get(b.id)! + 0.01 ? (x.set(b.id, to), true) : false);
+    // Positions only rise, so this settles unless the links pull a row against
+    // itself (a crossing ELK resolves by giving up an alignment): then no answer.
+    let moved = true;
+    for (let round = 0; moved && round < 4 * kids.length; round++) {
+      moved = false;
+      for (const [p, q] of neighbours) moved = raise(q, x.get(p.id)! + w(p) + Math.min(q.x - p.x - p.width, GAP)) || moved;
+      for (const s of stacks) {
+        const [pa, qb] = [at(s.a, s.p), at(s.b, s.q)];
+        moved = raise(s.q, x.get(s.p.id)! + pa - qb) || moved;
+        moved = raise(s.p, x.get(s.q.id)! + qb - pa) || moved;
+      }
+    }
+    if (moved) return undefined;
+    return Math.max(...kids.map((b) => x.get(b.id)! + w(b))) - Math.min(...kids.map((b) => x.get(b.id)!));
+  };
+  const [after, before] = [extent(grown), extent(NONE)];
+  if (after !== undefined && before !== undefined) return after - before;
+  // Without the stacks: the widest row, grown by what grows in it.
+  const widest = (g: Grown): number =>
+    Math.max(...[...byRow.values()].map((row) => row.at(-1)!.x + row.at(-1)!.width - row[0]!.x + row.reduce((sum, b) => sum + (g.holders.get(b.id)?.width ?? 0), 0)));
+  return widest(grown) - widest(NONE);
+}
+
+/** The tables inside a node-level child (itself, if it is one). */
+function inside(scene: Scene, holder: string, boxes: ReadonlyMap<string, Box>): Box[] {
+  const el = scene.elements[holder];
+  if (!el) return [];
+  if (el.kind === 'table') return [];
+  return childrenOf(scene, holder).flatMap((c) => (c.kind === 'table' ? (boxes.get(c.id) ?? []) : inside(scene, c.id, boxes)));
+}
+
+interface Stack {
+  /** The link's ends and the node-level children holding them. */
+  a: Box;
+  b: Box;
+  p: Box;
+  q: Box;
+}
+
+/** The links between a node's children that ELK drew straight: the alignments it chose (one per neighbour, so no cycle). */
+function straightLinks(scene: Scene, boxes: ReadonlyMap<string, Box>, kids: ReadonlyMap<string, Box>): Stack[] {
+  const holder = (id: string): Box | undefined => [id, ...ancestors(scene, id)].flatMap((x) => kids.get(x) ?? [])[0];
+  return scene.links.flatMap((l) => {
+    const [a, b, p, q] = [boxes.get(l.a), boxes.get(l.b), holder(l.a), holder(l.b)];
+    if (!a || !b || !p || !q || p === q) return [];
+    return Math.abs(a.x + a.width / 2 - (b.x + b.width / 2)) < 1 ? [{ a, b, p, q }] : [];
+  });
+}
+
+/**
+ * The drawing's size had its tables been wrapped as `to` instead of `from`
+ * (the wraps `g` was laid out with). `g` is a layout whose rows are not yet
+ * lined up across nodes (layout.ts's first run): its height is its tallest
+ * node's stack, and the prediction is of rows that line up, each as tall as
+ * its tallest in any node.
+ */
+export function estimateSize(scene: Scene, g: Geometry, from: Wraps, to: Wraps): Size {
+  const boxes = new Map(g.boxes.map((b) => [b.id, b]));
+  const grown = growth(scene, from, to);
+  const nodes = rootsOf(scene).filter((r) => r.kind === 'node' && boxes.has(r.id));
+  if (nodes.length === 0) return { width: g.width, height: g.height };
+  const sum = (m: ReadonlyMap<number, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+  const tallestNode = Math.max(...nodes.map((n) => sum(rowHeights(scene, n.id, boxes, NONE.holders))));
+  const tallest = new Map<number, number>();
+  for (const n of nodes) for (const [k, v] of rowHeights(scene, n.id, boxes, grown.holders)) tallest.set(k, Math.max(tallest.get(k) ?? 0, v));
+  const wider = nodes.reduce((total, n) => total + nodeGrowth(scene, n.id, boxes, grown), 0);
+  return { width: g.width + wider, height: g.height - tallestNode + sum(tallest) };
+}
+
+/** `g`'s boxes with the node-level children that hold tables resized as the tables would be at `to`. */
+export function grownBoxes(scene: Scene, g: Geometry, from: Wraps, to: Wraps): Box[] {
+  const grow = growth(scene, from, to).holders;
+  return g.boxes.map((b) => {
+    const d = grow.get(b.id);
+    return d ? { ...b, width: b.width + d.width, height: b.height + d.height } : b;
+  });
+}
