@@ -1,5 +1,6 @@
-// Scene → Geometry. elkjs is imported here and nowhere else in the project
-// (DESIGN §1), so it can be swapped without touching the other stages.
+// Scene → Geometry. elkjs runs here and nowhere else in the project (three
+// more files of src/layout/ use its types only; docs/architecture.md, "Where
+// each library lives"), so it can be swapped without touching the other stages.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Scene } from '../scene/model.ts';

@@ -2,7 +2,7 @@
 // encloses whom, and which row of a node's drawing an element sits in.
 import type { Scene, SceneElement } from '../scene/model.ts';
 
-/** Rows of a node's drawing, from the top (DESIGN §4: pods at the top, the NIC at the bottom). */
+/** Rows of a node's drawing, from the top: pods at the top, the NIC at the bottom (docs/layout.md, "The picture it aims for"). */
 export const ROW = { pod: 0, veth: 1, bridge: 2, tunnel: 3, nic: 4 } as const;
 
 /** The element's ancestors, nearest first. Stops at a missing or repeated parent. */

@@ -14,7 +14,7 @@ import { loadScene } from '../../src/scene/load.ts';
 import type { Scene } from '../../src/scene/model.ts';
 import { sameNodeBridge } from './layout-fixtures.ts';
 
-/** The floor DESIGN §4's "readable in the app" comes to: 9.5 px once the diagram is scaled into the stage. */
+/** "Readable in the app" (docs/layout.md, "Fitting the stage"): at least 9.5 px once the diagram is scaled into the stage. */
 const MIN_FONT = 9.5;
 
 function scene(file: string): Scene {

@@ -1,6 +1,6 @@
-// Hand-built resolved scenes for the layout and render tests, standing in for
-// the loader's output until `loadScene` exists. They mirror scenes/*.yaml and
-// the target pictures in shared/layout/.
+// Hand-built resolved scenes for the layout and render tests, written as the
+// loader's output (a Scene) so a test needs no YAML. They mirror scenes/*.yaml;
+// the rules their pictures are held to are in docs/layout.md.
 import type { Link, LinkKind, Scene, SceneElement, TableRow } from '../../src/scene/model.ts';
 
 const pos = { file: 'fixture', line: 1, col: 1 };
