@@ -3,6 +3,7 @@
 // the state at step k is the declared tables with steps 1…k applied: a pure
 // function of the step, the same whichever way the player got there.
 import type { Scene, Step } from '../scene/model.ts';
+import { rowId } from './row-id.ts';
 
 /** `new`, `changed`, `removed`: what this step did to the row; `present`: nothing. */
 export type RowState = 'present' | 'new' | 'changed' | 'removed';
@@ -30,17 +31,17 @@ export function tableStates(scene: Scene): TableStates[] {
   const present = new Set<string>();
   for (const t of tables) {
     for (const r of t.rows ?? []) {
-      text.set(`${t.id}#${r.id}`, r.text);
-      if (!r.absent) present.add(`${t.id}#${r.id}`);
+      text.set(rowId(t.id, r.id), r.text);
+      if (!r.absent) present.add(rowId(t.id, r.id));
     }
   }
   return scene.steps.map((step) => {
     const marks = apply(step, text, present);
-    const lit = new Set(step.highlight.map((h) => `${h.table}#${h.row}`));
+    const lit = new Set(step.highlight.map((h) => rowId(h.table, h.row)));
     const out: TableStates = {};
     for (const t of tables) {
       out[t.id] = (t.rows ?? []).flatMap((r): ShownRow[] => {
-        const key = `${t.id}#${r.id}`;
+        const key = rowId(t.id, r.id);
         const mark = marks.get(key);
         if (!present.has(key) && mark?.state !== 'removed') return [];
         const now = text.get(key)!;
@@ -57,7 +58,7 @@ export function tableStates(scene: Scene): TableStates[] {
 function apply(step: Step, text: Map<string, string>, present: Set<string>): Map<string, { state: RowState; was?: string }> {
   const marks = new Map<string, { state: RowState; was?: string }>();
   for (const c of step.rows ?? []) {
-    const key = `${c.table}#${c.row}`;
+    const key = rowId(c.table, c.row);
     const prior = marks.get(key);
     if (c.op === 'add') {
       marks.set(key, { state: 'new' });

@@ -2,19 +2,14 @@
 // lines, tables with a title and one <g.kh-row> per row. Scene text is
 // untrusted, so it only ever reaches the DOM through d3's .text().
 import type { Selection } from 'd3-selection';
-import type { Scene } from '../scene/model.ts';
 import { FONT, type Box } from '../layout/types.ts';
 import { lineHeight, PAD, rowLineHeight, tableRowHeight, textWidth } from '../layout/measure.ts';
+import { boxTree, isContainerBox } from '../layout/tree.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Rounded corners by kind: pods and processes softer, so shape helps tell them apart. */
 const RADIUS: Record<string, number> = { node: 6, pod: 10, process: 12, table: 3, external: 4 };
-
-function isContainer(scene: Scene, box: Box): boolean {
-  const el = scene.elements[box.id];
-  return box.kind === 'node' || box.kind === 'pod' || (el !== undefined && el.children.length > 0);
-}
 
 function drawLines(g: G, lines: readonly string[], x: number, firstCentreY: number, anchor: 'start' | 'middle', cls: string): void {
   const lh = lineHeight();
@@ -34,7 +29,7 @@ function rect(g: G, cls: string, r: { x: number; y: number; width: number; heigh
   g.append('rect').attr('class', cls).attr('x', r.x).attr('y', r.y).attr('width', r.width).attr('height', r.height).attr('rx', rx);
 }
 
-function drawRows(g: G, box: Box, scene: Scene): void {
+function drawRows(g: G, box: Box): void {
   const lh = rowLineHeight();
   const textX = PAD.rowTextX + (box.live ? PAD.rowTag : 0);
   for (const row of box.rows ?? []) {
@@ -75,8 +70,8 @@ function drawRows(g: G, box: Box, scene: Scene): void {
     if (box.live) r.append('text').attr('class', 'kh-row-tag').attr('x', row.x + (4 + textX) / 2 + 1).attr('y', row.y + row.height / 2).attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-size', FONT.size * 1.3);
   }
   const first = box.rows?.[0];
-  if (first && scene.elements[box.id]?.rows?.some((r) => r.absent)) {
-    // A table that starts empty says so, rather than looking unfinished.
+  if (first && box.live) {
+    // A table whose rows come and go says so when it has none, rather than looking unfinished (timeline/rows.ts shows it).
     g.append('text')
       .attr('class', 'kh-table-empty')
       .attr('data-table', box.id)
@@ -89,16 +84,17 @@ function drawRows(g: G, box: Box, scene: Scene): void {
   }
 }
 
-export function drawBoxes(layer: G, scene: Scene, boxes: readonly Box[]): void {
+export function drawBoxes(layer: G, boxes: readonly Box[]): void {
   const lh = lineHeight();
+  const tree = boxTree(boxes);
   for (const box of boxes) {
     const g = layer.append('g').attr('class', 'kh-box').attr('data-id', box.id).attr('data-kind', box.kind);
     if (box.type !== undefined) g.attr('data-type', box.type);
     rect(g, 'kh-box-bg', box, RADIUS[box.kind] ?? 4);
     if (box.kind === 'table') {
       drawLines(g, box.label, box.x + box.width / 2, box.y + PAD.leafY + lh / 2, 'middle', 'kh-title');
-      drawRows(g, box, scene);
-    } else if (isContainer(scene, box)) {
+      drawRows(g, box);
+    } else if (isContainerBox(box, tree)) {
       drawLines(g, box.label, box.x + PAD.titleX, box.y + PAD.titleY + lh / 2, 'start', 'kh-title');
     } else {
       const first = box.y + box.height / 2 - ((box.label.length - 1) * lh) / 2;

@@ -33,7 +33,7 @@ export function renderScene(svg: SVGSVGElement, scene: Scene, geometry: Geometry
     .attr('class', 'kh-bg')
     .attr('width', geometry.width)
     .attr('height', geometry.height);
-  drawBoxes(root.append('g').attr('class', 'kh-boxes'), scene, geometry.boxes);
+  drawBoxes(root.append('g').attr('class', 'kh-boxes'), geometry.boxes);
   drawEdges(root.append('g').attr('class', 'kh-edges'), geometry.edges);
   root.append('g').attr('class', 'kh-packets');
 }

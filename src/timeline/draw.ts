@@ -10,6 +10,7 @@ import type { Frame } from './frame.ts';
 import { MARKER_REACH } from './rest.ts';
 import { drawCard } from './card-draw.ts';
 import { applyRows } from './rows.ts';
+import { rowId } from '../derive/row-id.ts';
 
 // A round badge, not a labelled pill: at rest it sits on a box corner
 // (rest.ts) and must stay clear of the box's label and its pod/node titles,
@@ -77,14 +78,6 @@ function drawPacket(layer: Selection<SVGGElement, unknown, null, undefined>, id:
     .attr('stroke-width', 0.9);
 }
 
-/**
- * One key per table row, whether the renderer writes `data-row="pod-a"` or the
- * qualified `node1/fdb#pod-a` (the scene file writes highlights the second way).
- */
-export function rowKey(table: string, row: string): string {
-  return row.includes('#') ? row : `${table}#${row}`;
-}
-
 export function applyFrame(svg: SVGSVGElement, frame: Frame): void {
   const root = select(svg);
   const visible = new Set(frame.visiblePackets);
@@ -105,9 +98,9 @@ export function applyFrame(svg: SVGSVGElement, frame: Frame): void {
     }
   });
   applyRows(svg, frame.tables);
-  const lit = new Set(frame.highlights.map((h) => rowKey(h.table, h.row)));
+  const lit = new Set(frame.highlights.map((h) => rowId(h.table, h.row)));
   root.selectAll<SVGGElement, unknown>('g.kh-row').each(function () {
-    const key = rowKey(this.getAttribute('data-table') ?? '', this.getAttribute('data-row') ?? '');
+    const key = rowId(this.getAttribute('data-table') ?? '', this.getAttribute('data-row') ?? '');
     select(this).classed('kh-highlight', lit.has(key));
   });
   // A hook for the renderer's stylesheet: the box the packet is at or heading to.

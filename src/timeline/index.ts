@@ -1,6 +1,6 @@
 export { frameAt, hopPath, pointAlong, easeInOut, normalisePos, type Frame } from './frame.ts';
 export { restPoints, restPoint, MARKER_REACH } from './rest.ts';
-export { applyFrame, drawPackets, packetIds, rowKey } from './draw.ts';
+export { applyFrame, drawPackets, packetIds } from './draw.ts';
 export { macNames } from './card-names.ts';
 export { cardRect, cardFocus, cardFocusOf } from './card-plan.ts';
 export { withCardRoom } from './card-room.ts';

@@ -7,6 +7,7 @@
 
 import { FONT, type Box, type Geometry, type Point } from '../layout/types.ts';
 import { lineHeight, maxWidth, PAD } from '../layout/measure.ts';
+import { ancestorBoxes, boxTree, isContainerBox } from '../layout/tree.ts';
 
 /** Half the marker's drawn extent (badge radius plus halo), in picture units; draw.ts sizes by it. */
 export const MARKER_REACH = 12;
@@ -35,9 +36,11 @@ export function restPoints(geometry: Geometry): Record<string, Point> {
 }
 
 export function restPoint(box: Box, geometry: Geometry): Point {
-  const needed = [...textRects(box, geometry), ...ancestors(box, geometry).flatMap((a) => titleRects(a))];
+  const tree = boxTree(geometry.boxes);
+  const around = ancestorBoxes(box, tree);
+  const needed = [...textRects(box, geometry), ...around.flatMap((a) => titleRects(a))];
   const others = [
-    ...geometry.boxes.filter((b) => b !== box && !contains(b, box)).flatMap((b) => textRects(b, geometry)),
+    ...geometry.boxes.filter((b) => b !== box && !around.includes(b)).flatMap((b) => textRects(b, geometry)),
     ...edgeLabelRects(geometry),
   ];
   // Reading order of preference: top-right first (where the layout's anchor is), then down, then left.
@@ -74,7 +77,7 @@ export function textRects(box: Box, geometry: Geometry): Rect[] {
     const title = { x: box.x + (box.width - w) / 2, y: box.y + PAD.leafY, width: w, height: h };
     return [title, ...(box.rows ?? []).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))];
   }
-  if (isContainer(box, geometry)) return titleRects(box);
+  if (isContainerBox(box, boxTree(geometry.boxes))) return titleRects(box);
   return [{ x: box.x + (box.width - w) / 2, y: box.y + (box.height - h) / 2, width: w, height: h }];
 }
 
@@ -92,25 +95,6 @@ export function edgeLabelRects(geometry: Geometry): Rect[] {
     const h = lines.length * lh;
     return [{ x: e.label.x - w / 2, y: e.label.y - h / 2, width: w, height: h }];
   });
-}
-
-/** The renderer titles pods and nodes top-left, and any box with boxes inside it. */
-function isContainer(box: Box, geometry: Geometry): boolean {
-  return box.kind === 'node' || box.kind === 'pod' || geometry.boxes.some((b) => b !== box && contains(box, b));
-}
-
-function ancestors(box: Box, geometry: Geometry): Box[] {
-  return geometry.boxes.filter((b) => b !== box && contains(b, box));
-}
-
-function contains(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.width <= outer.x + outer.width &&
-    inner.y + inner.height <= outer.y + outer.height &&
-    (inner.width < outer.width || inner.height < outer.height)
-  );
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
