@@ -4,12 +4,12 @@ export interface Diagnostic {
   line: number;
   col: number;
   severity: 'error' | 'warning';
-  /** Stable, from src/scene/messages.ts (e.g. KH3006): what tools and code decide by, never the message. */
+  /** Stable, from src/scene/messages.ts (KHnnnn): what tools and code decide by, never the message. */
   code: string;
   message: string;
 }
 
-/** `file:line:col: error KH3006: message`, as compilers print theirs. */
+/** `file:line:col: error KHnnnn: message`, as compilers print theirs. */
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.col}: ${d.severity} ${d.code}: ${d.message}`;
 }
