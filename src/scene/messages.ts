@@ -29,7 +29,7 @@ const fix = (hint: string | undefined) => (hint ? ` — ${hint}` : '');
 export const MESSAGES = {
   // KH1xxx: reading the YAML
   yamlSyntax: e('KH1001', 'Invalid YAML', (problem: string, hint?: string) => `invalid YAML: ${problem}${fix(hint)}`),
-  yamlWarning: w('KH1002', 'Questionable YAML', (problem: string, hint?: string) => `invalid YAML: ${problem}${fix(hint)}`),
+  yamlWarning: w('KH1002', 'Questionable YAML', (problem: string, hint?: string) => `questionable YAML: ${problem}${fix(hint)}`),
   yamlUnreadable: e('KH1003', 'YAML could not be read', (why: string) => `YAML could not be read: ${why}`),
   aliasNoAnchor: e('KH1004', 'Alias without an anchor', (name: string, source: string) => `YAML alias ${name} refers to no anchor: expected '&${source}' on a value before it`),
   aliasLoop: e('KH1005', 'Alias inside its own anchor', (name: string, source: string) => `YAML alias ${name} is inside the value it stands for, a loop: expected '&${source}' on a value before it, not around it`),
