@@ -3,11 +3,10 @@
 // step that caused it is the one to fix, so it is named there, once.
 import type { Op, Scene, SceneElement } from '../scene/model.ts';
 import { hostIp } from '../scene/addresses.ts';
+import { problem, type Problem } from '../scene/messages.ts';
 
-export interface Cause {
-  severity: 'error' | 'warning';
-  message: string;
-}
+/** A mistake found at its cause, placed at the step by derive. */
+export type Cause = Problem;
 
 type Dnat = Extract<Op, { op: 'dnat' }>;
 type Encap = Extract<Op, { op: 'encap' }>;
@@ -28,15 +27,14 @@ function owners(scene: Scene, ip: string): SceneElement[] {
 function dnatCauses(scene: Scene, op: Dnat, dstBefore: string | undefined): Cause[] {
   const service = dstBefore === undefined ? undefined : owners(scene, dstBefore).find((e) => e.kind === 'service');
   if (service?.endpoints?.length === 0) {
-    return [{ severity: 'error', message: `DNAT away from Service '${service.id}', which has no endpoints: kube-proxy writes a rule that REJECTs its traffic instead (use 'reject')` }];
+    return [problem('dnatNoEndpoints', service.id)];
   }
   if (owners(scene, op.to).length === 0) {
-    const pods = podAddresses(scene);
-    return [{ severity: 'error', message: `DNAT to ${op.to}, which no element in the scene owns; a DNAT sends the packet to an endpoint's address${pods.length ? ` (pods: ${pods.join(', ')})` : ''}` }];
+    return [problem('dnatToNobody', op.to, podAddresses(scene))];
   }
   if (service?.endpoints) {
     const allowed = service.endpoints.flatMap((id) => podAddresses(scene, id));
-    if (!allowed.includes(op.to)) return [{ severity: 'warning', message: `DNAT to ${op.to}, which is not an endpoint of Service '${service.id}' (its endpoints: ${allowed.join(', ')})` }];
+    if (!allowed.includes(op.to)) return [problem('dnatNotEndpoint', op.to, service.id, allowed)];
   }
   return [];
 }
@@ -52,5 +50,5 @@ const TUNNEL: Record<Encap['type'], string> = { vxlan: 'a VXLAN device', ipip: '
 function encapCauses(scene: Scene, op: Encap, at: string, from: string): Cause[] {
   const dev = [scene.elements[from], scene.elements[at]].find((e) => e?.type === 'vxlan' || e?.type === 'ipip');
   if (!dev || dev.type === op.type) return [];
-  return [{ severity: 'error', message: `'encap' of type ${op.type} at ${dev.id}, which is ${TUNNEL[dev.type as Encap['type']]}: a tunnel device wraps packets in its own kind of header only` }];
+  return [problem('encapMismatch', op.type, dev.id, TUNNEL[dev.type as Encap['type']])];
 }

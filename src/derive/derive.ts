@@ -9,11 +9,15 @@ import { checkStep, hostIps } from './invariants.ts';
 import { checkCauses } from './causes.ts';
 import { rejectAnswer } from './reject.ts';
 import { tableStates } from './tables.ts';
+import { placed, problem, severityOf, type Problem } from '../scene/messages.ts';
 
 export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: Diagnostic[] } {
   const states = new Map<string, PacketState>(scene.packets.map((p) => [p.id, { headers: p.headers, nat: [] }]));
   const diagnostics: Diagnostic[] = [];
-  const report = (step: Step, severity: Diagnostic['severity'], message: string) => diagnostics.push({ ...step.pos, severity, message: `step ${step.index + 1}: ${message}` });
+  const report = (step: Step, p: Problem) => {
+    const d = placed(step.pos, p);
+    diagnostics.push({ ...d, message: `step ${step.index + 1}: ${d.message}` });
+  };
   // Packets with a mistake already reported at its cause: what follows from it would only echo it.
   const faulted = new Set<string>();
   const tables = tableStates(scene);
@@ -24,27 +28,27 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
     const here = scene.elements[step.at];
     const dstBefore = before.headers.find((h) => h.layer === 'ipv4')?.dst;
     for (const cause of checkCauses(scene, step.at, step.from, step.ops, dstBefore)) {
-      report(step, cause.severity, cause.message);
-      if (cause.severity === 'error') faulted.add(step.packet);
+      report(step, cause);
+      if (severityOf(cause) === 'error') faulted.add(step.packet);
     }
     for (const op of step.ops) {
       const r = applyOp(state, op, here?.mac);
       if (r.ok) state = r.state;
       else {
         applied = false;
-        report(step, 'error', r.message);
+        report(step, problem('opCannotApply', r.message));
       }
       if (op.op !== 'reject') continue;
       const answer = rejectAnswer(state.headers, op.with, { mac: here?.mac, ip: here?.ip?.split('/')[0], hostIps: hostIps(scene, step.at) });
       if (answer.ok) states.set(op.answer, { headers: answer.headers, nat: [] });
       else {
         applied = false;
-        report(step, 'error', answer.message);
+        report(step, problem('rejectCannotAnswer', answer.message));
       }
     }
     states.set(step.packet, state);
     // A step whose operations failed has already been reported; its invariants would only echo that.
-    if (applied && !faulted.has(step.packet)) for (const problem of checkStep({ scene, step, before: before.headers, after: state.headers })) report(step, 'warning', problem);
+    if (applied && !faulted.has(step.packet)) for (const broken of checkStep({ scene, step, before: before.headers, after: state.headers })) report(step, problem('stepInvariant', broken));
     const derived: DerivedStep = {
       index: step.index,
       packet: step.packet,

@@ -3,6 +3,7 @@ import type { SceneElement } from './model.ts';
 import { didYouMean } from './suggest.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { posAt, type ParsedScene, type PathKey } from './parse.ts';
+import { diag } from './messages.ts';
 
 export function isMac(s: string): boolean {
   return /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(s);
@@ -20,27 +21,28 @@ export function hostIp(ip: string): string {
   return ip.split('/')[0] ?? ip;
 }
 
-export type Resolved = { ok: true; value: string } | { ok: false; message: string };
+/** A failure names its message; the field it was written in is added where it is reported. */
+export type Resolved = { ok: true; value: string } | { ok: false; name: 'notMacOrElement' | 'notIpOrElement' | 'noSuchElement' | 'noMac' | 'noIp'; guess?: string };
 
 export function resolveMac(addr: string, elements: Record<string, SceneElement>): Resolved {
   if (isMac(addr)) return { ok: true, value: addr.toLowerCase() };
   const el = elements[addr];
-  if (!el) return { ok: false, message: `'${addr}' is neither a MAC address nor an element id${didYouMean(addr, Object.keys(elements))}` };
-  if (!el.mac) return { ok: false, message: `'${addr}' has no 'mac' to take the address from` };
+  if (!el) return { ok: false, name: 'notMacOrElement', guess: didYouMean(addr, Object.keys(elements)) };
+  if (!el.mac) return { ok: false, name: 'noMac' };
   return { ok: true, value: el.mac };
 }
 
 export function resolveIp(addr: string, elements: Record<string, SceneElement>): Resolved {
   if (isIpv4(addr)) return { ok: true, value: addr };
   const el = elements[addr];
-  if (!el) return { ok: false, message: `'${addr}' is neither an IPv4 address nor an element id${didYouMean(addr, Object.keys(elements))}` };
-  if (!el.ip) return { ok: false, message: `'${addr}' has no 'ip' to take the address from` };
+  if (!el) return { ok: false, name: 'notIpOrElement', guess: didYouMean(addr, Object.keys(elements)) };
+  if (!el.ip) return { ok: false, name: 'noIp' };
   return { ok: true, value: hostIp(el.ip) };
 }
 
 export function resolveElement(id: string, elements: Record<string, SceneElement>): Resolved {
   if (elements[id]) return { ok: true, value: id };
-  return { ok: false, message: `no element '${id}'${didYouMean(id, Object.keys(elements))}` };
+  return { ok: false, name: 'noSuchElement', guess: didYouMean(id, Object.keys(elements)) };
 }
 
 export type Lookup = (a: string, e: Record<string, SceneElement>) => Resolved;
@@ -51,9 +53,12 @@ export type Lookup = (a: string, e: Record<string, SceneElement>) => Resolved;
  */
 export function fieldResolver(parsed: ParsedScene, here: PathKey[], what: string, fields: Record<string, unknown>, elements: Record<string, SceneElement>, out: Diagnostic[]) {
   return (field: string, how: Lookup): string => {
-    const r = how(String(fields[field]), elements);
+    const written = String(fields[field]);
+    const r = how(written, elements);
     if (r.ok) return r.value;
-    out.push({ ...posAt(parsed, [...here, field]), severity: 'error', message: `${what} ${field}: ${r.message}` });
+    const pos = posAt(parsed, [...here, field]);
+    if (r.name === 'noMac' || r.name === 'noIp') out.push(diag(pos, r.name, `${what} ${field}`, written));
+    else out.push(diag(pos, r.name, `${what} ${field}`, written, r.guess ?? ''));
     return '?';
   };
 }

@@ -4,12 +4,14 @@ export interface Diagnostic {
   line: number;
   col: number;
   severity: 'error' | 'warning';
+  /** Stable, from src/scene/messages.ts (KHnnnn): what tools and code decide by, never the message. */
+  code: string;
   message: string;
 }
 
+/** `file:line:col: error KHnnnn: message`, as compilers print theirs. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const tag = d.severity === 'warning' ? 'warning: ' : '';
-  return `${d.file}:${d.line}:${d.col}: ${tag}${d.message}`;
+  return `${d.file}:${d.line}:${d.col}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
 /** Diagnostics in reading order, so a long list can be fixed top to bottom. */

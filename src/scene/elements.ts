@@ -1,10 +1,11 @@
 // validate, part 2a: the element tree → elements by qualified id, with labels
 // and drawing rows filled in, so later stages never re-derive them.
 import type { RawElement } from './schema.ts';
-import type { SceneElement, SourcePos, DeviceType, TableType, TableRow } from './model.ts';
+import type { SceneElement, DeviceType, TableType, TableRow } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { posAt, type ParsedScene, type PathKey } from './parse.ts';
 import { isIpv4, isMac } from './addresses.ts';
+import { diag } from './messages.ts';
 
 /** Pods at the top of a node, the NIC at the bottom: the stack as a teacher draws it. */
 const deviceRow: Record<DeviceType, number> = { veth: 1, bridge: 2, vxlan: 3, ipip: 3, nic: 4, loopback: 4 };
@@ -39,7 +40,7 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
       const id = scoped && owner ? `${owner}/${r.name}` : r.name;
       const clash = elements[id];
       if (clash) {
-        out.push(err(posAt(parsed, here, 'name'), `duplicate id '${id}': already defined at line ${clash.pos.line}`));
+        out.push(diag(posAt(parsed, here, 'name'), 'duplicateId', id, clash.pos.line));
         return;
       }
       const el: SceneElement = { id, name: r.name, kind: r.kind, label: [], children: [], pos };
@@ -47,12 +48,11 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
       if ('type' in r) el.type = r.type;
       if (r.kind === 'service' && r.ip === 'None') el.headless = true;
       else if ('ip' in r && r.ip !== undefined) {
-        const expected = r.kind === 'service' ? 'a ClusterIP like 10.96.0.10, or None for a headless Service' : 'an IPv4 address like 10.244.1.2 or 10.244.1.2/24';
-        if (!isIpv4(r.ip, true)) out.push(err(posAt(parsed, [...here, 'ip']), `'ip' must be ${expected}, got '${r.ip}'`));
+        if (!isIpv4(r.ip, true)) out.push(diag(posAt(parsed, [...here, 'ip']), 'badIp', r.ip, r.kind === 'service'));
         el.ip = r.ip;
       }
       if ('mac' in r && r.mac !== undefined) {
-        if (!isMac(r.mac)) out.push(err(posAt(parsed, [...here, 'mac']), `'mac' must be a MAC address like 0a:58:0a:f4:01:02, got '${r.mac}'`));
+        if (!isMac(r.mac)) out.push(diag(posAt(parsed, [...here, 'mac']), 'badMac', r.mac));
         el.mac = r.mac.toLowerCase();
       }
       if ('row' in r && r.row !== undefined) el.row = r.row;
@@ -77,7 +77,7 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
       const dev = elements[besideId];
       if (!dev || dev.kind !== 'device') {
         const siblings = Object.values(elements).filter((e) => e.kind === 'device' && e.parent === el.parent).map((e) => e.name);
-        out.push(err(posAt(parsed, [...path, 'beside']), `'beside' names '${r.beside}', which is not a device next to this table; expected one of: ${siblings.join(', ') || '(none)'}`));
+        out.push(diag(posAt(parsed, [...path, 'beside']), 'besideNotDevice', r.beside, siblings));
       } else el.beside = besideId;
     }
     el.label = r.label === undefined ? defaultLabel(el, elements) : Array.isArray(r.label) ? r.label : [r.label];
@@ -98,7 +98,7 @@ function endpoints(ids: string[], path: PathKey[], elements: Record<string, Scen
   const pods = Object.values(elements).filter((e) => e.kind === 'pod').map((e) => e.id);
   return ids.filter((id, k) => {
     if (elements[id]?.kind === 'pod') return true;
-    out.push(err(posAt(parsed, [...path, k]), `'endpoints' names '${id}', which is not a pod; expected pods such as: ${pods.join(', ') || '(none)'}`));
+    out.push(diag(posAt(parsed, [...path, k]), 'endpointNotPod', id, pods));
     return false;
   });
 }
@@ -135,8 +135,4 @@ function defaultLabel(el: SceneElement, all: Record<string, SceneElement>): stri
     default:
       return [el.name];
   }
-}
-
-function err(pos: SourcePos, message: string): Diagnostic {
-  return { ...pos, severity: 'error', message };
 }

@@ -17,6 +17,7 @@
 // headers again as derive encapsulates (derive/apply.ts).
 import { Lexer, isAlias, isCollection, isPair, type Document, type Node as YamlNode, type CST } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
+import { diag, problem, type Problem } from './messages.ts';
 import type { SourcePos } from './model.ts';
 
 type PathKey = string | number;
@@ -53,8 +54,6 @@ export function textPos(text: string, offset: number): { line: number; col: numb
   return { line, col: offset - start + 1 };
 }
 
-const err = (file: string, pos: { line: number; col: number }, message: string): Diagnostic => ({ file, ...pos, severity: 'error', message });
-
 /** The file is too large: pointed at the character where it crosses the limit. */
 export function checkSize(text: string, file: string): Diagnostic | undefined {
   // Each UTF-16 unit is at least one byte of UTF-8, so short text needs no counting.
@@ -65,7 +64,7 @@ export function checkSize(text: string, file: string): Diagnostic | undefined {
     // A surrogate pair is 4 bytes: 2 for each half.
     bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
     if (bytes > LIMITS.bytes) {
-      return err(file, textPos(text, i), `the scene file is too large: expected at most ${LIMITS.bytes} bytes (${LIMITS.bytes / 1024} KiB), and it goes past that here; split it into smaller scenes`);
+      return diag({ file, ...textPos(text, i) }, 'fileTooLarge', LIMITS.bytes);
     }
   }
   return undefined;
@@ -82,7 +81,7 @@ export function checkNestingText(text: string, file: string): Diagnostic | undef
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
     if (token === '[' || token === '{') {
-      if (++depth > LIMITS.depth) return err(file, textPos(text, offset), tooDeep());
+      if (++depth > LIMITS.depth) return diag({ file, ...textPos(text, offset) }, 'tooDeep', LIMITS.depth);
     } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
     // Control tokens (document mode, flow end, scalar marker) take no room in the text, as in yaml's Parser.
     if (token !== '\x02' && token !== '\x18' && token !== '\x1f') offset += token.length;
@@ -90,9 +89,7 @@ export function checkNestingText(text: string, file: string): Diagnostic | undef
   return undefined;
 }
 
-const tooDeep = () => `lists and maps nest too deeply here: expected at most ${LIMITS.depth} levels`;
-
-export function checkNestingTokens(tokens: readonly CST.Token[]): { offset: number; message: string } | undefined {
+export function checkNestingTokens(tokens: readonly CST.Token[]): { offset: number; problem: Problem } | undefined {
   const stack: { token: CST.Token; depth: number }[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) stack.push({ token: tokens[i]!, depth: 0 });
   while (stack.length > 0) {
@@ -102,13 +99,13 @@ export function checkNestingTokens(tokens: readonly CST.Token[]): { offset: numb
       continue;
     }
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
-    if (depth + 1 > LIMITS.depth) return { offset: token.offset, message: tooDeep() };
+    if (depth + 1 > LIMITS.depth) return { offset: token.offset, problem: problem('tooDeep', LIMITS.depth) };
     const items = token.items as CST.CollectionItem[];
     if (items.length > LIMITS.items) {
       const item = items[LIMITS.items]!;
       const at = item.start.find((s) => s.type === 'seq-item-ind' || s.type === 'explicit-key-ind') ?? item.key ?? item.value ?? item.sep?.[0] ?? item.start[0] ?? token;
       const what = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{') ? 'keys in one map' : 'items in one list';
-      return { offset: at.offset, message: `too many ${what}: expected at most ${LIMITS.items}, and this is number ${LIMITS.items + 1}` };
+      return { offset: at.offset, problem: problem('tooManyItems', what, LIMITS.items) };
     }
     for (let k = items.length - 1; k >= 0; k--) {
       const { key, value } = items[k]!;
@@ -128,27 +125,27 @@ export function checkNestingTokens(tokens: readonly CST.Token[]): { offset: numb
  * `maxAliasCount`, limits per anchor the product of its alias count and the
  * aliases inside it; it gives no position, so it is only the backstop here.)
  */
-export function checkAliases(doc: Document.Parsed): { offset: number; message: string } | undefined {
+export function checkAliases(doc: Document.Parsed): { offset: number; problem: Problem } | undefined {
   const anchors = new Map<string, YamlNode>();
   const open = new Set<YamlNode>();
   const sizes = new Map<YamlNode, number>();
   let aliases = 0;
   let expanded = 0;
-  let problem: { offset: number; message: string } | undefined;
+  let found: { offset: number; problem: Problem } | undefined;
   // Depth is already limited (checkNestingTokens), so plain recursion is safe.
   const size = (node: unknown): number => {
-    if (problem || node == null) return 0;
+    if (found || node == null) return 0;
     if (isAlias(node)) {
       const at = node.range?.[0] ?? 0;
       const name = `'*${node.source}'`;
-      if (++aliases > LIMITS.aliases) problem = { offset: at, message: `too many YAML aliases: expected at most ${LIMITS.aliases}, and ${name} is number ${aliases}` };
+      if (++aliases > LIMITS.aliases) found = { offset: at, problem: problem('tooManyAliases', LIMITS.aliases, name, aliases) };
       const target = anchors.get(node.source);
-      if (!target) problem ??= { offset: at, message: `YAML alias ${name} refers to no anchor: expected '&${node.source}' on a value before it` };
-      else if (open.has(target)) problem ??= { offset: at, message: `YAML alias ${name} is inside the value it stands for, a loop: expected '&${node.source}' on a value before it, not around it` };
+      if (!target) found ??= { offset: at, problem: problem('aliasNoAnchor', name, node.source) };
+      else if (open.has(target)) found ??= { offset: at, problem: problem('aliasLoop', name, node.source) };
       else {
         const n = sizes.get(target) ?? 1;
         expanded += n;
-        if (expanded > LIMITS.aliasValues) problem ??= { offset: at, message: `YAML aliases expand to too many values: expected at most ${LIMITS.aliasValues}, and ${name} brings them to ${expanded}` };
+        if (expanded > LIMITS.aliasValues) found ??= { offset: at, problem: problem('aliasesTooLarge', LIMITS.aliasValues, name, expanded) };
         return n;
       }
       return 0;
@@ -166,7 +163,7 @@ export function checkAliases(doc: Document.Parsed): { offset: number; message: s
     return total;
   };
   size(doc.contents);
-  return problem;
+  return found;
 }
 
 /** Elements, links, steps and headers beyond the limits, each pointed at the first one too many; checked before the schema so an oversized scene costs no more. */
@@ -175,7 +172,7 @@ export function checkCounts(value: unknown, posAt: (path: PathKey[]) => SourcePo
   const raw = value as Record<string, unknown>;
   const out: Diagnostic[] = [];
   const over = (path: PathKey[], what: string, limit: number, hint = '') =>
-    out.push({ ...posAt(path), severity: 'error', message: `too many ${what}: expected at most ${limit}${hint}, and this is number ${limit + 1}` });
+    out.push(diag(posAt(path), 'tooMany', what, limit, hint));
 
   let elements = 0;
   const walk = (list: unknown, path: PathKey[]): boolean => {

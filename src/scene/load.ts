@@ -6,6 +6,7 @@ import { checkStructure } from './structure.ts';
 import { resolveScene } from './resolve.ts';
 import type { RawScene } from './schema.ts';
 import { checkCounts, checkSize } from './limits.ts';
+import { codeOf } from './messages.ts';
 
 /** Guards against input that would make a browser tab hang rather than fail: see limits.ts. */
 export { LIMITS } from './limits.ts';
@@ -45,8 +46,11 @@ function bestEffort(parsed: ParsedScene, shape: Diagnostic[]): Diagnostic[] {
   // too; those echoes would bury the one real mistake, so they wait for the next run.
   const [from, to] = [keyLine(parsed, 'elements'), keyLine(parsed, 'packets')];
   const treeBroken = shape.some((d) => d.line >= from && (to <= from || d.line < to));
-  return out.filter((d) => !lines.has(d.line) && !(treeBroken && /which is not an element|no link between/.test(d.message)));
+  return out.filter((d) => !lines.has(d.line) && !(treeBroken && ECHOES.has(d.code)));
 }
+
+/** What a reference to a broken element or link reports. */
+const ECHOES = new Set([codeOf('notAnElement'), codeOf('noLink')]);
 
 /** The line of a top-level key (1 when the key is missing). */
 function keyLine(parsed: ParsedScene, key: string): number {

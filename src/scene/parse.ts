@@ -2,6 +2,7 @@
 import { Composer, Document, LineCounter, Parser, YAMLParseError, isMap, isSeq, isPair, isScalar, type CST, type Node as YamlNode } from 'yaml';
 import { LIMITS, checkAliases, checkNestingText, checkNestingTokens } from './limits.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { diag, placed } from './messages.ts';
 import type { SourcePos } from './model.ts';
 import { yamlHint } from './yaml-hints.ts';
 
@@ -24,27 +25,24 @@ export function parseScene(text: string, file: string): { parsed: ParsedScene; d
   if (deep) return stop(deep);
   const tokens = [...new Parser(lines.addNewLine).parse(text)];
   const bad = checkNestingTokens(tokens);
-  if (bad) return stop({ file, ...lines.linePos(bad.offset), severity: 'error', message: bad.message });
+  if (bad) return stop(placed({ file, ...lines.linePos(bad.offset) }, bad.problem));
   const doc = compose(tokens, text.length);
   const diagnostics: Diagnostic[] = [];
   // After the first syntax error the parser is guessing: what follows is nearly always an echo of it.
   const errors = doc.errors.slice(0, 1);
-  for (const [list, severity] of [[errors, 'error'], [doc.warnings, 'warning']] as const) {
-    for (const e of list) {
-      const p = lines.linePos(e.pos[0]);
-      diagnostics.push({ file, line: p.line, col: p.col, severity, message: yamlMessage(e.message) + yamlHint(e.code, e.message, text, e.pos[0]) });
-    }
+  for (const [list, name] of [[errors, 'yamlSyntax'], [doc.warnings, 'yamlWarning']] as const) {
+    for (const e of list) diagnostics.push(diag({ file, ...lines.linePos(e.pos[0]) }, name, yamlMessage(e.message), yamlHint(e.code, e.message, text, e.pos[0])));
   }
   let value: unknown;
   if (doc.errors.length === 0) {
     const alias = checkAliases(doc);
-    if (alias) diagnostics.push({ file, ...lines.linePos(alias.offset), severity: 'error', message: alias.message });
+    if (alias) diagnostics.push(placed({ file, ...lines.linePos(alias.offset) }, alias.problem));
     else {
       try {
         // yaml's own guard against alias expansion, as a backstop to checkAliases.
         value = doc.toJS({ maxAliasCount: LIMITS.aliasValues });
       } catch (e) {
-        diagnostics.push({ file, line: 1, col: 1, severity: 'error', message: `YAML could not be read: ${(e as Error).message}` });
+        diagnostics.push(diag({ file, line: 1, col: 1 }, 'yamlUnreadable', (e as Error).message));
       }
     }
   }
@@ -86,7 +84,7 @@ function compose(tokens: CST.Token[], end: number): Document.Parsed {
 /** The yaml package's messages end with a code frame and position we already give. */
 function yamlMessage(msg: string): string {
   const first = msg.split('\n')[0] ?? msg;
-  return `invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+  return first.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 export type PathKey = string | number;

@@ -9,6 +9,7 @@ import { collectElements } from './elements.ts';
 import { resolveHeaders } from './headers.ts';
 import { resolveOps } from './ops.ts';
 import { tableTimeline } from './table-rows.ts';
+import { diag } from './messages.ts';
 
 export function resolveScene(parsed: ParsedScene, raw: RawScene, out: Diagnostic[]): Scene {
   const { elements, roots } = collectElements(parsed, raw.elements, out);
@@ -18,7 +19,7 @@ export function resolveScene(parsed: ParsedScene, raw: RawScene, out: Diagnostic
   const stem = parsed.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   if (/\.ya?ml$/.test(parsed.file) && stem !== raw.id) {
     // The app and its links name a bundled scene by its file; two names for one scene only confuse.
-    out.push({ ...posAt(parsed, ['id']), severity: 'warning', message: `the scene id '${raw.id}' differs from its file name '${stem}.yaml'; links to it use the file name — rename one to match` });
+    out.push(diag(posAt(parsed, ['id']), 'idDiffersFromFile', raw.id, stem));
   }
   return { id: raw.id, title: raw.title, summary: raw.summary, file: parsed.file, elements, roots, links, packets, steps };
 }
@@ -36,21 +37,19 @@ function endPacket(packet: string, ops: Op[], at: string, i: number, { parsed, w
   if (k < 0) return;
   const last = ops[k]!;
   const after = ops[k + 1];
-  if (after) out.push(err(posAt(parsed, ['steps', i, 'ops', k + 1]), `'${after.op}' comes after '${last.op}' in this step, but nothing happens to a packet once it is ${last.op === 'drop' ? 'dropped' : 'rejected'}`));
+  if (after) out.push(diag(posAt(parsed, ['steps', i, 'ops', k + 1]), 'opAfterEnd', after.op, last.op as 'drop' | 'reject'));
   ended.set(packet, `was ${last.op === 'drop' ? 'dropped' : 'rejected'} at step ${i + 1}`);
   if (last.op !== 'reject') return;
   if (where.has(last.answer)) {
-    out.push(err(posAt(parsed, ['steps', i, 'ops', k, 'reject', 'answer']), `'answer' names packet '${last.answer}', which already exists; the kernel's answer is a new packet: give it a new id`));
+    out.push(diag(posAt(parsed, ['steps', i, 'ops', k, 'reject', 'answer']), 'answerExists', last.answer));
     return;
   }
   where.set(last.answer, at);
 }
 
-const err = (pos: SourcePos, message: string): Diagnostic => ({ ...pos, severity: 'error', message });
-
 function checkRef(id: string, elements: Record<string, SceneElement>, pos: SourcePos, what: string, out: Diagnostic[]): boolean {
   if (elements[id]) return true;
-  out.push(err(pos, `${what} names '${id}', which is not an element${didYouMean(id, Object.keys(elements))}`));
+  out.push(diag(pos, 'notAnElement', what, id, didYouMean(id, Object.keys(elements))));
   return false;
 }
 
@@ -63,10 +62,10 @@ function resolveLinks(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     const okB = checkRef(b, elements, posAt(parsed, ['links', i, 'between', 1]), 'link end', out);
     if (!okA || !okB) return;
     const pos = posAt(parsed, ['links', i]);
-    if (a === b) return void out.push(err(pos, `a link joins two different elements, but both ends are '${a}'`));
+    if (a === b) return void out.push(diag(pos, 'linkSameEnds', a));
     const key = [a, b].sort().join(' ');
     const dup = seen.get(key);
-    if (dup) return void out.push(err(pos, `duplicate link between '${a}' and '${b}': already defined at line ${dup.pos.line}`));
+    if (dup) return void out.push(diag(pos, 'duplicateLink', a, b, dup.pos.line));
     const link: Link = { id: l.id ?? `${a}--${b}`, kind: l.kind, a, b, pos };
     if (l.label !== undefined) link.label = l.label;
     seen.set(key, link);
@@ -80,7 +79,7 @@ function resolvePackets(parsed: ParsedScene, raw: RawScene, elements: Record<str
   raw.packets.forEach((p, i) => {
     const pos = posAt(parsed, ['packets', i]);
     const dup = packets.find((q) => q.id === p.id);
-    if (dup) return void out.push(err(posAt(parsed, ['packets', i, 'id']), `duplicate packet id '${p.id}': already defined at line ${dup.pos.line}`));
+    if (dup) return void out.push(diag(posAt(parsed, ['packets', i, 'id']), 'duplicatePacket', p.id, dup.pos.line));
     checkRef(p.origin, elements, posAt(parsed, ['packets', i, 'origin']), "packet 'origin'", out);
     const headers = resolveHeaders(parsed, p.headers as Record<string, Record<string, unknown>>[], ['packets', i, 'headers'], elements, out);
     packets.push({ id: p.id, origin: p.origin, headers, pos });
@@ -97,16 +96,16 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     const pos = posAt(parsed, ['steps', i]);
     const from = where.get(s.packet);
     if (from === undefined) {
-      out.push(err(posAt(parsed, ['steps', i, 'packet']), `step names packet '${s.packet}', which is not defined${didYouMean(s.packet, where.keys())}; packets: ${[...where.keys()].join(', ')}`));
+      out.push(diag(posAt(parsed, ['steps', i, 'packet']), 'unknownPacket', s.packet, didYouMean(s.packet, where.keys()), [...where.keys()]));
       return;
     }
     const end = ended.get(s.packet);
     if (end !== undefined) {
-      out.push(err(posAt(parsed, ['steps', i, 'packet']), `packet '${s.packet}' ${end}, so no later step can act on it; a retransmission or a new request is a new packet under 'packets:'`));
+      out.push(diag(posAt(parsed, ['steps', i, 'packet']), 'packetEnded', s.packet, end));
       return;
     }
     if ((s.to === undefined) === (s.at === undefined)) {
-      out.push(err(pos, `a step needs exactly one of 'to' (move along a link) or 'at' (act where the packet is)`));
+      out.push(diag(pos, 'toOrAt'));
       return;
     }
     let at = from;
@@ -117,7 +116,7 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       link = links.find((l) => (l.a === from && l.b === s.to) || (l.b === from && l.a === s.to));
       if (!link) {
         const reachable = links.flatMap((l) => (l.a === from ? [l.b] : l.b === from ? [l.a] : []));
-        out.push(err(toPos, `no link between '${from}' (where packet '${s.packet}' is) and '${s.to}'; from '${from}' a link leads to: ${reachable.join(', ') || '(nothing)'}`));
+        out.push(diag(toPos, 'noLink', from, s.packet, s.to, reachable));
         // Follow the author's intent, so one missing link is reported once, not at every later step.
         where.set(s.packet, s.to);
         return;
@@ -125,7 +124,7 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       at = s.to;
     } else if (s.at !== from) {
       const atPos = posAt(parsed, ['steps', i, 'at']);
-      if (checkRef(s.at!, elements, atPos, "step 'at'", out)) out.push(err(atPos, `packet '${s.packet}' is at '${from}' here, not '${s.at}'; use 'to' to move it along a link`));
+      if (checkRef(s.at!, elements, atPos, "step 'at'", out)) out.push(diag(atPos, 'notThere', s.packet, from, s.at!));
       return;
     }
     where.set(s.packet, at);
@@ -136,10 +135,10 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       const [table = '', row] = h.split('#');
       const el = elements[table];
       const tableIds = Object.values(elements).filter((e) => e.kind === 'table').map((e) => e.id);
-      if (!el || el.kind !== 'table') return void out.push(err(hPos, `highlight names table '${table}', which is not a table${didYouMean(table, tableIds)}; expected '<table id>#<row id>'`));
+      if (!el || el.kind !== 'table') return void out.push(diag(hPos, 'notATable', 'highlight', table, didYouMean(table, tableIds)));
       const rowIds = el.rows?.map((r) => r.id) ?? [];
-      if (row === undefined || !rowIds.includes(row)) return void out.push(err(hPos, `table '${table}' has no row '${row ?? ''}'${didYouMean(row ?? '', rowIds)}; its rows are: ${rowIds.join(', ')}`));
-      if (!tables.shown(table, row)) return void out.push(err(hPos, `highlight names row '${h}', which is not in the table at step ${i + 1}: ${tables.why(table, row)}`));
+      if (row === undefined || !rowIds.includes(row)) return void out.push(diag(hPos, 'noSuchRow', table, row ?? '', didYouMean(row ?? '', rowIds), rowIds));
+      if (!tables.shown(table, row)) return void out.push(diag(hPos, 'highlightHidden', h, i + 1, tables.why(table, row)));
       highlight.push(el.type ? { table, row, type: el.type as TableType } : { table, row });
     });
     const ops = resolveOps(parsed, s.ops ?? [], ['steps', i, 'ops'], elements, out);

@@ -5,6 +5,7 @@ import { SceneFile, headerSchemas, opSchemas, bareOps } from './schema.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { posAt, type ParsedScene, type PathKey } from './parse.ts';
 import { didYouMean } from './suggest.ts';
+import { diag, placed, problem, type MessageArgs, type MessageName, type Problem } from './messages.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -19,15 +20,15 @@ export function checkStructure(parsed: ParsedScene): Diagnostic[] {
 function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagnostic[]): void {
   const path = [...base, ...(issue.path as PathKey[])];
   const where = describePath(path, parsed.value);
-  const at = (p: PathKey[], key?: string) => ({ ...posAt(parsed, p, key), severity: 'error' as const });
+  const at = (p: PathKey[], key?: string) => posAt(parsed, p, key);
+  const say = <N extends MessageName>(p: PathKey[], name: N, ...args: MessageArgs<N>) => out.push(diag(at(p), name, ...args));
   const value = valueAt(parsed.value, path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(parsed.value, path);
       for (const key of issue.keys) {
         // `{ label: a, b }` reads as two keys: the second one, with no value, is the tell.
-        const hint = (value as Record<string, unknown>)[key] === null ? ' — inside { … } a comma ends a value: put quotes around text that contains one' : '';
-        out.push({ ...at(path, key), message: `unknown key '${key}' in ${where}${didYouMean(key, known)}; expected one of: ${known.join(', ')}${hint}` });
+        out.push(diag(at(path, key), 'unknownKey', key, where, didYouMean(key, known), known, (value as Record<string, unknown>)[key] === null));
       }
       return;
     }
@@ -35,24 +36,23 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
       if (path[0] === 'steps' && path[2] === 'rows' && path.length === 4) {
         const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
         const odd = keys.find((k) => !['add', 'remove', 'change', 'text'].includes(k));
-        const hint = odd ? ` (unknown key '${odd}'${didYouMean(odd, ['add', 'remove', 'change'])})` : '';
-        out.push({ ...at(path), message: `${where} is written { add: <table id>#<row id> }, { remove: <table id>#<row id> } or { change: <table id>#<row id>, text: … }${hint}` });
+        say(path, 'rowChangeForm', where, odd, odd ? didYouMean(odd, ['add', 'remove', 'change']) : '');
         return;
       }
       const single = oneKeyUnion(path, value);
       if (single) {
         const branch = issue.errors.find((errs) => errs.every((e) => !(e.code === 'unrecognized_keys' && e.path.length === 0)) && errs.some((e) => e.path[0] === single.key));
         if (branch) for (const e of branch) explain(parsed, e, path, out);
-        else out.push({ ...at(path), message: single.message });
+        else out.push(placed(at(path), single.problem));
         return;
       }
       if ('discriminator' in issue && issue.discriminator) {
         const got = shown(value);
         const options = (issue as { options?: unknown[] }).options?.map(String) ?? [];
-        out.push({ ...at(path), message: `unknown ${where} ${got}${typeof value === 'string' ? didYouMean(value, options) : ''}; expected one of: ${options.join(', ')}` });
+        say(path, 'unknownVariant', where, got, typeof value === 'string' ? didYouMean(value, options) : '', options);
         return;
       }
-      out.push({ ...at(path), message: `${where} is not any of the accepted forms` });
+      say(path, 'noAcceptedForm', where);
       return;
     }
     case 'invalid_type': {
@@ -60,25 +60,24 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
       const expected = issue.expected === 'object' ? 'a map' : issue.expected === 'array' ? 'a list' : issue.expected;
       if (value === undefined) {
         const parent = path.slice(0, -1);
-        out.push({ ...at(parent), message: `missing ${where} (expected ${expected})` });
-      } else out.push({ ...at(path), message: `${where} must be ${expected}, got ${got}` });
+        say(parent, 'missingField', where, expected);
+      } else say(path, 'wrongType', where, expected, got);
       return;
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => String(v));
-      const hint = typeof value === 'string' ? didYouMean(value, options) : '';
-      out.push({ ...at(path), message: `${where} is ${shown(value)}${hint}; expected ${options.length === 1 ? JSON.stringify(options[0]) : `one of: ${options.join(', ')}`}` });
+      say(path, 'notAnOption', where, shown(value), typeof value === 'string' ? didYouMean(value, options) : '', options);
       return;
     }
     case 'too_small':
     case 'too_big': {
       const what = issue.origin === 'array' ? `${issue.code === 'too_small' ? 'at least' : 'at most'} ${issue.code === 'too_small' ? issue.minimum : issue.maximum} item(s)` : `${issue.code === 'too_small' ? '≥' : '≤'} ${issue.code === 'too_small' ? issue.minimum : issue.maximum}`;
-      out.push({ ...at(path), message: `${where} must be ${issue.origin === 'string' && issue.code === 'too_small' ? 'non-empty' : what}` });
+      say(path, 'outOfRange', where, issue.origin === 'string' && issue.code === 'too_small' ? 'non-empty' : what);
       return;
     }
     case 'invalid_format':
     default:
-      out.push({ ...at(path), message: `${where}: ${issue.message}` });
+      say(path, 'schemaRule', where, issue.message);
   }
 }
 
@@ -89,16 +88,16 @@ function shown(value: unknown): string {
 }
 
 /** Headers and operations are one-key maps; name the key when it is not one we know. */
-function oneKeyUnion(path: PathKey[], value: unknown): { key: string; message: string } | undefined {
+function oneKeyUnion(path: PathKey[], value: unknown): { key: string; problem: Problem } | undefined {
   const kind = path.includes('headers') ? 'header' : path.includes('ops') ? 'operation' : undefined;
   if (!kind) return undefined;
   const names = kind === 'header' ? Object.keys(headerSchemas) : [...new Set([...bareOps, ...Object.keys(opSchemas)])];
   const keys = typeof value === 'string' ? [value] : value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
   const key = keys[0] ?? '';
-  if (keys.length !== 1) return { key, message: `a ${kind} is written as a map with exactly one key (${names.slice(0, 4).join(', ')}, …), got ${keys.length === 0 ? 'none' : keys.join(', ')}` };
-  if (!names.includes(key)) return { key, message: `unknown ${kind} '${key}'${didYouMean(key, names)}; expected one of: ${names.join(', ')}` };
-  if (typeof value === 'string' && !(bareOps as readonly string[]).includes(key)) return { key, message: `operation '${key}' needs parameters: write it as '${key}: …'` };
-  return { key, message: `${kind} '${key}' is not written correctly` };
+  if (keys.length !== 1) return { key, problem: problem('oneKeyMap', kind, names, keys) };
+  if (!names.includes(key)) return { key, problem: problem('unknownHeaderOrOp', kind, key, didYouMean(key, names), names) };
+  if (typeof value === 'string' && !(bareOps as readonly string[]).includes(key)) return { key, problem: problem('opNeedsParameters', key) };
+  return { key, problem: problem('notWrittenCorrectly', kind, key) };
 }
 
 function valueAt(root: unknown, path: PathKey[]): unknown {

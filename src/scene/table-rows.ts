@@ -6,6 +6,7 @@
 import type { RowChange, SceneElement, SourcePos } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { didYouMean } from './suggest.ts';
+import { diag } from './messages.ts';
 
 type Raw = { add: string } | { remove: string } | { change: string; text: string };
 
@@ -28,8 +29,6 @@ export interface TableTimeline {
   finish(): Diagnostic[];
 }
 
-const err = (pos: SourcePos, message: string): Diagnostic => ({ ...pos, severity: 'error', message });
-
 export function tableTimeline(elements: Record<string, SceneElement>, out: Diagnostic[]): TableTimeline {
   const tables = Object.values(elements).filter((e) => e.kind === 'table');
   const history = new Map<string, RowHistory>();
@@ -41,12 +40,12 @@ export function tableTimeline(elements: Record<string, SceneElement>, out: Diagn
     const [table = '', row] = ref.split('#');
     const el = elements[table];
     if (!el || el.kind !== 'table') {
-      out.push(err(pos, `${what} names table '${table}', which is not a table${didYouMean(table, tables.map((t) => t.id))}; expected '<table id>#<row id>'`));
+      out.push(diag(pos, 'notATable', what, table, didYouMean(table, tables.map((t) => t.id))));
       return undefined;
     }
     const rows = el.rows?.map((r) => r.id) ?? [];
     if (row === undefined || !rows.includes(row)) {
-      out.push(err(pos, `table '${table}' has no row '${row ?? ''}'${didYouMean(row ?? '', rows)}; its rows are: ${rows.join(', ')}`));
+      out.push(diag(pos, 'noSuchRow', table, row ?? '', didYouMean(row ?? '', rows), rows));
       return undefined;
     }
     return { table: el, row };
@@ -75,12 +74,12 @@ export function tableTimeline(elements: Record<string, SceneElement>, out: Diagn
         const h = history.get(key)!;
         if (op === 'add' && h.present) {
           const since = h.step === undefined ? "from the start (declare it with 'initially: absent' if a step creates it)" : `since step ${h.step} (line ${h.line})`;
-          return void out.push(err(pos, `'add' names row '${key}', which is already in the table ${since}`));
+          return void out.push(diag(pos, 'rowAlreadyThere', key, since));
         }
         if (op !== 'add' && !h.present && !removedNow.has(key)) {
-          return void out.push(err(pos, `'${op}' names row '${key}', which is not in the table at step ${stepNumber}: ${why(found.table.id, found.row)}`));
+          return void out.push(diag(pos, 'rowNotThere', op, key, stepNumber, why(found.table.id, found.row)));
         }
-        if (op !== 'add' && removedNow.has(key)) return void out.push(err(pos, `'${op}' names row '${key}', which this step has already removed`));
+        if (op !== 'add' && removedNow.has(key)) return void out.push(diag(pos, 'rowRemovedNow', op, key));
         found.table.live = true;
         if (op === 'add') history.set(key, { present: true, step: stepNumber, line: pos.line });
         if (op === 'remove') {
@@ -106,7 +105,7 @@ export function tableTimeline(elements: Record<string, SceneElement>, out: Diagn
         for (const r of t.rows ?? []) {
           const h = history.get(`${t.id}#${r.id}`)!;
           if (r.absent && h.step === undefined) {
-            warnings.push({ ...t.pos, severity: 'warning', message: `row '${t.id}#${r.id}' is 'initially: absent' and no step adds it, so it is never shown; add '{ add: ${t.id}#${r.id} }' to the step that creates it` });
+            warnings.push(diag(t.pos, 'rowNeverAdded', `${t.id}#${r.id}`));
           }
         }
       }

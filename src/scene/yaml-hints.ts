@@ -12,13 +12,11 @@ const BY_CODE: Record<string, string> = {
   TAB_AS_INDENT: 'YAML indents with spaces, not tabs',
 };
 
-/** ` — <the fix>`, or '' when there is nothing better to say than the message. */
-export function yamlHint(code: string, message: string, text: string, offset: number): string {
+/** The fix, or undefined when there is nothing better to say than the message. */
+export function yamlHint(code: string, message: string, text: string, offset: number): string | undefined {
   const lines = text.split('\n');
   const at = text.slice(0, offset).split('\n').length - 1;
-  const line = lines[at] ?? '';
-  const fix = hintFor(code, message, lines, at, line);
-  return fix ? ` — ${fix}` : '';
+  return hintFor(code, message, lines, at, lines[at] ?? '');
 }
 
 function hintFor(code: string, message: string, lines: string[], at: number, line: string): string | undefined {

@@ -47,6 +47,10 @@ test('typing updates the preview; an error is marked and listed while the last g
   await expect(problems).toContainText(`${bad}:9`);
   await expect(problems).toContainText("'node1/veth-ax', which is not an element");
   await expect(page.locator('.cm-lintRange-error').first()).toBeAttached();
+  // The mark's tooltip names the diagnostic's code (docs/diagnostics.md).
+  await page.locator('.cm-lintRange-error').first().hover();
+  await expect(page.locator('.cm-tooltip-lint .cm-diagnosticSource').first()).toHaveText('kubehop KH3006');
+  await page.mouse.move(0, 0);
   await expect(title(page)).toHaveText('Two pods on one node (edited)');
   await expect(page.getByTestId('stage').locator('g.kh-box').first()).toBeAttached();
 

@@ -141,7 +141,7 @@ describe('kubehop export publishes no path of this machine either', () => {
     const w = await cli('export', warned, '--format', 'svg', '-o', join(dir, 'renamed.svg'));
     expect(w.code).toBe(0);
     expect(w.err.startsWith(`${warned}:`), w.err).toBe(true);
-    expect(w.err).toMatch(/^[^\n]*:\d+:\d+: warning: the scene id 'mini' differs from its file name 'renamed\.yaml'/);
+    expect(w.err).toMatch(/^[^\n]*:\d+:\d+: warning KH2101: the scene id 'mini' differs from its file name 'renamed\.yaml'/);
   }, 120_000);
 });
 

@@ -63,7 +63,7 @@ describe('kubehop trace', () => {
   it('refuses a broken scene with its diagnostics and exit 1', async () => {
     const r = await cli('trace', 'tests/fixtures/broken/hop-without-link.yaml');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/hop-without-link\.yaml:35:25: no link between/);
+    expect(r.err).toMatch(/hop-without-link\.yaml:35:25: error KH4004: no link between/);
   });
 });
 
@@ -177,7 +177,7 @@ describe('kubehop validate --format json', () => {
     const r = await run('--format', 'json', 'scenes/same-node-bridge.yaml', 'tests/fixtures/broken/dnat-nobody.yaml', 'tests/fixtures/broken/no-such-file.yaml');
     expect(r.code).toBe(1);
     expect(r.err).toEqual([]);
-    const { files } = JSON.parse(r.out) as { files: { file: string; ok: boolean; steps?: number; error?: string; diagnostics: { line: number; message: string }[] }[] };
+    const { files } = JSON.parse(r.out) as { files: { file: string; ok: boolean; steps?: number; error?: string; diagnostics: { line: number; severity: string; code: string; message: string }[] }[] };
     expect(files.map((f) => [f.file, f.ok])).toEqual([
       ['scenes/same-node-bridge.yaml', true],
       ['tests/fixtures/broken/dnat-nobody.yaml', false],
@@ -185,7 +185,7 @@ describe('kubehop validate --format json', () => {
     ]);
     expect(files[0]!.steps).toBeGreaterThan(0);
     const expected = readFileSync('tests/fixtures/broken/dnat-nobody.expected', 'utf8').trimEnd().split('\n');
-    expect(files[1]!.diagnostics.map((d) => d.message)).toEqual(expected.map((l) => l.replace(/^[^:]+:\d+:\d+: /, '')));
+    expect(files[1]!.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`)).toEqual(expected.map((l) => l.replace(/^[^:]+:\d+:\d+: /, '')));
     expect(files[2]!.error).toContain('no such file');
   });
   it('exits 0 when every file is good, 2 for a format it does not know', async () => {

@@ -16,8 +16,8 @@ describe('diagnostics as lint marks', () => {
     expect(offsetOf(doc, 0, 0)).toBe(0);
   });
   it('covers the word the diagnostic points at', () => {
-    const [m] = toMarks(doc, [{ file: 'x.yaml', line: 2, col: 7, severity: 'error', message: 'bad kind' }]);
-    expect(m).toMatchObject({ from: 29, to: 34, severity: 'error', message: 'bad kind' });
+    const [m] = toMarks(doc, [{ file: 'x.yaml', line: 2, col: 7, severity: 'error', code: 'KH2011', message: 'bad kind' }]);
+    expect(m).toMatchObject({ from: 29, to: 34, severity: 'error', message: 'bad kind', source: 'kubehop KH2011' });
     expect(doc.sliceString(m!.from, m!.to)).toBe('Scene');
   });
   it('marks a real pipeline diagnostic at the offending value', () => {

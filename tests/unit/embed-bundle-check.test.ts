@@ -67,9 +67,10 @@ describe('checking a fetched bundle', () => {
   }, 30_000);
 
   it('caps a long diagnostic list', () => {
-    const d = { file: 'a.yaml', line: 1, col: 1, severity: 'error', message: 'm' };
+    const d = { file: 'a.yaml', line: 1, col: 1, severity: 'error', code: 'KH1001', message: 'm' };
     const lines = diagnosticLines(Array.from({ length: 12 }, () => d));
     expect(lines).toHaveLength(9);
+    expect(lines[0]).toBe('a.yaml:1:1: error KH1001: m');
     expect(lines.at(-1)).toBe('… and 4 more');
     expect(diagnosticLines('nonsense')).toEqual([]);
   });

@@ -78,7 +78,7 @@ describe('kubehop export: the scene', () => {
   it('refuses a broken scene with its diagnostics as file:line:col (exit 1)', async () => {
     const r = await cli('export', 'tests/fixtures/broken/hop-without-link.yaml', '--format', 'svg', '-o', join(dir, 'broken.svg'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/hop-without-link\.yaml:35:25: no link between/);
+    expect(r.err).toMatch(/hop-without-link\.yaml:35:25: error KH4004: no link between/);
     for (const line of r.err.split('\n')) expect(line).toMatch(/^[^:]+:\d+:\d+: /);
     expect(readdirSync(dir)).not.toContain('broken.svg');
   }, 60_000);

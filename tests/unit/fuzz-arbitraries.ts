@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Alias, isCollection, isPair, isScalar, isSeq, parseDocument, stringify, visit, type Node as YamlNode } from 'yaml';
 import { buildScene } from '../../src/pipeline.ts';
 import { bareOps, deviceTypes, headerSchemas, linkKinds, opSchemas, tableTypes } from '../../src/scene/schema.ts';
+import { MESSAGES } from '../../src/scene/messages.ts';
 
 export interface Sample {
   file: string;
@@ -507,6 +508,9 @@ export const generatedScene = fc.gen().map((g): Sample => {
 
 export type Outcome = 'ok' | 'diagnostics';
 
+/** Each code of the messages module, with the severity it carries. */
+const SEVERITY = new Map<string, string>(Object.values(MESSAGES).map((m) => [m.code, m.severity]));
+
 /** Why a result breaks the property, or undefined when it holds. */
 export function violation(sample: Sample, r: Awaited<ReturnType<typeof buildScene>>): string | undefined {
   const lines = sample.text.split('\n').length;
@@ -517,6 +521,7 @@ export function violation(sample: Sample, r: Awaited<ReturnType<typeof buildScen
     if (!Number.isInteger(d.col) || d.col < 1) return `diagnostic column below 1: ${where}`;
     if (typeof d.message !== 'string' || d.message.trim() === '') return `diagnostic without a message: ${where}`;
     if (d.severity !== 'error' && d.severity !== 'warning') return `diagnostic without a severity: ${where}`;
+    if (SEVERITY.get(d.code) !== d.severity) return `diagnostic without a code of the messages module (or with another severity): ${where}`;
   }
   if (r.ok) {
     if (r.steps.length === 0) return 'a scene with no steps';

@@ -69,13 +69,15 @@ describe('crashes the fuzzing found, fixed', () => {
 describe('the property itself', () => {
   it('catches a diagnostic without a usable position', () => {
     const sample = { file: 'x.yaml', text: 'a\nb\n' };
-    const d = { file: 'x.yaml', line: 1, col: 1, severity: 'error' as const, message: 'm' };
+    const d = { file: 'x.yaml', line: 1, col: 1, severity: 'error' as const, code: 'KH1001', message: 'm' };
     expect(violation(sample, { ok: false, diagnostics: [d] })).toBeUndefined();
     expect(violation(sample, { ok: false, diagnostics: [{ ...d, line: 0 }] })).toMatch(/line/);
     expect(violation(sample, { ok: false, diagnostics: [{ ...d, line: 9 }] })).toMatch(/line/);
     expect(violation(sample, { ok: false, diagnostics: [{ ...d, col: 0 }] })).toMatch(/column/);
     expect(violation(sample, { ok: false, diagnostics: [{ ...d, message: ' ' }] })).toMatch(/message/);
     expect(violation(sample, { ok: false, diagnostics: [{ ...d, file: 'y.yaml' }] })).toMatch(/file/);
+    expect(violation(sample, { ok: false, diagnostics: [{ ...d, code: 'KH0000' }] })).toMatch(/code/);
+    expect(violation(sample, { ok: false, diagnostics: [{ ...d, severity: 'warning' }] })).toMatch(/code/);
     expect(violation(sample, { ok: false, diagnostics: [] })).toMatch(/without diagnostics/);
   });
 

@@ -83,8 +83,8 @@ describe('broken scenes', () => {
 
   it('names the file, line and column, and suggests the key that was meant', () => {
     const d = checkScene(read(`${dir}/unknown-key.yaml`), 'u.yaml').diagnostics.map(formatDiagnostic);
-    expect(d).toContain("u.yaml:4:1: unknown key 'titel' in the scene (did you mean 'title'?); expected one of: apiVersion, kind, id, title, summary, topic, order, elements, links, packets, steps");
-    expect(d.some((l) => /^u\.yaml:20:25: unknown key 'nmae' .*did you mean 'name'/.test(l))).toBe(true);
+    expect(d).toContain("u.yaml:4:1: error KH2001: unknown key 'titel' in the scene (did you mean 'title'?); expected one of: apiVersion, kind, id, title, summary, topic, order, elements, links, packets, steps");
+    expect(d.some((l) => /^u\.yaml:20:25: error KH2001: unknown key 'nmae' .*did you mean 'name'/.test(l))).toBe(true);
   });
 
   it('reports every problem of a file, not just the first', () => {

@@ -3,6 +3,7 @@
 // Content-Security-Policy without 'unsafe-eval'. Set before any schema parses.
 import { z } from 'zod';
 import { buildScene, type Built } from '../../pipeline.ts';
+import { diag } from '../../scene/messages.ts';
 
 z.config({ jitless: true });
 
@@ -23,7 +24,6 @@ export async function build(text: string): Promise<Built> {
     const why = e instanceof Error ? e.message : String(e);
     // A chunk that will not load (the app was redeployed, or the network dropped) stays failed until a reload.
     const hint = /dynamically imported module|module script failed/i.test(why) ? ' (reload the page to try again)' : '';
-    const message = `the preview could not be drawn: ${why}${hint}`;
-    return { ok: false, diagnostics: [{ file: fileNameFor(text), line: 1, col: 1, severity: 'error', message }] };
+    return { ok: false, diagnostics: [diag({ file: fileNameFor(text), line: 1, col: 1 }, 'previewFailed', why, hint)] };
   }
 }

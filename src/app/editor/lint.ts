@@ -16,6 +16,6 @@ export function toMarks(doc: Text, ds: Diagnostic[]): Mark[] {
     const line = doc.lineAt(from);
     const word = /^[^\s,:[\]{}]+/.exec(line.text.slice(from - line.from))?.[0].length ?? 0;
     const to = Math.min(line.to, from + Math.max(1, word));
-    return { from, to: Math.max(from, to), severity: d.severity, message: d.message, source: 'kubehop' };
+    return { from, to: Math.max(from, to), severity: d.severity, message: d.message, source: `kubehop ${d.code}` };
   });
 }
