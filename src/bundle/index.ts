@@ -30,7 +30,7 @@ export type BundleResult =
       json: string;
       /** The still (`scenes/<name>.svg`): one step as a self-contained SVG, light or dark with the reader's system. */
       svg: string;
-      /** Warnings, as `file:line:col: warning: message`. */
+      /** Warnings, as `file:line:col: warning KHnnnn: message`. */
       warnings: string[];
     }
   | {

@@ -11,6 +11,7 @@ import { RUNTIME_DIR } from '../cli/bundle.ts';
 import { bundleScene } from './bundle.ts';
 import { publishedJson } from './publish.ts';
 import { stillSvg } from './still-svg.ts';
+import { formatDiagnostic } from '../scene/diagnostic.ts';
 
 export interface RehypeKubehopOptions {
   /** The folder bundles and stills are written to, as `scenes/<id>.json` and `scenes/<id>.svg` (the layout `kubehop bundle -o` gives). */
@@ -72,7 +73,7 @@ export default function rehypeKubehop(options: RehypeKubehopOptions) {
       const at = (line: number, col: number): Point => ({ line: fence.start.line + line, column: col + fence.start.column - 1 });
       for (const d of built.diagnostics) {
         const p = at(d.line, d.col);
-        const text = `${page}:${p.line}:${p.column}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+        const text = formatDiagnostic({ ...d, file: page, line: p.line, col: p.column });
         if (d.severity === 'error') errors.push(text);
         else file.message?.(d.message, p);
       }
