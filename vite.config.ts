@@ -9,6 +9,8 @@ export default defineConfig({
   plugins: [svelte({ configFile: false }), sceneModules()],
   // Relative asset URLs: the built app works from any path (and from a sub-folder of a blog).
   base: './',
+  // The pipeline's worker (src/worker/) is started as a module worker, so it is built as one.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,

@@ -14,6 +14,12 @@ export default defineConfig({
   publicDir: false,
   // Relative URLs throughout: the embed folder can be copied to any host and path.
   base: './',
+  // The pipeline's worker (src/worker/) is started as a module worker, so it is built as one,
+  // beside the element (the embed folder is published on its own) with the layout chunk it loads.
+  worker: {
+    format: 'es',
+    rolldownOptions: { output: { entryFileNames: 'embed/kubehop-[name]-[hash].js', chunkFileNames: 'embed/kubehop-[name]-[hash].js' } },
+  },
   plugins: [embedAssets()],
   build: {
     outDir: 'dist/app',

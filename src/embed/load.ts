@@ -3,7 +3,8 @@
 // A precompiled bundle (.json) is the fast path: fetch, parse, check, draw —
 // no YAML parser, no validator, no elkjs. A raw scene (.yaml/.yml) works too,
 // but then the whole pipeline is imported on demand, as its own chunk (with
-// elkjs behind it in another), so pages that only show bundles never fetch it.
+// elkjs behind it in another), so pages that only show bundles never fetch it;
+// it runs in a Web Worker (src/worker/), so laying out never blocks the page.
 import { checkBundle, diagnosticLines, type BundleCheck } from './bundle-check.ts';
 
 export type SourceKind = 'bundle' | 'yaml';
@@ -74,9 +75,9 @@ export function readBundle(text: string, name: string): BundleCheck {
 }
 
 async function readYaml(text: string, name: string): Promise<BundleCheck> {
-  // The lazy chunk: parse → validate → derive → layout, elkjs included.
-  const { buildScene } = await import('../pipeline.ts');
-  const built = await buildScene(text, name);
+  // The lazy chunk: parse → validate → derive → layout, elkjs included, in a worker where the page allows one.
+  const { buildOffThread } = await import('../worker/build-client.ts');
+  const built = await buildOffThread(text, name);
   if (!built.ok) return { ok: false, message: `${name} has errors:`, details: diagnosticLines(built.diagnostics) };
   return { ok: true, shown: { scene: built.scene, steps: built.steps, geometry: built.geometry } };
 }

@@ -315,8 +315,10 @@ test('a bad src says so inside the element: a 404, an invalid YAML scene, a dama
   }
 });
 
-test('a YAML src is laid out in the page, and only then are the pipeline and elkjs fetched', async ({ page }) => {
+test('a YAML src is laid out in a worker, and only then are the pipeline and elkjs fetched', async ({ page }) => {
   const seen = watch(page);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.route('**/custom/cross-node-vxlan.yaml', (r) => r.fulfill({ contentType: 'application/yaml', body: readFileSync('scenes/cross-node-vxlan.yaml', 'utf8') }));
   await openDemo(page);
   expect(seen.requests.filter((u) => /kubehop-(pipeline|layout)-/.test(u))).toEqual([]);
@@ -331,8 +333,10 @@ test('a YAML src is laid out in the page, and only then are the pipeline and elk
   await expect(frame(page, 'raw')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   await expect(page.locator('#raw .counter')).toHaveText(`Step 6 of ${COUNT.vxlan}`);
   await expect(page.locator('#raw .live .text')).toHaveText(sceneSteps('cross-node-vxlan')[5]!.caption);
-  expect(seen.requests.filter((u) => /kubehop-pipeline-/.test(u))).toHaveLength(1);
-  expect(seen.requests.filter((u) => /kubehop-layout-/.test(u))).toHaveLength(1);
+  // The pipeline runs in a worker (src/worker/): the page fetches its small client, the worker its own code and elkjs.
+  expect(workers.filter((u) => /kubehop-build-worker-/.test(u))).toHaveLength(1);
+  expect(seen.requests.filter((u) => /kubehop-build-client-/.test(u))).toHaveLength(1);
+  expect(seen.requests.filter((u) => /kubehop-pipeline-/.test(u))).toEqual([]);
   expect(seen.errors).toEqual([]);
 });
 

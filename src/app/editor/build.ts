@@ -2,7 +2,8 @@
 // validators with `new Function`; jitless keeps the editor working under a
 // Content-Security-Policy without 'unsafe-eval'. Set before any schema parses.
 import { z } from 'zod';
-import { buildScene, type Built } from '../../pipeline.ts';
+import type { Built } from '../../pipeline.ts';
+import { buildOffThread } from '../../worker/build-client.ts';
 import { diag } from '../../scene/messages.ts';
 
 z.config({ jitless: true });
@@ -18,7 +19,8 @@ export function fileNameFor(text: string): string {
 
 export async function build(text: string): Promise<Built> {
   try {
-    return await buildScene(text, fileNameFor(text));
+    // Off the main thread: a layout takes long enough to stall typing (src/worker/).
+    return await buildOffThread(text, fileNameFor(text));
   } catch (e) {
     // A layout failure is this text's problem, not the page's: list it like any other.
     const why = e instanceof Error ? e.message : String(e);

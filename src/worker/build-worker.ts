@@ -1,0 +1,29 @@
+// The pipeline (parse → validate → derive → layout) in a Web Worker, so
+// laying out a scene — elkjs, tens to hundreds of milliseconds — never
+// blocks the page that asked: the editor's typing, a post's scrolling.
+//
+// elkjs shares this worker and has a protocol of its own: its bundle, once it
+// builds its first layout, finds itself in a worker and sets `self.onmessage`
+// to answer ELK commands. So requests and answers travel in an envelope
+// (`kubehop`), this handler is a listener rather than `onmessage`, and ELK's
+// handler is taken off again after each build; anything ELK says to the page
+// has no envelope and is ignored there (build-client.ts).
+import { buildScene } from '../pipeline.ts';
+
+export interface BuildRequest {
+  id: number;
+  text: string;
+  file: string;
+}
+
+self.addEventListener('message', async (e: MessageEvent<{ kubehop?: BuildRequest }>) => {
+  const request = e.data?.kubehop;
+  if (!request) return;
+  const { id, text, file } = request;
+  try {
+    self.postMessage({ kubehop: { id, built: await buildScene(text, file) } });
+  } catch (err) {
+    self.postMessage({ kubehop: { id, error: err instanceof Error ? err.message : String(err) } });
+  }
+  self.onmessage = null;
+});
