@@ -1,0 +1,86 @@
+// The command line, compiled: dist/cli/kubehop.js (what bin/kubehop.js runs
+// when it is there and up to date) and its lazy chunks. validate, trace and
+// schema load one file; export and bundle fetch their own chunks, and their
+// heavy dependencies (jsdom, Vite, playwright-core, elkjs) stay external,
+// loaded only by them, from the package's node_modules.
+//
+// yaml and zod are compiled in: Node resolves and reads a few hundred small
+// files for each when they are imported from node_modules, which costs more
+// at start-up than the parsing they do.
+import { defineConfig, type Plugin } from 'vite';
+import { relative, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+
+const OUT = 'dist/cli';
+const SRC = resolve('src');
+
+export default defineConfig({
+  publicDir: false,
+  logLevel: 'warn',
+  plugins: [sourceUrls(), englishOnly(), inputList()],
+  build: {
+    ssr: 'src/cli/main.ts',
+    outDir: OUT,
+    emptyOutDir: true,
+    target: 'node20',
+    minify: true,
+    copyPublicDir: false,
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: { format: 'es', entryFileNames: 'kubehop.js', chunkFileNames: '[name]-[hash].js', minify: true },
+    },
+  },
+  ssr: { noExternal: ['yaml', 'zod'], target: 'node' },
+});
+
+/**
+ * Each module keeps its own import.meta.url: the sources resolve files from
+ * where they are (package.json, dist/app/embed/, and src/ itself, which
+ * `kubehop export` builds its page scripts from), and the package ships src/,
+ * so compiled or not they find the same files.
+ */
+function sourceUrls(): Plugin {
+  return {
+    name: 'kubehop-cli-source-urls',
+    transform(code, id) {
+      if (!id.startsWith(SRC) || !code.includes('import.meta.url')) return null;
+      const from = relative(resolve(OUT), id).replace(/\\/g, '/');
+      return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, import.meta.url).href`), map: null };
+    },
+  };
+}
+
+/**
+ * zod's messages in its other languages are a third of its size and nothing
+ * here selects one (z.config is only told jitless): English, the default, is
+ * the one the CLI prints.
+ */
+function englishOnly(): Plugin {
+  return {
+    name: 'kubehop-cli-zod-english',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !/[\\/]zod[\\/]v4[\\/]classic[\\/]/.test(importer) || source !== '../locales/index.js') return null;
+      return '\0zod-locales-en';
+    },
+    load(id) {
+      if (id !== '\0zod-locales-en') return null;
+      return `export { default as en } from ${JSON.stringify(resolve('node_modules/zod/v4/locales/en.js'))};`;
+    },
+  };
+}
+
+/** dist/cli/inputs.json: the sources compiled in, so bin/kubehop.js can tell when one is newer than the build. */
+function inputList(): Plugin {
+  return {
+    name: 'kubehop-cli-inputs',
+    writeBundle(_options, bundle) {
+      const files = new Set<string>();
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        for (const id of chunk.moduleIds) if (id.startsWith(SRC)) files.add(relative(resolve('.'), id).replace(/\\/g, '/'));
+      }
+      writeFileSync(`${OUT}/inputs.json`, `${JSON.stringify([...files].sort(), null, 1)}\n`);
+    },
+  };
+}
