@@ -8,10 +8,9 @@
 // files for each when they are imported from node_modules, which costs more
 // at start-up than the parsing they do.
 import { defineConfig, type Plugin } from 'vite';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 
-const OUT = 'dist/cli';
 const SRC = resolve('src');
 
 export default defineConfig({
@@ -20,7 +19,8 @@ export default defineConfig({
   plugins: [sourceUrls(), englishOnly(), inputList()],
   build: {
     ssr: 'src/cli/main.ts',
-    outDir: OUT,
+    // --outDir may put it elsewhere (tests/unit/cli-compiled.test.ts does): paths below follow it.
+    outDir: 'dist/cli',
     emptyOutDir: true,
     target: 'node20',
     minify: true,
@@ -40,11 +40,15 @@ export default defineConfig({
  * so compiled or not they find the same files.
  */
 function sourceUrls(): Plugin {
+  let out = '';
   return {
     name: 'kubehop-cli-source-urls',
+    configResolved(config) {
+      out = resolve(config.root, config.build.outDir);
+    },
     transform(code, id) {
       if (!id.startsWith(SRC) || !code.includes('import.meta.url')) return null;
-      const from = relative(resolve(OUT), id).replace(/\\/g, '/');
+      const from = relative(out, id).replace(/\\/g, '/');
       return { code: code.replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, import.meta.url).href`), map: null };
     },
   };
@@ -74,13 +78,13 @@ function englishOnly(): Plugin {
 function inputList(): Plugin {
   return {
     name: 'kubehop-cli-inputs',
-    writeBundle(_options, bundle) {
+    writeBundle(options, bundle) {
       const files = new Set<string>();
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         for (const id of chunk.moduleIds) if (id.startsWith(SRC)) files.add(relative(resolve('.'), id).replace(/\\/g, '/'));
       }
-      writeFileSync(`${OUT}/inputs.json`, `${JSON.stringify([...files].sort(), null, 1)}\n`);
+      writeFileSync(join(options.dir!, 'inputs.json'), `${JSON.stringify([...files].sort(), null, 1)}\n`);
     },
   };
 }

@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { compiledCli } from '../bin/compiled.js';
 import { median } from './lib.ts';
 
 export const CLI_SCENE = 'scenes/same-node-bridge.yaml';
@@ -49,12 +50,6 @@ function once(c: CliCase): number {
   return ms;
 }
 
-/** Which CLI bin/kubehop.js picks here, asked the way it decides. */
-async function compiledInUse(): Promise<boolean> {
-  const { compiledCli } = (await import(pathToFileURL('bin/compiled.js').href)) as { compiledCli: (root: string) => string | undefined };
-  return compiledCli(process.cwd()) !== undefined;
-}
-
 export async function measureCli(runs: number, log: (s: string) => void = () => {}): Promise<CliResult> {
   if (!existsSync('bin/kubehop.js')) throw new Error('run from the project folder');
   const all = Object.fromEntries(CLI_CASES.map((c) => [c.key, [] as number[]])) as CliResult['allMs'];
@@ -65,7 +60,7 @@ export async function measureCli(runs: number, log: (s: string) => void = () => 
     for (const c of CLI_CASES) all[c.key].push(once(c));
   }
   const medianMs = Object.fromEntries(CLI_CASES.map((c) => [c.key, median(all[c.key])])) as CliResult['medianMs'];
-  return { runs, compiled: await compiledInUse(), medianMs, allMs: all, validateRatio: medianMs.validate / medianMs.node };
+  return { runs, compiled: compiledCli(process.cwd()) !== undefined, medianMs, allMs: all, validateRatio: medianMs.validate / medianMs.node };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
