@@ -5,12 +5,12 @@
 // round by round, so a burst of load on this shared machine hits all alike;
 // the ratio to `node -e 0` is the figure to read.
 //
-//   npx tsx bench/cli.ts [runs]    (npm run bench prints the same in its table)
+//   npx tsx bench/cli.ts [runs] [--build]    (npm run bench prints the same in its table)
 //
-// bin/kubehop.js runs the compiled CLI (dist/cli, `npm run build:cli`) when
-// it is up to date; the last row forces the TypeScript sources through tsx,
-// for comparison.
-import { spawnSync } from 'node:child_process';
+// bin/kubehop.js runs the compiled CLI (dist/cli) when it is up to date; it
+// is compiled first if not (--build: always). The last row forces the
+// TypeScript sources through tsx, for comparison.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { compiledCli } from '../bin/compiled.js';
@@ -50,7 +50,14 @@ function once(c: CliCase): number {
   return ms;
 }
 
-export async function measureCli(runs: number, log: (s: string) => void = () => {}): Promise<CliResult> {
+/** Compiles the CLI (as `npm run build:cli` does) unless bin/kubehop.js would already run an up-to-date build. */
+export function ensureCompiledCli(force: boolean, log: (s: string) => void = () => {}): void {
+  if (!force && compiledCli(process.cwd()) !== undefined) return;
+  log('compiling the CLI into dist/cli …');
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.cli.config.ts'], { stdio: 'ignore' });
+}
+
+export function measureCli(runs: number, log: (s: string) => void = () => {}): CliResult {
   if (!existsSync('bin/kubehop.js')) throw new Error('run from the project folder');
   const all = Object.fromEntries(CLI_CASES.map((c) => [c.key, [] as number[]])) as CliResult['allMs'];
   // One unrecorded round: the file cache warm for every case alike.
@@ -64,8 +71,9 @@ export async function measureCli(runs: number, log: (s: string) => void = () => 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const runs = Number(process.argv[2] ?? 15);
-  const r = await measureCli(runs, (s) => console.error(s));
+  const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 15);
+  ensureCompiledCli(process.argv.includes('--build'), (s) => console.error(s));
+  const r = measureCli(runs, (s) => console.error(s));
   console.log(`kubehop CLI start-up, median of ${runs} runs (${r.compiled ? 'compiled CLI, dist/cli' : 'NOT compiled: the sources through tsx — run npm run build:cli'})`);
   for (const c of CLI_CASES) {
     const ms = r.medianMs[c.key];
