@@ -30,7 +30,11 @@ export function readOptions(argv: readonly string[], command: string, spec: Opti
     if (t.kind === 'positional') files.push(t.value);
     if (t.kind !== 'option') continue;
     const known = Object.hasOwn(spec, t.name) ? spec[t.name] : undefined;
-    if (!known) return { error: `unknown option '${t.rawName}' for '${command}'` };
+    if (!known) {
+      const arg = argv[t.index] ?? '';
+      const file = /\.ya?ml$/i.test(arg) ? ` (for a file named '${arg}', put -- before it)` : '';
+      return { error: `unknown option '${t.rawName}' for '${command}'${file}` };
+    }
     if (known.type === 'boolean') {
       if (t.value !== undefined) return { error: `'${t.rawName}' takes no value` };
       flags.add(t.name);
