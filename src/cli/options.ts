@@ -40,7 +40,7 @@ export function readOptions(argv: readonly string[], command: string, spec: Opti
       flags.add(t.name);
       continue;
     }
-    // `-o -` writes to stdout: a lone dash is a value; another option (`--format --json`) is not.
+    // A lone dash is a value (by convention standard input or output); another option (`--format --json`) is not.
     if (t.value === undefined || (!t.inlineValue && t.value.startsWith('-') && t.value !== '-')) return { error: `'${t.rawName}' needs a value` };
     if (given.has(t.name)) return { error: `'${t.rawName}' is given twice` };
     given.add(t.name);
