@@ -63,6 +63,7 @@ const sizes = measureSizes(out);
 ensureCompiledCli(args.includes('--build'), log);
 log('command line start-up');
 const cli = measureCli(quick ? 7 : 15, log);
+log(`command line: validate ${cli.medianMs.validate.toFixed(0)} ms, node -e 0 ${cli.medianMs.node.toFixed(0)} ms: ${cli.validateRatio.toFixed(2)}×${cli.compiled ? '' : ' (NOT the compiled CLI)'}`);
 log('layout in Node (a fresh process per scene)');
 const layout = await measureLayout(quick, tmp, log);
 const largest = layout.largest.id;
