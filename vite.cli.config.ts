@@ -1,12 +1,13 @@
 // The command line, compiled: dist/cli/kubehop.js (what bin/kubehop.js runs
-// when it is there and up to date) and its lazy chunks. validate, trace and
-// schema load one file; export and bundle fetch their own chunks, and their
-// heavy dependencies (jsdom, Vite, playwright-core, elkjs) stay external,
-// loaded only by them, from the package's node_modules.
+// when it is there and up to date) and its lazy chunks, one per command
+// (src/cli/main.ts imports each when it runs): validate and trace load parse,
+// validate and derive only; export and bundle's heavy dependencies (jsdom,
+// Vite, playwright-core, elkjs) stay external, loaded only by them, from the
+// package's node_modules.
 //
-// yaml and zod are compiled in: Node resolves and reads a few hundred small
-// files for each when they are imported from node_modules, which costs more
-// at start-up than the parsing they do.
+// yaml and zod are compiled in: from node_modules (zod as about a hundred
+// modules, yaml as CommonJS) they took about 80 and 40 ms to load on this
+// machine, against about 45 ms for all of validate's compiled chunks.
 import { defineConfig, type Plugin } from 'vite';
 import { join, relative, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
