@@ -62,7 +62,7 @@ const sizes = measureSizes(out);
 // Before Chromium starts: these are whole processes, timed against `node -e 0` beside them.
 ensureCompiledCli(args.includes('--build'), log);
 log('command line start-up');
-const cli = measureCli(quick ? 7 : 15, log);
+const cli = measureCli(quick ? 11 : 21, log);
 log(`command line: validate ${cli.medianMs.validate.toFixed(0)} ms, node -e 0 ${cli.medianMs.node.toFixed(0)} ms: ${cli.validateRatio.toFixed(2)}×${cli.compiled ? '' : ' (NOT the compiled CLI)'}`);
 log('layout in Node (a fresh process per scene)');
 const layout = await measureLayout(quick, tmp, log);
