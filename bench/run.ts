@@ -9,9 +9,11 @@
 //   start-up        bench/startup.ts        navigation → first drawn: bundle, YAML, Mermaid
 //   frame pacing    bench/pacing.ts         rAF intervals over the largest scene's playthrough
 //   memory, idle    bench/memory.ts         JS heap with 20 embeds; off-screen activity
+//   command line    bench/cli.ts            node -e 0 vs kubehop --version vs kubehop validate
 //
 // --quick: fewer loads and runs, a 20 s pacing window instead of the whole
-// playthrough, shorter time limits. --build: rebuild the embed even if fresh.
+// playthrough, shorter time limits. --build: rebuild the embed (and the
+// compiled CLI) even if fresh.
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import { captionHoldMs } from '../src/player/hold.ts';
 import { stepDuration } from '../src/timeline/timeline.ts';
 import type { DerivedStep } from '../src/derive/types.ts';
 import { measureLayout } from './layout-scaling.ts';
+import { CLI_CASES, ensureCompiledCli, measureCli } from './cli.ts';
 import { chromiumVersion, ensureBuild, launch, round, serve } from './lib.ts';
 import { measureMemory } from './memory.ts';
 import { measurePacing, pacingPage } from './pacing.ts';
@@ -56,6 +59,11 @@ const info = machine();
 log(`machine: ${info.nproc} × ${info.cpu}, load ${info.loadavgAtStart}`);
 ensureBuild(out, args.includes('--build'));
 const sizes = measureSizes(out);
+// Before Chromium starts: these are whole processes, timed against `node -e 0` beside them.
+ensureCompiledCli(args.includes('--build'), log);
+log('command line start-up');
+const cli = measureCli(quick ? 11 : 21, log);
+log(`command line: validate ${cli.medianMs.validate.toFixed(0)} ms, node -e 0 ${cli.medianMs.node.toFixed(0)} ms: ${cli.validateRatio.toFixed(2)}×${cli.compiled ? '' : ' (NOT the compiled CLI)'}`);
 log('layout in Node (a fresh process per scene)');
 const layout = await measureLayout(quick, tmp, log);
 const largest = layout.largest.id;
@@ -152,6 +160,9 @@ add(
 );
 add('no embed on screen: rAF calls/s · main-thread busy', `${memory.allOffScreen.rafPerSecond.toFixed(1)} /s · ${memory.allOffScreen.taskMsPerSecond.toFixed(1)} ms/s`, `page scrolled past all 20, ${memory.idleWindowSeconds} s`);
 
+section(`Command line start-up: wall time of the whole process (median of ${cli.runs}, interleaved)${cli.compiled ? '' : ' — NOT the compiled CLI'}`);
+for (const c of CLI_CASES) add(c.label, ms(cli.medianMs[c.key]), c.key === 'node' ? 'Node alone' : `${x(cli.medianMs[c.key], cli.medianMs.node)} node -e 0${c.key === 'validate' ? ' (the bound: 3×)' : ''}`);
+
 const header = `kubehop benchmark — ${info.date} — ${info.command}\n${info.nproc} × ${info.cpu}, Node ${info.node}, ${info.chromium}, load average ${info.loadavgAtStart} at start, ${loadavgAtEnd} at end`;
 const cells = rows.filter((r) => r[1] !== '');
 const w0 = Math.max(...cells.map((r) => r[0].length));
@@ -172,9 +183,11 @@ const result = {
     bundleVsMermaidBytes: kBundle.bytesGz / merm.bytesGz,
     yamlVsMermaidTime: kYaml.navToDrawnMs / merm.navToDrawnMs,
     yamlVsMermaidBytes: kYaml.bytesGz / merm.bytesGz,
+    cliValidateVsNode: cli.validateRatio,
   },
   pacing,
   memory,
+  cli,
   table: rows.map(([measure, value, detail]) => ({ measure, value, detail })),
   markdown,
 };

@@ -1,6 +1,6 @@
 // `kubehop bundle`'s arguments, checked before anything is written.
 import { basename, resolve } from 'node:path';
-import { readOptions } from './options.ts';
+import { HELP, readOptions, type OptionSpec } from './options.ts';
 import { EXIT_CODES } from './usage.ts';
 
 export const BUNDLE_USAGE = `usage: kubehop bundle <scene.yaml>... -o <dir> [--runtime] [--notes] [--base <url>]
@@ -37,16 +37,21 @@ export interface BundleArgs {
 
 export type Parsed = { ok: true; args: BundleArgs } | { ok: false; help: true } | { ok: false; help?: false; error: string };
 
-const VALUED = ['--output', '-o', '--base'] as const;
-const FLAGS = ['--runtime', '--notes', '-h', '--help'] as const;
+const OPTIONS: OptionSpec = {
+  ...HELP,
+  output: { type: 'string', short: 'o' },
+  runtime: { type: 'boolean' },
+  notes: { type: 'boolean' },
+  base: { type: 'string' },
+};
 
 export function parseBundleArgs(argv: readonly string[]): Parsed {
-  const read = readOptions(argv, 'bundle', VALUED, FLAGS);
+  const read = readOptions(argv, 'bundle', OPTIONS);
   if ('error' in read) return fail(read.error);
   const { values, flags, files } = read;
-  if (flags.has('-h') || flags.has('--help')) return { ok: false, help: true };
+  if (flags.has('help')) return { ok: false, help: true };
   if (files.length === 0) return fail('bundle needs at least one scene file');
-  const out = values.get('--output');
+  const out = values.get('output');
   if (!out) return fail('say where to write with -o <dir>');
   const bad = files.find((f) => !/\.ya?ml$/i.test(f));
   if (bad) return fail(`'${bad}' is not a scene file (.yaml or .yml)`);
@@ -57,8 +62,8 @@ export function parseBundleArgs(argv: readonly string[]): Parsed {
     if (other !== undefined) return fail(other === f ? `'${f}' is given twice` : `'${other}' and '${f}' would both be written as scenes/${name}.json`);
     names.set(name, f);
   }
-  const base = values.get('--base') ?? `/${folderName(out)}/`;
-  return { ok: true, args: { files, out, runtime: flags.has('--runtime'), notes: flags.has('--notes'), base: base.endsWith('/') ? base : `${base}/` } };
+  const base = values.get('base') ?? `/${folderName(out)}/`;
+  return { ok: true, args: { files, out, runtime: flags.has('runtime'), notes: flags.has('notes'), base: base.endsWith('/') ? base : `${base}/` } };
 }
 
 /** The name a scene is published under: its file name without .yaml (as the app and the build name it). */

@@ -2,7 +2,7 @@
 // mistake is named (exit 2 with the usage), so a long GIF render never
 // starts only to fail at the end on a typo.
 import { DEFAULT_WIDTH, FORMATS, THEMES, WIDTH_RANGE, isFormat, isTheme, type ExportTheme, type Format } from '../export/options.ts';
-import { readOptions } from './options.ts';
+import { HELP, readOptions, type OptionSpec } from './options.ts';
 import { formatOfPath } from '../export/names.ts';
 import { EXIT_CODES } from './usage.ts';
 
@@ -46,35 +46,43 @@ export interface ExportArgs {
 
 export type Parsed = { ok: true; args: ExportArgs } | { ok: false; help: true } | { ok: false; help?: false; error: string };
 
-const VALUED = ['--format', '--step', '--theme', '--width', '--scale', '--output', '-o'] as const;
-const FLAGS = ['--all-steps', '-h', '--help'] as const;
+const OPTIONS: OptionSpec = {
+  ...HELP,
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  step: { type: 'string' },
+  'all-steps': { type: 'boolean' },
+  theme: { type: 'string' },
+  width: { type: 'string' },
+  scale: { type: 'string' },
+};
 
 export function parseExportArgs(argv: readonly string[]): Parsed {
-  const read = readOptions(argv, 'export', VALUED, FLAGS);
+  const read = readOptions(argv, 'export', OPTIONS);
   if ('error' in read) return fail(read.error);
   const { values, flags, files } = read;
-  if (flags.has('-h') || flags.has('--help')) return { ok: false, help: true };
+  if (flags.has('help')) return { ok: false, help: true };
   if (files.length !== 1) return fail(files.length === 0 ? 'export needs a scene file' : 'export takes exactly one scene file');
 
-  const out = values.get('--output');
+  const out = values.get('output');
   const fromPath = out ? formatOfPath(out) : undefined;
-  const given = values.get('--format');
+  const given = values.get('format');
   if (given !== undefined && !isFormat(given)) return fail(`--format must be one of ${FORMATS.join(', ')}, not '${given}'`);
   const format = given ?? (isFormat(fromPath) ? fromPath : undefined);
   if (!format) return fail(out ? `say which format with --format (-o ${out} does not end in one of .${FORMATS.join(', .')})` : 'say which format with --format');
   if (given && fromPath && fromPath !== format) return fail(`-o ${out} ends in .${fromPath}, but --format is ${format}`);
 
-  const theme = values.get('--theme') ?? 'light';
+  const theme = values.get('theme') ?? 'light';
   if (!isTheme(theme)) return fail(`--theme must be one of ${THEMES.join(', ')}, not '${theme}'`);
 
-  const widthText = values.get('--width');
+  const widthText = values.get('width');
   const width = widthText === undefined ? DEFAULT_WIDTH[format] : Number(widthText);
   if (!Number.isInteger(width) || width < WIDTH_RANGE.min || width > WIDTH_RANGE.max) {
     return fail(`--width must be a whole number of pixels from ${WIDTH_RANGE.min} to ${WIDTH_RANGE.max}, not '${widthText}'`);
   }
 
-  const stepText = values.get('--step');
-  const all = flags.has('--all-steps');
+  const stepText = values.get('step');
+  const all = flags.has('all-steps');
   const still = format === 'svg' || format === 'png';
   if ((stepText !== undefined || all) && !still) return fail(`--step and --all-steps are for svg and png; ${format} always shows the whole scene`);
   if (stepText !== undefined && all) return fail('give --step or --all-steps, not both');
@@ -86,7 +94,7 @@ export function parseExportArgs(argv: readonly string[]): Parsed {
     else return fail(`--step must be a step number from 1, or "last", not '${stepText}'`);
   }
 
-  const scaleText = values.get('--scale');
+  const scaleText = values.get('scale');
   let scale: number | undefined;
   if (scaleText !== undefined) {
     if (format !== 'png') return fail('--scale is for png');

@@ -1,14 +1,10 @@
 // kubehop's command line: argument handling only; the work is in the stages.
+// Each command's module is imported when that command runs: validate pays
+// for parse → validate → derive only, and --version or --help for nothing.
 import { readFile, writeFile } from 'node:fs/promises';
-import { checkScene } from '../pipeline.ts';
-import { formatDiagnostic, type Diagnostic } from '../scene/diagnostic.ts';
-import { traceJson, traceLines } from '../derive/trace.ts';
-import { sceneJsonSchema, SCHEMA_FILE } from '../scene/json-schema.ts';
-import { bundleCommand } from './bundle.ts';
-import { exportCommand } from './export.ts';
 import { lineWriter } from './stdout.ts';
-import { readOptions } from './options.ts';
-import { COMMAND_USAGE, USAGE } from './usage.ts';
+import { HELP, readOptions, type OptionSpec } from './options.ts';
+import { COMMAND_USAGE, SCHEMA_PATH, USAGE } from './usage.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -22,46 +18,56 @@ function processIo(): Io {
   return stdio;
 }
 
+const TOP: OptionSpec = { ...HELP, version: { type: 'boolean' } };
+const OPTIONS = {
+  validate: { ...HELP, format: { type: 'string' } },
+  trace: { ...HELP, json: { type: 'boolean' } },
+  schema: { ...HELP, write: { type: 'boolean' } },
+} satisfies Record<keyof typeof COMMAND_USAGE, OptionSpec>;
+
 /** Returns the exit code; never throws for a user's mistake. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [cmd, ...rest] = argv;
-  // Their options take values, so they read their own arguments.
-  if (cmd === 'export') return exportCommand(rest, io);
-  if (cmd === 'bundle') return bundleCommand(rest, io);
-  if (cmd === '--version') return io.out(await version()), 0;
-  if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
-    (cmd === undefined ? io.err : io.out)(USAGE.trimEnd());
-    return cmd === undefined ? 2 : 0;
-  }
-  const known: Record<string, string[]> = { validate: [], trace: ['--json'], schema: ['--write'] };
-  if (!(cmd in known)) return usageError(io, `unknown command '${cmd}'`);
-  if (cmd === 'validate') return validateCommand(rest, io);
-  const flags = rest.filter((a) => a.startsWith('-'));
-  const files = rest.filter((a) => !a.startsWith('-'));
-  const usage = COMMAND_USAGE[cmd as keyof typeof COMMAND_USAGE];
-  const bad = flags.find((f) => !known[cmd]!.includes(f) && f !== '-h' && f !== '--help');
-  if (bad) return usageError(io, `unknown option '${bad}' for '${cmd}'`, usage);
-  if (flags.includes('-h') || flags.includes('--help')) return io.out(usage), 0;
+  if (cmd === undefined) return io.err(USAGE.trimEnd()), 2;
+  if (cmd === 'help') return io.out(USAGE.trimEnd()), 0;
+  if (cmd.startsWith('-')) return topLevel(argv, io);
+  if (cmd === 'export') return (await import('./export.ts')).exportCommand(rest, io);
+  if (cmd === 'bundle') return (await import('./bundle.ts')).bundleCommand(rest, io);
+  if (!Object.hasOwn(OPTIONS, cmd)) return usageError(io, `unknown command '${cmd}'`);
+  const name = cmd as keyof typeof OPTIONS;
+  const usage = COMMAND_USAGE[name];
+  const read = readOptions(rest, name, OPTIONS[name]);
+  if ('error' in read) return usageError(io, read.error, usage);
+  if (read.flags.has('help')) return io.out(usage), 0;
+  const { files, flags, values } = read;
 
-  switch (cmd) {
+  switch (name) {
+    case 'validate': {
+      const format = values.get('format') ?? 'text';
+      if (format !== 'text' && format !== 'json') return usageError(io, `--format must be text or json, not '${format}'`, usage);
+      if (files.length === 0) return usageError(io, 'validate needs at least one scene file', usage);
+      const check = await import('./check.ts');
+      return format === 'json' ? check.validateJson(files, io) : check.validate(files, io);
+    }
     case 'trace':
       if (files.length !== 1) return usageError(io, 'trace needs exactly one scene file', usage);
-      return trace(files[0]!, flags.includes('--json'), io);
-    default:
+      return (await import('./check.ts')).trace(files[0]!, flags.has('json'), io);
+    case 'schema':
       if (files.length > 0) return usageError(io, 'schema takes no files', usage);
-      if (!flags.includes('--write')) return io.out(sceneJsonSchema().trimEnd()), 0;
-      try {
-        await writeFile(SCHEMA_FILE, sceneJsonSchema());
-      } catch (e) {
-        io.err(`kubehop: cannot write ${SCHEMA_FILE} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-        return 1;
-      }
-      io.out(`wrote ${SCHEMA_FILE}`);
-      return 0;
+      return schema(flags.has('write'), io);
   }
 }
 
-/** The version of the package this CLI belongs to (a checkout or an installed tarball: package.json is two folders up). */
+/** `kubehop --help`, `kubehop --version`: options before any command. */
+async function topLevel(argv: string[], io: Io): Promise<number> {
+  const read = readOptions(argv, 'kubehop', TOP);
+  if ('error' in read) return usageError(io, read.error);
+  if (read.files.length > 0) return usageError(io, `put the command first: kubehop ${read.files[0]} ${argv.filter((a) => a !== read.files[0]).join(' ')}`);
+  if (read.flags.has('help')) return io.out(USAGE.trimEnd()), 0;
+  return io.out(await version()), 0;
+}
+
+/** The version of the package this CLI belongs to (a checkout or an installed tarball: package.json is two folders up, compiled or not). */
 async function version(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -72,76 +78,15 @@ function usageError(io: Io, message: string, usage = USAGE): number {
   return 2;
 }
 
-async function readScene(file: string, io: Io): Promise<string | undefined> {
+async function schema(write: boolean, io: Io): Promise<number> {
+  const { sceneJsonSchema } = await import('../scene/json-schema.ts');
+  if (!write) return io.out(sceneJsonSchema().trimEnd()), 0;
   try {
-    return await readFile(file, 'utf8');
+    await writeFile(SCHEMA_PATH, sceneJsonSchema());
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'error'})`);
-    return undefined;
+    io.err(`kubehop: cannot write ${SCHEMA_PATH} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return 1;
   }
-}
-
-async function validateCommand(argv: string[], io: Io): Promise<number> {
-  const usage = COMMAND_USAGE.validate;
-  const read = readOptions(argv, 'validate', ['--format'], ['-h', '--help']);
-  if ('error' in read) return usageError(io, read.error, usage);
-  if (read.flags.size > 0) return io.out(usage), 0;
-  const format = read.values.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json') return usageError(io, `--format must be text or json, not '${format}'`, usage);
-  if (read.files.length === 0) return usageError(io, 'validate needs at least one scene file', usage);
-  return format === 'json' ? validateJson(read.files, io) : validate(read.files, io);
-}
-
-async function validate(files: string[], io: Io): Promise<number> {
-  let failed = false;
-  for (const file of files) {
-    const text = await readScene(file, io);
-    if (text === undefined) {
-      failed = true;
-      continue;
-    }
-    const result = checkScene(text, file);
-    for (const d of result.diagnostics) io.err(formatDiagnostic(d));
-    if (result.diagnostics.length > 0) failed = true;
-    else io.out(`${file}: ok (${result.ok ? result.steps.length : 0} steps)`);
-  }
-  return failed ? 1 : 0;
-}
-
-/** One JSON document on stdout, for editors and CI annotations: each file's diagnostics, or why it could not be read. */
-async function validateJson(files: string[], io: Io): Promise<number> {
-  const reasons: string[] = [];
-  const quiet: Io = { out: io.out, err: (s) => reasons.push(s) };
-  const out: ValidateJsonFile[] = [];
-  for (const file of files) {
-    const text = await readScene(file, quiet);
-    if (text === undefined) {
-      out.push({ file, ok: false, error: reasons.at(-1) ?? `${file}: cannot read the file`, diagnostics: [] });
-      continue;
-    }
-    const result = checkScene(text, file);
-    out.push({ file, ok: result.diagnostics.length === 0, steps: result.ok ? result.steps.length : 0, diagnostics: result.diagnostics });
-  }
-  io.out(JSON.stringify({ files: out }, null, 2));
-  return out.every((f) => f.ok) ? 0 : 1;
-}
-
-interface ValidateJsonFile {
-  file: string;
-  ok: boolean;
-  steps?: number;
-  error?: string;
-  diagnostics: Diagnostic[];
-}
-
-async function trace(file: string, json: boolean, io: Io): Promise<number> {
-  const text = await readScene(file, io);
-  if (text === undefined) return 1;
-  const result = checkScene(text, file);
-  for (const d of result.diagnostics) io.err(formatDiagnostic(d));
-  if (!result.ok) return 1;
-  if (json) io.out(JSON.stringify(traceJson(result.scene.id, result.steps), null, 2));
-  else for (const line of traceLines(result.steps)) io.out(line);
+  io.out(`wrote ${SCHEMA_PATH}`);
   return 0;
 }

@@ -1,6 +1,12 @@
 // What `kubehop --help` and `kubehop <command> --help` print. Export's own
 // text lives with its option parser (export-args.ts), bundle's with its own.
-import { SCHEMA_FILE } from '../scene/json-schema.ts';
+
+/**
+ * Where `schema --write` writes: the same as SCHEMA_FILE in
+ * src/scene/json-schema.ts (a unit test holds them equal), named here so the
+ * help text does not load zod and the whole scene schema to print one path.
+ */
+export const SCHEMA_PATH = 'static/kubehop-scene.schema.json';
 
 export const EXIT_CODES = `exit codes:
   0  done (trace, export and bundle may have printed warnings)
@@ -16,7 +22,7 @@ commands:
                                and exits 1 if there is any
   trace <scene.yaml> [--json]  print the packet's headers after every step
                                (--json: the machine-readable trace)
-  schema [--write]             print the scene JSON Schema (--write: to ${SCHEMA_FILE})
+  schema [--write]             print the scene JSON Schema (--write: to ${SCHEMA_PATH})
   export <scene.yaml> --format svg|png|gif|webm|html [-o <path>]
                                write the scene as a picture, animation or page
   bundle <scene.yaml>... -o <dir> [--runtime] [--notes]
@@ -61,7 +67,7 @@ ${EXIT_CODES}`,
   YAML: see the modeline at the top of every scene in scenes/).
 
 options:
-  --write       write it to ${SCHEMA_FILE} instead
+  --write       write it to ${SCHEMA_PATH} instead
   -h, --help    show this text
 
 ${EXIT_CODES}`,

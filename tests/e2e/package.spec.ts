@@ -63,7 +63,7 @@ test.afterAll(() => {
 });
 
 test('the tarball holds what a user needs and none of the project', () => {
-  for (const f of ['bin/kubehop.js', 'dist/app/embed/kubehop.js', 'dist/app/embed/index.html', 'lib/bundle.js', 'lib/bundle.d.ts', 'lib/element.d.ts', 'static/kubehop-scene.schema.json', 'README.md', 'package.json', 'src/cli/main.ts']) {
+  for (const f of ['bin/kubehop.js', 'bin/compiled.js', 'dist/cli/kubehop.js', 'dist/cli/inputs.json', 'dist/app/embed/kubehop.js', 'dist/app/embed/index.html', 'lib/bundle.js', 'lib/bundle.d.ts', 'lib/element.d.ts', 'static/kubehop-scene.schema.json', 'README.md', 'package.json', 'src/cli/main.ts']) {
     expect(packed, f).toContain(f);
   }
   // The element's lazy chunks (a YAML src) travel with it.
@@ -97,6 +97,18 @@ test('validate, trace, bundle and export work from the installed package', async
   // The HTML export builds its page script from the package's own sources with its own Vite.
   expect(html.stdout).toMatch(/wrote out\/mini\.html .*no network needed/);
   expect(readFileSync(join(dir, 'out/mini.html'), 'utf8')).toContain('kubehop-scene');
+});
+
+test('the installed CLI runs compiled JavaScript: validate loads no tsx', async () => {
+  // NODE_DEBUG=esm makes Node name every module it loads, on stderr.
+  const bin = join(dir, 'node_modules/.bin/kubehop');
+  const { stdout, stderr } = await run(process.execPath, [bin, 'validate', 'mini.yaml'], { cwd: dir, env: { ...cleanEnv(), NODE_DEBUG: 'esm' }, maxBuffer: 32 * 1024 * 1024 });
+  expect(stdout).toMatch(/^mini\.yaml: ok \(\d+ steps\)/);
+  const loaded = [...stderr.matchAll(/file:\/\/\S+?\.(?:m?js|ts)\b/g)].map((m) => m[0]);
+  expect(loaded.some((u) => u.endsWith('/node_modules/kubehop/dist/cli/kubehop.js')), 'the compiled CLI').toBe(true);
+  expect(loaded.filter((u) => /\/node_modules\/tsx\/|\/src\/.*\.ts$/.test(u))).toEqual([]);
+  // Nor jsdom, Vite, playwright-core or elkjs: export and bundle load those when they run.
+  expect(loaded.filter((u) => /\/node_modules\/(jsdom|vite|playwright-core|elkjs)\//.test(u))).toEqual([]);
 });
 
 test('kubehop/bundle is importable from Node, and its types and kubehop/element’s check in a consumer', async () => {

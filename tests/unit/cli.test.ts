@@ -76,6 +76,20 @@ describe('usage', () => {
     expect((await cli('valdate', 'x')).err).toMatch(/^kubehop: unknown command 'valdate'/);
     expect((await cli('trace', 'x.yaml', '--jsn')).err).toMatch(/^kubehop: unknown option '--jsn' for 'trace'/);
   });
+  it('every command reads its options the conventional way (node:util parseArgs): = or a space, -- before a file named like an option', async () => {
+    expect(await cli('validate', '--format=json', '--', '-draft.yaml')).toMatchObject({ code: 1, out: expect.stringContaining('"file": "-draft.yaml"') });
+    expect(await cli('validate', '-draft.yaml')).toMatchObject({ code: 2, err: expect.stringMatching(/^kubehop: unknown option '-d' for 'validate' \(for a file named '-draft\.yaml', put -- before it\)/) });
+    expect(await cli('validate', 'x.yaml', '--format')).toMatchObject({ code: 2, err: expect.stringMatching(/^kubehop: '--format' needs a value\n\nusage: kubehop validate/) });
+    expect(await cli('validate', 'x.yaml', '--format', '--help')).toMatchObject({ code: 2, err: expect.stringMatching(/^kubehop: '--format' needs a value/) });
+    expect(await cli('validate', 'x.yaml', '--format', 'json', '--format', 'text')).toMatchObject({ code: 2, err: expect.stringMatching(/^kubehop: '--format' is given twice/) });
+    expect(await cli('trace', 'x.yaml', '--json=yes')).toMatchObject({ code: 2, err: expect.stringMatching(/^kubehop: '--json' takes no value\n\nusage: kubehop trace/) });
+    expect(await cli('schema', '--writ')).toMatchObject({ code: 2, err: expect.stringMatching(/^kubehop: unknown option '--writ' for 'schema'/) });
+  });
+  it('options before the command: --help, --version, and nothing else', async () => {
+    expect(await cli('-h')).toMatchObject({ code: 0, out: expect.stringMatching(/^usage: kubehop <command>/) });
+    expect(await cli('--verbose')).toMatchObject({ code: 2, err: expect.stringMatching(/^kubehop: unknown option '--verbose' for 'kubehop'\n\nusage: kubehop <command>/) });
+    expect(await cli('--version', 'validate')).toMatchObject({ code: 2, err: expect.stringMatching(/^kubehop: put the command first: kubehop validate --version/) });
+  });
   it('the installed bin runs the CLI (npx kubehop)', () => {
     const out = execFileSync('node', ['bin/kubehop.js', 'validate', 'scenes/same-node-bridge.yaml'], { encoding: 'utf8' });
     expect(out).toMatch(/same-node-bridge\.yaml: ok \(20 steps\)/);
