@@ -4,7 +4,9 @@
 // step's speaker notes ride in its fragment, where reveal.js's notes plugin
 // looks for the current fragment's <aside class="notes">; step 1's (the
 // slide before any of the scene's fragments) sit outside any fragment, with
-// the slide's own notes.
+// the slide's own notes. A step without notes still gets an empty aside:
+// without one, the notes plugin falls back to the slide's notes, and the
+// speaker would read step 1's notes at a step that has none.
 import { notesAside } from './notes.ts';
 
 export interface StepFragments {
@@ -27,8 +29,7 @@ export function addStepFragments(scene: HTMLElement, count: number, notes: reado
     const f = doc.createElement('span');
     f.className = 'fragment kubehop-step';
     f.dataset.kubehopStep = String(k);
-    const text = notes[k];
-    if (text) f.append(notesAside(doc, text));
+    f.append(notesAside(doc, notes[k] ?? ''));
     fragments.push(f);
   }
   box.append(...fragments);

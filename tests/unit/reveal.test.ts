@@ -107,7 +107,8 @@ describe('speaker notes', () => {
     const box = scene.nextElementSibling!;
     expect(box.getAttribute('aria-hidden')).toBe('true');
     expect(parts.fragments.map((f) => f.className)).toEqual(['fragment kubehop-step', 'fragment kubehop-step', 'fragment kubehop-step']);
-    expect(parts.fragments.map((f) => f.querySelector('aside.notes')?.textContent ?? null)).toEqual([null, 'third <i>', 'fourth']);
+    // Every fragment has its aside, empty for a step without notes (else reveal.js shows the slide's).
+    expect(parts.fragments.map((f) => f.querySelector('aside.notes')?.textContent ?? null)).toEqual(['', 'third <i>', 'fourth']);
     const outside = [...box.querySelectorAll('aside.notes')].filter((a) => a.closest('.fragment') === null);
     expect(outside.map((a) => a.textContent)).toEqual(['first']);
     parts.remove();
