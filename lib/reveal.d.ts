@@ -2,15 +2,6 @@
 // plugin. The source is src/reveal/; tests/unit/reveal.test.ts checks
 // that the two agree.
 
-export interface KubehopRevealOptions {
-  /**
-   * How long the deck may wait, at start-up, for its scenes to load (ms,
-   * default 8000). reveal.js reads the URL's slide and fragment only after its
-   * plugins are ready; a scene slower than this gets its fragments when it arrives.
-   */
-  waitMs?: number;
-}
-
 /** The part of a reveal.js deck (its API object) the plugin uses. */
 export interface Deck {
   on(type: string, listener: (event: Event) => void): void;
@@ -23,10 +14,10 @@ export interface Deck {
   isReady(): boolean;
 }
 
-/** A reveal.js plugin: `Reveal.initialize({ plugins: [KubehopReveal] })`, or `KubehopReveal({ … })` for options. */
+/** A reveal.js plugin: `Reveal.initialize({ plugins: [KubehopReveal] })` (reveal.js calls the factory). */
 export interface RevealPlugin {
   id: string;
-  init(deck: Deck): Promise<void>;
+  init(deck: Deck): void;
   destroy(): void;
 }
 
@@ -35,5 +26,5 @@ export interface RevealPlugin {
  * (one fragment per step after the first); each step's speaker notes (a bundle
  * made with `kubehop bundle --notes`) go to reveal.js's speaker view.
  */
-export declare function KubehopReveal(options?: KubehopRevealOptions): RevealPlugin;
+export declare function KubehopReveal(): RevealPlugin;
 export default KubehopReveal;

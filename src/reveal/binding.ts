@@ -16,8 +16,6 @@ export interface SceneElement extends HTMLElement {
 }
 
 export class SceneBinding {
-  /** Settles once the scene's fragments are in the slide, or the scene failed to load. */
-  readonly ready: Promise<void>;
   #parts: StepFragments | undefined;
   #builds = 0;
   readonly #stops: (() => void)[] = [];
@@ -26,21 +24,19 @@ export class SceneBinding {
     readonly scene: SceneElement,
     readonly slide: HTMLElement,
     private readonly deck: Deck,
+    /** Told when fragments arrive after the deck has started. */
+    private readonly onLate: (b: SceneBinding) => void = () => {},
   ) {
     // reveal.js leaves a swipe that starts on the scene to the element, which steps (and so moves the deck) itself.
     scene.setAttribute('data-prevent-swipe', '');
     this.#stops.push(handKeysToDeck(scene));
-    let settle: () => void = () => {};
-    this.ready = new Promise((resolve) => (settle = resolve));
     // Every load (a changed src too) rebuilds the fragments: the step count may have changed.
-    const onLoad = (): void => void this.#build().then(settle);
+    const onLoad = (): void => void this.#build();
     const onStep = (e: Event): void => this.#fromScene((e as CustomEvent<{ step: number }>).detail.step);
     scene.addEventListener('load', onLoad);
-    scene.addEventListener('error', settle);
     scene.addEventListener('stepchange', onStep);
     this.#stops.push(() => {
       scene.removeEventListener('load', onLoad);
-      scene.removeEventListener('error', settle);
       scene.removeEventListener('stepchange', onStep);
     });
     if (scene.stepCount !== undefined) onLoad();
@@ -72,8 +68,10 @@ export class SceneBinding {
     this.#parts = parts;
     this.deck.syncFragments(this.slide);
     // Added after the deck started: a slide already passed shows all its fragments, as reveal.js does.
-    if (this.deck.isReady() && this.slide.classList.contains('past')) for (const f of parts.fragments) f.classList.add('visible');
-    if (this.deck.isReady()) this.fromDeck();
+    if (!this.deck.isReady()) return;
+    if (this.slide.classList.contains('past')) for (const f of parts.fragments) f.classList.add('visible');
+    this.onLate(this);
+    this.fromDeck();
   }
 
   #fromScene(step: number): void {

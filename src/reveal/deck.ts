@@ -25,6 +25,6 @@ export interface Deck {
 /** reveal.js's plugin shape: `Reveal.initialize({ plugins: [KubehopReveal] })` calls the factory, then init(deck). */
 export interface RevealPlugin {
   id: string;
-  init(deck: Deck): Promise<void>;
+  init(deck: Deck): void;
   destroy(): void;
 }

@@ -8,5 +8,4 @@ import { KubehopReveal } from './plugin.ts';
 
 export default KubehopReveal;
 export { KubehopReveal };
-export type { KubehopRevealOptions } from './plugin.ts';
 export type { Deck, RevealPlugin } from './deck.ts';

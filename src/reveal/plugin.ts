@@ -4,45 +4,48 @@
 // step's speaker notes go to reveal.js's speaker view.
 import { SceneBinding, type SceneElement } from './binding.ts';
 import type { Deck, RevealPlugin } from './deck.ts';
-
-export interface KubehopRevealOptions {
-  /**
-   * How long the deck may wait, at start-up, for its scenes to load (ms,
-   * default 8000). reveal.js reads the URL's slide and fragment only after
-   * its plugins are ready, and a scene's fragments exist once its step count
-   * is known; a scene slower than this gets its fragments when it arrives.
-   */
-  waitMs?: number;
-}
+import { StartLink } from './start-link.ts';
+import { adoptDeckStyle } from './style.ts';
 
 /** What moves fragments: reveal.js's navigation, the URL, the overview, and start-up. */
 const DECK_EVENTS = ['ready', 'slidechanged', 'fragmentshown', 'fragmenthidden', 'overviewhidden'];
 
-export function KubehopReveal(options: KubehopRevealOptions = {}): RevealPlugin {
+export function KubehopReveal(): RevealPlugin {
   let bindings: SceneBinding[] = [];
   let deck: Deck | undefined;
+  let started = (): void => {};
+  let moved = (): void => {};
   const sync = (): void => {
     for (const b of bindings) b.fromDeck();
   };
   return {
     id: 'kubehop',
-    async init(d: Deck): Promise<void> {
+    init(d: Deck): void {
       deck = d;
+      adoptDeckStyle(document);
+      // reveal.js starts without waiting for the scenes (holding it back past the window's load breaks its
+      // narrow-screen layout), so a link to a step is read now, before reveal.js rewrites the URL to where
+      // it could go without the fragments, and followed when the scene's fragments arrive.
+      const link = new StartLink(location.hash);
+      const late = (b: SceneBinding): void => link.arrived(d, b.slide);
       const root = d.getSlidesElement() ?? document;
       for (const scene of root.querySelectorAll<SceneElement>('kubehop-scene')) {
         const slide = scene.closest('section');
-        if (slide) bindings.push(new SceneBinding(scene, slide, d));
+        if (slide) bindings.push(new SceneBinding(scene, slide, d, late));
       }
       for (const type of DECK_EVENTS) d.on(type, sync);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.waitMs ?? 8000)));
-      await Promise.race([Promise.all(bindings.map((b) => b.ready)), waited]);
-      clearTimeout(timer);
+      started = () => link.started();
+      moved = () => link.moved();
+      d.on('ready', started);
+      d.on('slidechanged', moved);
     },
     destroy(): void {
+      deck?.off('ready', started);
+      deck?.off('slidechanged', moved);
       for (const type of DECK_EVENTS) deck?.off(type, sync);
       for (const b of bindings) b.destroy();
       bindings = [];
     },
   };
 }
+

@@ -4,21 +4,21 @@
 // tests/e2e/reveal.spec.ts.)
 import { describe, expect, it } from 'vitest';
 import type * as Published from '../../lib/reveal.js';
-import { KubehopReveal, type Deck, type KubehopRevealOptions, type RevealPlugin } from '../../src/reveal/index.ts';
+import { KubehopReveal, type Deck, type RevealPlugin } from '../../src/reveal/index.ts';
 import { addStepFragments } from '../../src/reveal/fragments.ts';
 import { keyRoute } from '../../src/reveal/keys.ts';
 import { notesAside, paragraphs, stepNotes } from '../../src/reveal/notes.ts';
+import { fragmentInHash } from '../../src/reveal/start-link.ts';
 import { fragmentIndexFor, stepOf } from '../../src/reveal/steps.ts';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameOptions: Same<Published.KubehopRevealOptions, KubehopRevealOptions> = true;
 const samePlugin: Same<Published.RevealPlugin, RevealPlugin> = true;
 const sameDeck: Same<Published.Deck, Deck> = true;
 const sameFactory: typeof Published.KubehopReveal = KubehopReveal;
 
 describe('kubehop/reveal types', () => {
   it('publishes types that match the source', () => {
-    expect([sameOptions, samePlugin, sameDeck, typeof sameFactory]).toEqual([true, true, true, 'function']);
+    expect([samePlugin, sameDeck, typeof sameFactory]).toEqual([true, true, 'function']);
     expect(KubehopReveal().id).toBe('kubehop');
   });
 });
@@ -55,6 +55,19 @@ describe('steps and fragments', () => {
       const f = fragmentIndexFor(indices, k)!;
       expect(stepOf(indices.map((i) => i <= f))).toBe(k);
     }
+  });
+});
+
+describe('a link to a step', () => {
+  it('reads the fragment index from a reveal.js hash as reveal.js does', () => {
+    expect(fragmentInHash('#/1/0/3')).toBe(3);
+    expect(fragmentInHash('#/bridge/3')).toBe(3);
+    expect(fragmentInHash('#/bridge/-1')).toBe(-1);
+    expect(fragmentInHash('#/1/0')).toBeUndefined();
+    expect(fragmentInHash('#/1')).toBeUndefined();
+    expect(fragmentInHash('#/bridge')).toBeUndefined();
+    expect(fragmentInHash('')).toBeUndefined();
+    expect(fragmentInHash('#/1/0/x')).toBeUndefined();
   });
 });
 
