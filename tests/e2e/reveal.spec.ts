@@ -54,12 +54,15 @@ test.beforeAll(async () => {
 });
 
 /** Serves the deck at /deck/, with reveal.js's dist, the built element and plugin, and the bundles; for every page of the context (the speaker view's too). */
-async function openDeck(page: Page, hash = ''): Promise<void> {
-  await page.context().route('**/deck/**', (route) => {
+async function openDeck(page: Page, hash = '', hold: Record<string, Promise<void>> = {}): Promise<void> {
+  await page.context().route('**/deck/**', async (route) => {
     const path = new URL(route.request().url()).pathname.slice('/deck/'.length);
     if (path === '' || path === 'index.html') return route.fulfill({ contentType: 'text/html', body: DECK });
     const scene = /^kubehop\/scenes\/([\w-]+)\.json$/.exec(path)?.[1];
-    if (scene && scenes[scene]) return route.fulfill({ contentType: 'application/json', body: scenes[scene] });
+    if (scene && scenes[scene]) {
+      await hold[scene];
+      return route.fulfill({ contentType: 'application/json', body: scenes[scene] });
+    }
     const file = path.startsWith('reveal/')
       ? join('node_modules/reveal.js/dist', normalize(path.slice('reveal/'.length)))
       : path.startsWith('kubehop/')
@@ -151,6 +154,37 @@ test('a URL with a fragment index opens the scene at that step, and a changed ha
   await expect(bridge(page).locator('.live .text')).toHaveText(bridgeSteps[5]!.caption);
   // The slide after it is ahead again: all its fragments hidden, its scene on its first step.
   await expect.poll(() => where(page)).toMatchObject({ mini: 0 });
+});
+
+test('a link to a step of a scene that loads after the deck started is followed when the scene arrives, unless the presenter moved on', async ({ page }) => {
+  let release = (): void => {};
+  await openDeck(page, '#/mini/2', { mini: new Promise<void>((r) => (release = r)) });
+  // reveal.js started on the slide, with no fragments to show yet.
+  await expect.poll(() => where(page)).toMatchObject({ h: 2, mini: undefined });
+  release();
+  await expect.poll(() => where(page)).toMatchObject({ h: 2, f: 2, mini: 3 });
+  await expect(mini(page).locator('.live .text')).toHaveText(MINI_CAPTIONS[3]!);
+
+  const other = await page.context().newPage();
+  let late = (): void => {};
+  await openDeck(other, '#/mini/2', { mini: new Promise<void>((r) => (late = r)) });
+  await other.keyboard.press('ArrowLeft');
+  await expect.poll(() => where(other)).toMatchObject({ h: 1 });
+  late();
+  await expect.poll(() => where(other)).toMatchObject({ mini: 0 });
+  expect(await where(other)).toMatchObject({ h: 1, f: BRIDGE - 2, bridge: BRIDGE - 1 });
+});
+
+test('the overview moves between scenes’ slides as between any others', async ({ page }) => {
+  await openDeck(page, '#/mini/1');
+  await expect.poll(() => where(page)).toMatchObject({ h: 2, f: 1, mini: 2 });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(0);
+  // Back on a passed slide: its scene at its last step; the slide left is ahead again, its scene at its first.
+  await expect.poll(() => where(page)).toMatchObject({ h: 1, bridge: BRIDGE - 1, mini: 0 });
 });
 
 test('the speaker view shows each step’s notes, as text', async ({ page }) => {
