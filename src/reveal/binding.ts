@@ -64,6 +64,9 @@ export class SceneBinding {
     const notes = src ? await fetchStepNotes(src, this.scene.ownerDocument.baseURI) : [];
     if (token !== this.#builds) return;
     this.#parts?.remove();
+    // The slide's own fragments numbered first: reveal.js orders numbered fragments before unnumbered ones,
+    // so the scene's steps always come after them, whether the scene loaded before the deck started or after.
+    this.deck.syncFragments(this.slide);
     const parts = addStepFragments(this.scene, count, notes);
     this.#parts = parts;
     this.deck.syncFragments(this.slide);

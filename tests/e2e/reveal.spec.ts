@@ -28,6 +28,7 @@ const DECK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <section id="bridge"><h3>Same node</h3><kubehop-scene src="kubehop/scenes/same-node-bridge.json" controls fill class="r-stretch"></kubehop-scene></section>
 <section id="mini"><h3>Mini</h3><kubehop-scene src="kubehop/scenes/mini.json" controls fill class="r-stretch"></kubehop-scene></section>
 <section><h2>Questions?</h2></section>
+<section id="mixed"><p class="fragment" id="own-1">Own fragment</p><kubehop-scene src="kubehop/scenes/mini.json" fill class="r-stretch"></kubehop-scene><p class="fragment" id="own-2">Another</p></section>
 </div></div>
 <script type="module" src="kubehop/kubehop.js"></script>
 <script type="module">
@@ -185,6 +186,28 @@ test('the overview moves between scenes’ slides as between any others', async 
   await expect(page.locator('.reveal.overview')).toHaveCount(0);
   // Back on a passed slide: its scene at its last step; the slide left is ahead again, its scene at its first.
   await expect.poll(() => where(page)).toMatchObject({ h: 1, bridge: BRIDGE - 1, mini: 0 });
+});
+
+test('a slide’s own fragments come first, then the scene’s steps', async ({ page }) => {
+  await openDeck(page, '#/mixed');
+  const mixed = page.locator('#mixed kubehop-scene');
+  const state = () =>
+    page.evaluate(() => ({
+      f: (window as unknown as { Reveal: { getIndices(): { f?: number } } }).Reveal.getIndices().f,
+      step: (document.querySelector('#mixed kubehop-scene') as unknown as { currentStep?: number }).currentStep,
+      own: ['own-1', 'own-2'].map((id) => document.getElementById(id)!.classList.contains('visible')),
+    }));
+  await expect(mixed.locator('.frame')).toHaveAttribute('data-state', 'ready');
+  await expect.poll(state).toEqual({ f: -1, step: 0, own: [false, false] });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(state).toEqual({ f: 0, step: 0, own: [true, false] });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(state).toEqual({ f: 1, step: 0, own: [true, true] });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(state).toEqual({ f: 2, step: 1, own: [true, true] });
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(state).toEqual({ f: 0, step: 0, own: [true, false] });
 });
 
 test('the speaker view shows each step’s notes, as text', async ({ page }) => {
