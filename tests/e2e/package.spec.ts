@@ -99,7 +99,7 @@ test('validate, trace, bundle and export work from the installed package', async
   expect(readFileSync(join(dir, 'out/mini.html'), 'utf8')).toContain('kubehop-scene');
 });
 
-test('kubehop/bundle is importable from Node, and its types and kubehop/element’s check in a consumer', async () => {
+test('kubehop/bundle is importable from Node, and its types, kubehop/element’s and kubehop/reveal’s check in a consumer', async () => {
   writeFileSync(
     join(dir, 'use.mjs'),
     `import { readFileSync } from 'node:fs';
