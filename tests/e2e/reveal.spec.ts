@@ -210,6 +210,34 @@ test('a slide’s own fragments come first, then the scene’s steps', async ({ 
   await expect.poll(state).toEqual({ f: 0, step: 0, own: [true, false] });
 });
 
+/** A one-finger swipe to the left (next) over `selector`, as pointer events; inside a shadow root when `inScene`. */
+function swipeLeft(page: Page, selector: string, inScene: boolean): Promise<void> {
+  return page.evaluate(
+    ([selector, inScene]) => {
+      const host = document.querySelector(selector as string)!;
+      const el = inScene ? host.shadowRoot!.querySelector('.stage')! : host;
+      const box = el.getBoundingClientRect();
+      const y = box.top + box.height / 2;
+      const at = (type: string, x: number): boolean =>
+        el.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', pointerId: 7, isPrimary: true, clientX: x, clientY: y, bubbles: true, composed: true }));
+      at('pointerdown', box.left + box.width * 0.8);
+      at('pointermove', box.left + box.width * 0.2);
+      at('pointerup', box.left + box.width * 0.2);
+    },
+    [selector, inScene] as const,
+  );
+}
+
+test('a swipe on the diagram steps the scene once, and a swipe elsewhere on the slide is the deck’s next', async ({ page }) => {
+  await openDeck(page, '#/mini');
+  await expect.poll(() => where(page)).toMatchObject({ h: 2, f: -1, mini: 0 });
+  await swipeLeft(page, '#mini kubehop-scene', true);
+  await expect.poll(() => where(page)).toMatchObject({ h: 2, f: 0, mini: 1 });
+  await swipeLeft(page, '#mini h3', false);
+  await expect.poll(() => where(page)).toMatchObject({ h: 2, f: 1, mini: 2 });
+  await expect(mini(page).locator('.live .text')).toHaveText(MINI_CAPTIONS[2]!);
+});
+
 test('the speaker view shows each step’s notes, as text', async ({ page }) => {
   await openDeck(page, '#/bridge');
   const bridgeNotes = JSON.parse(scenes['same-node-bridge']!).steps.map((s: { notes?: string }) => s.notes) as (string | undefined)[];
