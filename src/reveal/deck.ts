@@ -1,6 +1,6 @@
-// The part of reveal.js's API the plugin uses (reveal.js 6: js/reveal.js's
-// API object), typed here so the plugin and its types need nothing from
-// reveal.js itself: a deck passes its own instance to init().
+// The part of reveal.js's API (reveal.js 6) the plugin uses, typed here so
+// the plugin and its types need nothing from reveal.js itself: a deck passes
+// its own instance to init().
 
 export interface DeckIndices {
   h: number;

@@ -9,8 +9,8 @@
 import type { Deck } from './deck.ts';
 
 /**
- * The fragment index in a reveal.js URL hash, read as reveal.js reads it
- * (js/controllers/location.js): `#/h/v/f` with numbers, `#/name/f` for a
+ * The fragment index in a reveal.js URL hash, read as reveal.js 6 reads it
+ * (its location controller): `#/h/v/f` with numbers, `#/name/f` for a
  * slide with an id. Undefined when the hash names no fragment.
  */
 export function fragmentInHash(hash: string): number | undefined {
