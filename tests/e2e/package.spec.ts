@@ -63,7 +63,7 @@ test.afterAll(() => {
 });
 
 test('the tarball holds what a user needs and none of the project', () => {
-  for (const f of ['bin/kubehop.js', 'bin/compiled.js', 'dist/cli/kubehop.js', 'dist/cli/inputs.json', 'dist/app/embed/kubehop.js', 'dist/app/embed/index.html', 'lib/bundle.js', 'lib/bundle.d.ts', 'lib/element.d.ts', 'static/kubehop-scene.schema.json', 'README.md', 'package.json', 'src/cli/main.ts']) {
+  for (const f of ['bin/kubehop.js', 'bin/compiled.js', 'dist/cli/kubehop.js', 'dist/cli/inputs.json', 'dist/app/embed/kubehop.js', 'dist/app/embed/index.html', 'lib/bundle.js', 'lib/bundle.d.ts', 'lib/element.d.ts', 'lib/reveal.d.ts', 'dist/app/embed/kubehop-reveal.js', 'static/kubehop-scene.schema.json', 'README.md', 'package.json', 'src/cli/main.ts']) {
     expect(packed, f).toContain(f);
   }
   // The element's lazy chunks (a YAML src) travel with it.
@@ -111,7 +111,7 @@ test('the installed CLI runs compiled JavaScript: validate loads no tsx', async 
   expect(loaded.filter((u) => /\/node_modules\/(jsdom|vite|playwright-core|elkjs)\//.test(u))).toEqual([]);
 });
 
-test('kubehop/bundle is importable from Node, and its types and kubehop/element’s check in a consumer', async () => {
+test('kubehop/bundle is importable from Node, and its types, kubehop/element’s and kubehop/reveal’s check in a consumer', async () => {
   writeFileSync(
     join(dir, 'use.mjs'),
     `import { readFileSync } from 'node:fs';
@@ -129,6 +129,7 @@ console.log(JSON.stringify({ ok: r.ok, id: r.id, json: r.json }));`,
     join(dir, 'consumer.ts'),
     `import { bundle, type BundleResult } from 'kubehop/bundle';
 import type { KubehopScene } from 'kubehop/element';
+import KubehopReveal, { type RevealPlugin } from 'kubehop/reveal';
 const r: BundleResult = await bundle('x', { file: 'x.yaml' });
 export const size: string = r.ok ? \`\${r.width}×\${r.height}\` : r.errors.join('\\n');
 const el: KubehopScene | null = document.querySelector('kubehop-scene');
@@ -136,6 +137,7 @@ el?.goTo(2);
 el?.addEventListener('stepchange', (e) => console.log(e.detail.step, e.detail.count));
 // @ts-expect-error -- steps are numbers
 el?.goTo('2');
+export const plugin: RevealPlugin = KubehopReveal();
 `,
   );
   writeFileSync(
