@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
-const PIPELINE = fileURLToPath(new URL('../pipeline.ts', import.meta.url)).replace(/\\/g, '/');
+const LEFT_OUT = ['../pipeline.ts', '../worker/build-client.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)).replace(/\\/g, '/'));
 
 const cache = new Map<string, Promise<string>>();
 
@@ -18,8 +18,9 @@ export function exportRuntime(): Promise<string> {
 /**
  * The <kubehop-scene> element (src/embed) as one ES module, for the
  * self-contained HTML file. The element reads YAML through a lazy import of
- * the whole pipeline (and elkjs behind it, 1.4 MB); an HTML export only
- * carries a precompiled bundle, so that import is left out, unreached.
+ * the whole pipeline (and elkjs behind it, 1.4 MB), in a worker where it can
+ * (src/worker/); an HTML export only carries a precompiled bundle, so that
+ * import is left out, unreached.
  */
 export function embedModule(): Promise<string> {
   return once('embed', () => bundle('src/embed/index.ts', 'es', [leaveOutPipeline()]));
@@ -69,9 +70,9 @@ function leaveOutPipeline(): Plugin {
     name: 'kubehop-export-no-pipeline',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!importer || !source.includes('pipeline')) return null;
+      if (!importer || !/pipeline|build-client/.test(source)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (resolved?.id.replace(/\\/g, '/') !== PIPELINE) return null;
+      if (!LEFT_OUT.includes(resolved?.id.replace(/\\/g, '/') ?? '')) return null;
       return { id: './kubehop-pipeline-not-included.js', external: true };
     },
   };
