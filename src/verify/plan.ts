@@ -34,9 +34,9 @@ export function planScene(scene: Scene, steps: DerivedStep[], short: string): Pl
   setup.push(...tables.setup);
 
   const unsupported: Record<string, string> = {};
-  for (const p of scene.packets) {
-    const reason = unsupportedReason(scene, steps, p.id);
-    if (reason) unsupported[p.id] = reason;
+  for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
+    const reason = unsupportedReason(scene, steps, id);
+    if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
   const order = [...new Set(steps.map((s) => s.packet))].filter((p) => !unsupported[p]);

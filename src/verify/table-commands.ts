@@ -30,6 +30,10 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
   for (const t of tables) {
     const ns = netnsOf(t.id);
     if (ns === undefined) continue;
+    if (t.type !== 'routes' && t.type !== 'fdb' && t.type !== 'neigh') {
+      skipped.push({ table: t.id, row: `(${t.rows?.length ?? 0} rows)`, reason: `${t.type} tables are not built in this slice` });
+      continue;
+    }
     for (const row of t.rows ?? []) {
       const skip = (reason: string) => skipped.push({ table: t.id, row: row.text, reason });
       if (row.absent) {
@@ -62,6 +66,9 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
       }
     }
   }
+  // A gateway must be reachable before a route can go via it: routes on a link first.
+  const via = (c: Cmd) => c.argv.includes('route') && c.argv.includes('via');
+  setup.sort((a, b) => Number(via(a)) - Number(via(b)));
   setup.push(...impliedDefaults(scene, netnsOf, built, tables));
   return { setup, skipped };
 }
