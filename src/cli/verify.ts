@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { checkScene } from '../pipeline.ts';
 import { formatDiagnostic } from '../scene/diagnostic.ts';
 import { hostProblems, thisHost, type Host } from '../verify/host.ts';
-import { RunError, TIME_LIMIT_MS } from '../verify/run.ts';
+import { Interrupted, RunError, TIME_LIMIT_MS } from '../verify/run.ts';
 import { reportLines, tally } from '../verify/report.ts';
 import { verifyScene, type Verified } from '../verify/verify.ts';
 
@@ -69,6 +69,7 @@ export async function verifyCommand(argv: string[], io: VerifyIo, host: Host = t
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       io.err(`${file}: ${e.message}`);
+      if (e instanceof Interrupted) return e.signal === 'SIGINT' ? 130 : 143;
       failed = true;
     }
   }

@@ -9,8 +9,14 @@ import { join } from 'node:path';
 import type { Cmd, Plan } from './types.ts';
 
 export class RunError extends Error {}
+/** Ctrl+C (or SIGTERM) arrived: the run stopped and tore down; the CLI exits 128 + the signal's number. */
+export class Interrupted extends RunError {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}; the scene's namespaces were removed`);
+  }
+}
 
-/** A whole scene's run ends within this (setup, captures, pings, teardown excluded). */
+/** A whole scene's run (build, capture, send) ends within this, or fails saying so. */
 export const TIME_LIMIT_MS = 30_000;
 const COMMAND_MS = 5_000;
 
@@ -27,6 +33,8 @@ export interface RunOutput {
   sendNotes: string[];
 }
 
+interface Ctx { prefix: string; deadline: number; limitMs: number; abort: AbortController; stopped?: NodeJS.Signals }
+
 /** True when the command can only act inside the run's namespaces. */
 export function confined(argv: string[], prefix: string): boolean {
   const ns = (i: number) => argv[i] !== undefined && argv[i]!.startsWith(prefix);
@@ -36,41 +44,40 @@ export function confined(argv: string[], prefix: string): boolean {
 }
 
 export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOutput> {
-  const deadline = Date.now() + (opts.timeLimitMs ?? TIME_LIMIT_MS);
+  const limitMs = opts.timeLimitMs ?? TIME_LIMIT_MS;
+  const ctx: Ctx = { prefix: plan.prefix, deadline: Date.now() + limitMs, limitMs, abort: new AbortController() };
   const log = opts.log ?? (() => {});
   const dir = await mkdtemp(join(tmpdir(), 'kubehop-verify-'));
   const captures: ChildProcess[] = [];
-  const teardown = () => {
-    for (const c of captures) if (c.exitCode === null) c.kill('SIGKILL');
-    // Deleting a namespace deletes every device in it, and with them their routes and neighbours.
-    if (!opts.keep) for (const ns of plan.namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
-  };
+  // A signal only stops the run: the command in flight is killed, and the teardown below runs once it has exited.
   const onSignal = (sig: NodeJS.Signals) => {
-    teardown();
-    process.exit(sig === 'SIGINT' ? 130 : 143);
+    ctx.stopped = sig;
+    ctx.abort.abort();
+    for (const c of captures) c.kill('SIGTERM');
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    for (const cmd of plan.setup) await exec(cmd, plan.prefix, deadline);
-    await settle(plan, deadline);
+    for (const cmd of plan.setup) await exec(cmd, ctx);
+    await settle(plan, ctx);
     const files: Record<string, string> = {};
     for (const c of plan.captures) {
       files[c.device] = join(dir, `${captures.length}.pcap`);
       // -Z root: tcpdump otherwise drops to its own user before it opens the file; --immediate-mode:
       // without it libpcap hands frames over in blocks, and the block still filling when we stop is lost.
       const argv = ['ip', 'netns', 'exec', c.netns, 'tcpdump', '-Z', 'root', '-U', '--immediate-mode', '-n', '-s', '2048', '-i', c.ifname, '-w', files[c.device]!];
-      captures.push(await startCapture(argv, plan.prefix, deadline));
+      captures.push(await startCapture(argv, ctx));
     }
     const sendNotes: string[] = [];
     for (const s of plan.sends) {
       log(`sending: ${s.what}`);
-      const r = await exec({ argv: s.argv, why: s.what }, plan.prefix, deadline, false);
+      const r = await exec({ argv: s.argv, why: s.what }, ctx, false);
       sendNotes.push(`${s.what}: ${r.code === 0 ? 'answered' : `exit ${r.code}${r.stderr ? ` (${r.stderr.trim()})` : ''}`}`);
     }
     // Let the last frames reach the files (-U writes each packet as it comes).
     await new Promise((r) => setTimeout(r, 300));
     await Promise.all(captures.map((c) => new Promise<void>((res) => (c.exitCode !== null ? res() : (c.once('exit', () => res()), c.kill('SIGTERM'))))));
+    checkpoint(ctx);
     const pcaps: Record<string, Uint8Array> = {};
     for (const [device, file] of Object.entries(files)) pcaps[device] = new Uint8Array(await readFile(file));
     if (opts.keep) log(`kept namespaces: ${plan.namespaces.join(' ')} (ip netns del each to remove)`);
@@ -78,29 +85,33 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    teardown();
+    for (const c of captures) if (c.exitCode === null) c.kill('SIGKILL');
+    // Deleting a namespace deletes every device in it, and with them their routes and neighbours.
+    if (!opts.keep || ctx.stopped) for (const ns of plan.namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function remaining(deadline: number): number {
-  const left = deadline - Date.now();
-  if (left <= 0) throw new RunError(`the run's time limit of ${TIME_LIMIT_MS / 1000} s was reached`);
+/** Throws once the run is interrupted or out of time; otherwise the time left. */
+function checkpoint(ctx: Ctx): number {
+  if (ctx.stopped) throw new Interrupted(ctx.stopped);
+  const left = ctx.deadline - Date.now();
+  if (left <= 0) throw new RunError(`the run's time limit of ${ctx.limitMs / 1000} s was reached`);
   return left;
 }
 
-function run(argv: string[], prefix: string, deadline: number): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!confined(argv, prefix)) throw new RunError(`refused to run a command outside the run's namespaces: ${argv.join(' ')}`);
-  const timeout = Math.min(COMMAND_MS, remaining(deadline));
+function run(argv: string[], ctx: Ctx): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (!confined(argv, ctx.prefix)) throw new RunError(`refused to run a command outside the run's namespaces: ${argv.join(' ')}`);
+  const timeout = Math.min(COMMAND_MS, checkpoint(ctx));
   return new Promise((res) => {
-    execFile(argv[0]!, argv.slice(1), { timeout }, (err, stdout, stderr) => {
+    execFile(argv[0]!, argv.slice(1), { timeout, signal: ctx.abort.signal }, (err, stdout, stderr) => {
       res({ code: err ? (typeof err.code === 'number' ? err.code : 124) : 0, stdout: String(stdout), stderr: String(stderr) });
     });
-  });
+  }).then((r) => (checkpoint(ctx), r as { code: number; stdout: string; stderr: string }));
 }
 
-async function exec(cmd: Cmd, prefix: string, deadline: number, mustSucceed = true): Promise<{ code: number; stderr: string }> {
-  const r = await run(cmd.argv, prefix, deadline);
+async function exec(cmd: Cmd, ctx: Ctx, mustSucceed = true): Promise<{ code: number; stderr: string }> {
+  const r = await run(cmd.argv, ctx);
   if (mustSucceed && r.code !== 0) throw new RunError(`could not build ${cmd.why}: \`${cmd.argv.join(' ')}\` said: ${r.stderr.trim() || `exit ${r.code}`}`);
   return r;
 }
@@ -111,26 +122,26 @@ async function exec(cmd: Cmd, prefix: string, deadline: number, mustSucceed = tr
  * later): a frame sent before that is dropped, and the scene would fail for
  * a reason it does not show.
  */
-async function settle(plan: Plan, deadline: number): Promise<void> {
+async function settle(plan: Plan, ctx: Ctx): Promise<void> {
   const pending = new Set(plan.captures.map((c) => `${c.netns} ${c.ifname}`));
   while (pending.size > 0) {
     for (const ns of new Set(plan.captures.map((c) => c.netns))) {
-      const r = await run(['ip', '-n', ns, '-j', 'link', 'show'], plan.prefix, deadline);
+      const r = await run(['ip', '-n', ns, '-j', 'link', 'show'], ctx);
       const links = JSON.parse(r.stdout || '[]') as { ifname: string; operstate: string }[];
       for (const l of links) if (l.operstate === 'UP' || l.operstate === 'UNKNOWN') pending.delete(`${ns} ${l.ifname}`);
     }
     if (pending.size === 0) break;
-    if (Date.now() + 100 > deadline) throw new RunError(`these devices did not come up in time: ${[...pending].join(', ')}`);
+    if (checkpoint(ctx) < 100) throw new RunError(`these devices did not come up in time: ${[...pending].join(', ')}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 /** Starts tcpdump and waits until it says it is listening, so no frame comes before the capture. */
-function startCapture(argv: string[], prefix: string, deadline: number): Promise<ChildProcess> {
-  if (!confined(argv, prefix)) throw new RunError(`refused to capture outside the run's namespaces: ${argv.join(' ')}`);
-  const timeout = Math.min(COMMAND_MS, remaining(deadline));
+function startCapture(argv: string[], ctx: Ctx): Promise<ChildProcess> {
+  if (!confined(argv, ctx.prefix)) throw new RunError(`refused to capture outside the run's namespaces: ${argv.join(' ')}`);
+  const timeout = Math.min(COMMAND_MS, checkpoint(ctx));
   return new Promise((res, rej) => {
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], signal: ctx.abort.signal });
     let said = '';
     const timer = setTimeout(() => (child.kill('SIGKILL'), rej(new RunError(`tcpdump did not start within ${timeout} ms: ${said.trim()}`))), timeout);
     child.stderr!.on('data', (d: Buffer) => {
@@ -142,8 +153,8 @@ function startCapture(argv: string[], prefix: string, deadline: number): Promise
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      rej(new RunError(`tcpdump exited (${code}) before it listened: ${said.trim()}`));
+      rej(ctx.stopped ? new Interrupted(ctx.stopped) : new RunError(`tcpdump exited (${code}) before it listened: ${said.trim()}`));
     });
-    child.once('error', (e) => rej(new RunError(`cannot start tcpdump: ${e.message}`)));
+    child.once('error', (e) => rej(ctx.stopped ? new Interrupted(ctx.stopped) : new RunError(`cannot start tcpdump: ${e.message}`)));
   });
 }
