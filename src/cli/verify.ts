@@ -64,7 +64,7 @@ export async function verifyCommand(argv: string[], io: VerifyIo, host: Host = t
     try {
       const v = await verifyScene(checked.scene, checked.steps, { keep: flags.includes('--keep'), log: (l) => io.err(`${file}: ${l}`) });
       results.push(v);
-      if (tally(v.result.steps).differs > 0) failed = true;
+      if (tally(v.result.steps).differs > 0 || v.result.tables.some((t) => t.status === 'differs')) failed = true;
       if (!json) for (const l of reportLines(v.result, v.plan.skipped, v.sendNotes)) io.out(l);
     } catch (e) {
       if (!(e instanceof RunError)) throw e;

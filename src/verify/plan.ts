@@ -8,6 +8,7 @@ import { deviceCommands, vxlanParams } from './devices.ts';
 import { tableCommands } from './table-commands.ts';
 import { unsupportedReason } from './support.ts';
 import { sendFor } from './traffic.ts';
+import { tableChecks } from './table-check.ts';
 
 export function planScene(scene: Scene, steps: DerivedStep[], short: string): Plan {
   const prefix = runPrefix(short);
@@ -56,5 +57,6 @@ export function planScene(scene: Scene, steps: DerivedStep[], short: string): Pl
     captures.push({ device: dev.id, netns: netnsOf(dev.id)!, ifname: dev.name });
   }
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
-  return { prefix, namespaces, setup, captures, sends, unsupported, skipped: [...devices.skipped, ...tables.skipped], vxlanPorts };
+  const checks = tableChecks(scene, steps, netnsOf, unsupported);
+  return { prefix, namespaces, setup, captures, sends, unsupported, skipped: [...devices.skipped, ...tables.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }

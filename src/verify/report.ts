@@ -34,6 +34,11 @@ export function reportLines(r: SceneResult, skipped: Skipped[] = [], sendNotes: 
   const width = { packet: Math.max(...r.steps.map((s) => s.packet.length), 4), at: Math.max(...r.steps.map((s) => s.at.length), 6) };
   const lines = [`${r.file}: ${r.scene} on Linux ${r.kernel}: ${t.ok} of ${t.total} steps ✓${t.differs ? `, ${t.differs} ✗` : ''}${t.notVerified ? `, ${t.notVerified} not verified` : ''}`];
   for (const s of r.steps) lines.push(...stepLines(s, width));
+  if (r.tables.length > 0) lines.push(`  tables after the run: ${r.tables.filter((t) => t.status === 'ok').length} of ${r.tables.length} rows ✓`);
+  for (const t of r.tables) {
+    const row = `${t.table}: ${t.row}`;
+    lines.push(`    ${t.status === 'ok' ? `✓ ${row}` : t.status === 'differs' ? `✗ ${row} — ${t.reason}` : `– ${row} — not verified: ${t.reason}`}`);
+  }
   for (const n of sendNotes) lines.push(`  sent: ${n}`);
   for (const k of skipped) lines.push(`  not built: ${k.table}: ${k.row} — ${k.reason}`);
   return lines;

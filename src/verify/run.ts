@@ -3,10 +3,12 @@
 // failure, on Ctrl+C — unless asked to keep the namespaces. Every command
 // must name one of the run's own namespaces, or it is refused.
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cmd, Plan } from './types.ts';
+import { STATE_COMMANDS, type KernelState } from './table-check.ts';
 
 export class RunError extends Error {}
 /** Ctrl+C (or SIGTERM) arrived: the run stopped and tore down; the CLI exits 128 + the signal's number. */
@@ -31,6 +33,8 @@ export interface RunOutput {
   pcaps: Record<string, Uint8Array>;
   /** What each send printed or why it failed. */
   sendNotes: string[];
+  /** `ip route`, `ip neigh`, `bridge fdb` of each namespace a table row is checked in, after the sends. */
+  state: KernelState;
 }
 
 interface Ctx { prefix: string; deadline: number; limitMs: number; abort: AbortController; stopped?: NodeJS.Signals }
@@ -46,6 +50,8 @@ export function confined(argv: string[], prefix: string): boolean {
 export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOutput> {
   const limitMs = opts.timeLimitMs ?? TIME_LIMIT_MS;
   const ctx: Ctx = { prefix: plan.prefix, deadline: Date.now() + limitMs, limitMs, abort: new AbortController() };
+  // Every capture listens for the abort for the whole run: one listener per device.
+  setMaxListeners(plan.captures.length + 8, ctx.abort.signal);
   const log = opts.log ?? (() => {});
   const dir = await mkdtemp(join(tmpdir(), 'kubehop-verify-'));
   const captures: ChildProcess[] = [];
@@ -77,11 +83,15 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
     // Let the last frames reach the files (-U writes each packet as it comes).
     await new Promise((r) => setTimeout(r, 300));
     await Promise.all(captures.map((c) => new Promise<void>((res) => (c.exitCode !== null ? res() : (c.once('exit', () => res()), c.kill('SIGTERM'))))));
-    checkpoint(ctx);
+    const state: KernelState = {};
+    for (const ns of new Set(plan.tableChecks.map((c) => c.netns))) {
+      state[ns] = { route: '', neigh: '', fdb: '' };
+      for (const [source, argv] of Object.entries(STATE_COMMANDS)) state[ns]![source as keyof typeof STATE_COMMANDS] = (await run(argv(ns), ctx)).stdout;
+    }
     const pcaps: Record<string, Uint8Array> = {};
     for (const [device, file] of Object.entries(files)) pcaps[device] = new Uint8Array(await readFile(file));
     if (opts.keep) log(`kept namespaces: ${plan.namespaces.join(' ')} (ip netns del each to remove)`);
-    return { pcaps, sendNotes };
+    return { pcaps, sendNotes, state };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -1,6 +1,7 @@
 // The shapes verify's stages hand each other: plan → run → decode → match → report.
 // Plain data only, so each stage is tested alone.
 import type { Header } from '../scene/model.ts';
+import type { TableCheck, TableResult } from './table-check.ts';
 
 /** One command the run executes, argv only (never through a shell: scene text is untrusted). */
 export interface Cmd {
@@ -46,6 +47,9 @@ export interface Plan {
   skipped: Skipped[];
   /** UDP destination ports that carry VXLAN in this scene (the decoder unwraps them). */
   vxlanPorts: number[];
+  /** Table rows compared with the kernel's state after the run, and those that cannot be. */
+  tableChecks: TableCheck[];
+  tablesUnchecked: TableResult[];
 }
 
 /** One frame as the kernel produced it on a device, decoded outermost first. */
@@ -78,4 +82,6 @@ export interface SceneResult {
   file: string;
   kernel: string;
   steps: StepResult[];
+  /** The scene's route, neighbour and FDB rows against the kernel's after the run. */
+  tables: TableResult[];
 }

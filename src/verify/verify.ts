@@ -10,6 +10,7 @@ import { runPlan, type RunOptions } from './run.ts';
 import { readPcap } from './pcap.ts';
 import { decodeFrame, DecodeError } from './decode.ts';
 import { matchSteps } from './match.ts';
+import { checkTables } from './table-check.ts';
 
 export interface Verified {
   result: SceneResult;
@@ -37,8 +38,11 @@ export function decodeCaptures(pcaps: Record<string, Uint8Array>, vxlanPorts: re
 export async function verifyScene(scene: Scene, steps: DerivedStep[], opts: RunOptions = {}): Promise<Verified> {
   const plan = planScene(scene, steps, randomBytes(2).toString('hex'));
   const runnable = plan.sends.length > 0;
-  const { pcaps, sendNotes } = runnable ? await runPlan(plan, opts) : { pcaps: {}, sendNotes: [] };
+  const { pcaps, sendNotes, state } = runnable ? await runPlan(plan, opts) : { pcaps: {}, sendNotes: [], state: undefined };
   const captured = decodeCaptures(pcaps, plan.vxlanPorts);
-  const result: SceneResult = { scene: scene.id, file: scene.file, kernel: release(), steps: matchSteps(scene, steps, captured, plan.unsupported) };
+  const tables = state
+    ? [...checkTables(plan.tableChecks, state), ...plan.tablesUnchecked]
+    : [...plan.tableChecks, ...plan.tablesUnchecked].map((c) => ({ table: c.table, row: c.row, status: 'not-verified' as const, reason: 'nothing of this scene is sent in this slice' }));
+  const result: SceneResult = { scene: scene.id, file: scene.file, kernel: release(), steps: matchSteps(scene, steps, captured, plan.unsupported), tables };
   return { result, plan, sendNotes };
 }

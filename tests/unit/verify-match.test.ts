@@ -73,7 +73,7 @@ describe('verify report', () => {
   it('prints the tally, then per step ✓, ✗ with the scene’s value beside the kernel’s, or why not verified', () => {
     const wrong = checked('tests/fixtures/verify/same-node-bridge-wrong-mac.yaml');
     const rs = matchSteps(wrong.scene, wrong.steps, bridgeFrames, { arp: 'a reason' });
-    const lines = reportLines({ scene: 'same-node-bridge-wrong-mac', file: 'x.yaml', kernel: '6.1.0', steps: rs });
+    const lines = reportLines({ scene: 'same-node-bridge-wrong-mac', file: 'x.yaml', kernel: '6.1.0', steps: rs, tables: [] });
     expect(lines[0]).toBe('x.yaml: same-node-bridge-wrong-mac on Linux 6.1.0: 5 of 20 steps ✓, 5 ✗, 10 not verified');
     expect(lines[1]).toBe('  1  arp   pod-a/eth0      – not verified: a reason');
     expect(lines[11]).toBe(' 11  ping  pod-a/eth0      ✗ eth.dst: scene 0a:58:0a:f4:01:01, kernel 0a:58:0a:f4:01:03');

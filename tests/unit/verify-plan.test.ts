@@ -4,6 +4,7 @@ import { planScene } from '../../src/verify/plan.ts';
 import { confined } from '../../src/verify/run.ts';
 import { linkLayerRow, routeRow } from '../../src/verify/rows.ts';
 import { subnetOf } from '../../src/verify/table-commands.ts';
+import { checkTables, rowShown } from '../../src/verify/table-check.ts';
 import { checked } from './verify-load.ts';
 
 const cmds = (file: string) => {
@@ -103,5 +104,48 @@ describe('verify rows', () => {
     expect(subnetOf('10.244.1.2/24')).toBe('10.244.1.0/24');
     expect(subnetOf('192.168.1.130/25')).toBe('192.168.1.128/25');
     expect(subnetOf('10.244.1.0/32')).toBe('10.244.1.0/32');
+  });
+});
+
+describe('verify tables after the run', () => {
+  // What the kernel printed in node 1 of same-node-bridge after the ping (bridge fdb show), and in cross-node-vxlan's node 1.
+  const fdb = [
+    '33:33:00:00:00:01 dev veth3a9f self permanent',
+    '0a:58:0a:f4:01:02 dev veth3a9f master cni0 ',
+    'ea:5a:7c:75:d6:da dev veth3a9f master cni0 permanent',
+    '0a:58:0a:f4:01:03 dev veth8d01 master cni0 ',
+  ].join('\n');
+  const routes = '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1 \n10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink \n192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.10 ';
+  const neigh = '10.244.2.0 dev flannel.1 lladdr 0e:8a:02:02:02:02 PERMANENT\n10.244.1.2 dev cni0 lladdr 0a:58:0a:f4:01:02 STALE';
+
+  it('finds a row in the kernel’s own words, whatever the order and the kernel’s additions', () => {
+    expect(rowShown('0a:58:0a:f4:01:02 dev veth3a9f master cni0', fdb)).toBe(true);
+    expect(rowShown('0a:58:0a:f4:01:02 dev veth8d01 master cni0', fdb)).toBe(false);
+    expect(rowShown('10.244.1.0/24 dev cni0 scope link', routes)).toBe(true);
+    expect(rowShown('10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink', routes)).toBe(true);
+    expect(rowShown('10.244.2.0/24 via 10.244.2.1 dev flannel.1 onlink', routes)).toBe(false);
+    expect(rowShown('10.244.2.0/24 via 10.244.2.0 dev flannel.1', routes)).toBe(true);
+    expect(rowShown('10.244.2.0 lladdr 0e:8a:02:02:02:02 dev flannel.1', neigh)).toBe(true);
+  });
+
+  it('checks same-node-bridge’s drawn routes and learned FDB rows, and says what the kernel has instead', () => {
+    const { scene, steps } = checked('scenes/same-node-bridge.yaml');
+    const plan = planScene(scene, steps, 'ab12');
+    expect(plan.tableChecks.map((c) => `${c.netns} ${c.source}: ${c.row}`)).toEqual([
+      'kh-ab12-pod-a route: default via 10.244.1.1 dev eth0',
+      'kh-ab12-pod-a route: 10.244.1.0/24 dev eth0 scope link',
+      'kh-ab12-node1 fdb: 0a:58:0a:f4:01:02 dev veth3a9f master cni0',
+      'kh-ab12-node1 fdb: 0a:58:0a:f4:01:03 dev veth8d01 master cni0',
+    ]);
+    const moved = fdb.replace('0a:58:0a:f4:01:03 dev veth8d01', '0a:58:0a:f4:01:03 dev veth3a9f');
+    const results = checkTables(plan.tableChecks, { 'kh-ab12-pod-a': { route: 'default via 10.244.1.1 dev eth0 \n10.244.1.0/24 dev eth0 proto kernel scope link src 10.244.1.2', neigh: '', fdb: '' }, 'kh-ab12-node1': { route: '', neigh: '', fdb: moved } });
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'differs']);
+    expect(results[3]).toMatchObject({ reason: 'bridge fdb there shows “0a:58:0a:f4:01:03 dev veth3a9f master cni0”' });
+  });
+
+  it('leaves a route BGP adds unverified while BGP is not run', () => {
+    const { scene, steps } = checked('scenes/calico-bgp.yaml');
+    const plan = planScene(scene, steps, 'ab12');
+    expect(plan.tablesUnchecked.find((t) => t.row.includes('proto bird') && t.row.startsWith('10.244.72.0/26'))).toMatchObject({ status: 'not-verified', reason: expect.stringMatching(/^step \d+ adds it: BGP sessions are not run here/) });
   });
 });
