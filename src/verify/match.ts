@@ -53,13 +53,24 @@ function flowKey(headers: Header[]): string {
 
 export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Captured, unsupported: Record<string, string>): StepResult[] {
   const cursor = new Map<string, number>();
+  /** Per packet, the first of the steps in a row that the kernel's frames did not show. */
+  const lost = new Map<string, DerivedStep>();
   return steps.map((step) => {
     const base = { index: step.index, packet: step.packet, at: step.at };
     const reason = unsupported[step.packet];
     if (reason) return { ...base, status: 'not-verified', reason } as StepResult;
     const frames = captured[step.at];
     if (!frames) return { ...base, status: 'not-verified', reason: `${step.at} is not a device this run captures on` } as StepResult;
-    return { ...base, ...verdict(scene, step, frames, cursor) };
+    const v = verdict(scene, step, frames, cursor);
+    const last = lost.get(step.packet);
+    if (v.status !== 'missing') {
+      lost.delete(step.packet);
+      return { ...base, ...v };
+    }
+    // A packet lost at one step is missing from each after it: say why once, not for each.
+    if (last) return { ...base, status: 'missing', reason: `not seen: the packet went missing at step ${last.index + 1}` } as StepResult;
+    lost.set(step.packet, step);
+    return { ...base, ...v };
   });
 }
 
@@ -70,7 +81,8 @@ function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<s
   const candidates = sameKind.filter((f) => f.ts >= since);
   if (candidates.length === 0) {
     const later = frames.filter((f) => f.ts >= since);
-    const seen = later.length === 0 ? 'nothing' : [...new Set(later.map((f) => kindOf(f.headers)))].join('; ');
+    const texts = [...new Set(later.map((f) => frameText(f.headers)))];
+    const seen = texts.length === 0 ? 'nothing' : texts.slice(0, 3).join('; ') + (texts.length > 3 ? ` and ${texts.length - 3} more` : '');
     return { status: 'missing', reason: `no ${kind} frame on ${step.at} (the kernel sent there: ${seen})` };
   }
   const fixedSport = scene.steps.some((s) => s.packet === step.packet && s.ops.some((o) => o.op === 'encap' && o.type === 'vxlan' && o.sport !== undefined));

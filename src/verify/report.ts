@@ -32,7 +32,8 @@ export function stepLines(s: StepResult, width: { packet: number; at: number }):
 export function reportLines(r: SceneResult, skipped: Skipped[] = [], sendNotes: string[] = []): string[] {
   const t = tally(r.steps);
   const width = { packet: Math.max(...r.steps.map((s) => s.packet.length), 4), at: Math.max(...r.steps.map((s) => s.at.length), 6) };
-  const lines = [`${r.file}: ${r.scene} on Linux ${r.kernel}: ${t.ok} of ${t.total} steps ✓${t.differs ? `, ${t.differs} ✗` : ''}${t.notVerified ? `, ${t.notVerified} not verified` : ''}`];
+  const first = r.steps.find((s) => s.status === 'differs' || s.status === 'missing');
+  const lines = [`${r.file}: ${r.scene} on Linux ${r.kernel}: ${t.ok} of ${t.total} steps ✓${t.differs ? `, ${t.differs} ✗ (first at step ${first!.index + 1})` : ''}${t.notVerified ? `, ${t.notVerified} not verified` : ''}`];
   for (const s of r.steps) lines.push(...stepLines(s, width));
   if (r.tables.length > 0) lines.push(`  tables after the run: ${r.tables.filter((t) => t.status === 'ok').length} of ${r.tables.length} rows ✓`);
   for (const t of r.tables) {

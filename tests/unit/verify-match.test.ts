@@ -55,10 +55,14 @@ describe('verify match on the kernel’s recorded frames', () => {
 
   it('says what the kernel sent instead when no frame of the step’s kind crossed the device', () => {
     const frames: Captured = { ...vxlanFrames, 'node2/eth0': [] };
-    const r = matchSteps(vxlan.scene, vxlan.steps, frames, {})[5]!;
-    expect(r).toEqual({ index: 5, packet: 'ping', at: 'node2/eth0', status: 'missing', reason: 'no eth / ipv4 / udp / vxlan / eth / ipv4 / icmp echo-request frame on node2/eth0 (the kernel sent there: nothing)' });
+    const rs = matchSteps(vxlan.scene, vxlan.steps, frames, {});
+    expect(rs[5]).toEqual({ index: 5, packet: 'ping', at: 'node2/eth0', status: 'missing', reason: 'no eth / ipv4 / udp / vxlan / eth / ipv4 / icmp echo-request frame on node2/eth0 (the kernel sent there: nothing)' });
+    expect(rs.filter((r) => r.status !== 'ok').map((r) => r.index + 1)).toEqual([6, 15]);
+    // Lost for good: said once, at the step where it went missing.
+    const lostAfter = matchSteps(vxlan.scene, vxlan.steps, { ...vxlanFrames, 'node2/eth0': [], 'node2/flannel.1': [], 'node2/cni0': [] }, {});
+    expect(lostAfter.slice(6, 8).map((r) => r.status === 'missing' && r.reason)).toEqual(Array(2).fill('not seen: the packet went missing at step 6'));
     const arpOnly: Captured = { ...bridgeFrames, 'pod-b/eth0': bridgeFrames['pod-b/eth0']!.filter((f) => f.headers[1]!.layer === 'arp') };
-    expect(matchSteps(bridge.scene, bridge.steps, arpOnly, {})[14]).toMatchObject({ status: 'missing', reason: expect.stringContaining('the kernel sent there: eth / arp') });
+    expect(matchSteps(bridge.scene, bridge.steps, arpOnly, {})[14]).toMatchObject({ status: 'missing', reason: expect.stringContaining('(the kernel sent there: eth 0a:58:0a:f4:01:02 > ff:ff:ff:ff:ff:ff | ARP who-has 10.244.1.3 tell 10.244.1.2; eth 0a:58:0a:f4:01:03 > 0a:58:0a:f4:01:02 | ARP reply 10.244.1.3 is-at 0a:58:0a:f4:01:03)') });
   });
 
   it('never passes a step it did not check: unsupported packets and uncaptured devices are “not verified”', () => {
@@ -74,7 +78,7 @@ describe('verify report', () => {
     const wrong = checked('tests/fixtures/verify/same-node-bridge-wrong-mac.yaml');
     const rs = matchSteps(wrong.scene, wrong.steps, bridgeFrames, { arp: 'a reason' });
     const lines = reportLines({ scene: 'same-node-bridge-wrong-mac', file: 'x.yaml', kernel: '6.1.0', steps: rs, tables: [] });
-    expect(lines[0]).toBe('x.yaml: same-node-bridge-wrong-mac on Linux 6.1.0: 5 of 20 steps ✓, 5 ✗, 10 not verified');
+    expect(lines[0]).toBe('x.yaml: same-node-bridge-wrong-mac on Linux 6.1.0: 5 of 20 steps ✓, 5 ✗ (first at step 11), 10 not verified');
     expect(lines[1]).toBe('  1  arp   pod-a/eth0      – not verified: a reason');
     expect(lines[11]).toBe(' 11  ping  pod-a/eth0      ✗ eth.dst: scene 0a:58:0a:f4:01:01, kernel 0a:58:0a:f4:01:03');
     expect(lines[16]).toBe(' 16  ping  pod-b/eth0      ✓');
