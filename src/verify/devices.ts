@@ -66,7 +66,7 @@ export function deviceCommands(scene: Scene, steps: DerivedStep[], { netnsOf }: 
   }
   for (const d of devices) {
     if (built.has(d.id) || d.type === 'loopback') continue;
-    skipped.push({ table: d.id, row: d.name, reason: d.type === 'ipip' ? 'IP-in-IP devices are not built (this machine has no ipip module)' : `a ${d.type ?? 'device'} with no veth link or wire is not built` });
+    skipped.push({ table: d.id, row: d.name, reason: d.type === 'ipip' ? 'IP-in-IP devices are not built in this slice (they need the ipip kernel module, which the machine it was written on lacks)' : `a ${d.type ?? 'device'} with no veth link or wire is not built` });
   }
   const made = devices.filter((d) => built.has(d.id));
   for (const d of made) if (d.mac) setup.push({ argv: ip(d, 'link', 'set', 'dev', d.name, 'address', d.mac), why: `${d.id}'s MAC` });

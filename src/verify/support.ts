@@ -6,6 +6,8 @@ import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import { homeOf } from './names.ts';
 
+const IPIP = 'IP-in-IP is not built in this slice (it needs the ipip kernel module, which the machine it was written on lacks)';
+
 const OP_REASONS: Record<string, string> = {
   dnat: 'iptables NAT rules are not built in this slice',
   snat: 'iptables NAT rules are not built in this slice',
@@ -18,33 +20,41 @@ const OP_REASONS: Record<string, string> = {
   'dns-answer': 'DNS is not served in this slice',
 };
 
-/** Why a packet's steps cannot be verified here, or undefined when they can. */
+/** Why a packet's steps cannot be verified here (every reason, `; `-joined), or undefined when they can. */
 export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string): string | undefined {
   const packet = scene.packets.find((p) => p.id === packetId);
   // A packet no `packets:` entry declares is the kernel's answer to a rejected one.
   if (!packet) return 'it is the kernel’s answer to a packet iptables rejects, and REJECT rules are not built in this slice';
+  const why = new Set<string>();
   const layers = packet.headers.map((h) => h.layer);
-  if (layers.includes('bgp')) return 'BGP sessions are not run here (a later slice installs the routes BIRD would)';
-  if (layers.includes('dns')) return 'DNS is not served in this slice';
-  if (layers.includes('tcp')) return 'TCP connections are not opened in this slice';
-  if (layers.includes('udp') && !layers.includes('vxlan')) return 'UDP datagrams are not sent in this slice';
-  if (layers.includes('ipip')) return 'IP-in-IP: this machine has no ipip module';
   const icmp = packet.headers.find((h) => h.layer === 'icmp');
-  if (icmp && icmp.type !== 'echo-request') return `an ICMP ${icmp.type} is the kernel's answer to something this slice does not send`;
-  if (!layers.includes('arp') && !icmp) return `a packet of ${layers.join('/')} is not sent in this slice`;
+  if (layers.includes('bgp')) why.add('BGP sessions are not run here (a later slice installs the routes BIRD would)');
+  else if (layers.includes('dns')) why.add('DNS is not served in this slice');
+  else if (layers.includes('tcp')) why.add('TCP connections are not opened in this slice');
+  else if (layers.includes('udp') && !layers.includes('vxlan')) why.add('UDP datagrams are not sent in this slice');
+  else if (icmp && icmp.type !== 'echo-request') why.add(`an ICMP ${icmp.type} is the kernel's answer to something this slice does not send`);
+  else if (!layers.includes('arp') && !icmp) why.add(`a packet of ${layers.join('/')} is not sent in this slice`);
+  if (layers.includes('ipip')) why.add(IPIP);
   const origin = scene.elements[packet.origin];
-  if (!homeOf(scene, packet.origin) || origin?.kind !== 'device') return `it starts at ${packet.origin}, not a device in a node or pod (external hosts and sockets are not built in this slice)`;
-  const gateway = phantomGateway(scene, homeOf(scene, packet.origin)!);
-  if (gateway) return `its pod's gateway ${gateway} is no device's address (Calico answers it by proxy ARP, which the scene only names in a label): not built in this slice`;
+  const home = homeOf(scene, packet.origin);
+  if (!home || origin?.kind !== 'device') why.add(`it starts at ${packet.origin}, not a device in a node or pod (external hosts and sockets are not built in this slice)`);
+  const gateway = home && phantomGateway(scene, home);
+  if (gateway) why.add(`its pod's gateway ${gateway} is no device's address (Calico answers it by proxy ARP, which the scene only names in a label): not built in this slice`);
+  // Each reason once, with the steps it applies to: `iptables NAT rules are not built in this slice (steps 3, 8)`.
+  const atSteps = new Map<string, number[]>();
+  const at = (reason: string, step: number) => atSteps.set(reason, [...(atSteps.get(reason) ?? []), step]);
   for (const s of steps.filter((s) => s.packet === packetId)) {
-    const hard = s.ops.find((o) => o in OP_REASONS);
-    if (hard) return `step ${s.index + 1}: ${OP_REASONS[hard]}`;
-    const op = scene.steps[s.index]?.ops.find((o) => o.op === 'encap' && o.type === 'ipip');
-    if (op) return `step ${s.index + 1}: IP-in-IP: this machine has no ipip module`;
+    for (const op of s.ops) if (op in OP_REASONS) at(OP_REASONS[op]!, s.index + 1);
+    if (scene.steps[s.index]?.ops.some((o) => o.op === 'encap' && o.type === 'ipip')) at(IPIP, s.index + 1);
     const link = s.link ? scene.links.find((l) => l.id === s.link) : undefined;
-    if (link?.kind === 'shortcut') return `step ${s.index + 1} crosses a shortcut (several hops drawn as one)`;
+    if (link?.kind === 'shortcut') at('a shortcut stands for hops the scene does not draw', s.index + 1);
   }
-  return undefined;
+  for (const [reason, nums] of atSteps) {
+    if (why.has(reason)) continue;
+    const unique = [...new Set(nums)];
+    why.add(`${reason} (step${unique.length > 1 ? 's' : ''} ${unique.join(', ')})`);
+  }
+  return why.size > 0 ? [...why].join('; ') : undefined;
 }
 
 /** A gateway in a pod's routes that no device of the scene holds (Calico's 169.254.1.1). */
