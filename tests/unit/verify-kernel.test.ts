@@ -59,7 +59,8 @@ describe('kubehop verify on this machine’s kernel', () => {
     child.stderr.on('data', (d: Buffer) => (said += d.toString()));
     const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
     // Interrupt once its first namespace exists: the build is under way.
-    while (ours().length === before.length) await new Promise((r) => setTimeout(r, 20));
+    while (ours().length === before.length && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    expect(child.exitCode, `it ended before building anything: ${said}`).toBeNull();
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(said).toContain('interrupted by SIGINT');
