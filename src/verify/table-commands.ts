@@ -37,7 +37,7 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
     for (const row of t.rows ?? []) {
       const skip = (reason: string) => skipped.push({ table: t.id, row: row.text, reason });
       if (row.absent) {
-        skip('starts absent: a step adds it (checked after the run)');
+        skip('starts absent: a step adds it, so the run does not install it');
         continue;
       }
       if (t.type === 'routes') {
@@ -60,7 +60,7 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
         const dev = r.kind === 'skip' ? undefined : devIn(ns, r.dev);
         if (r.kind === 'skip') skip(r.reason);
         else if (!dev || !built.has(dev.id)) skip(`its device ${r.dev} is not built here`);
-        else if (r.kind === 'learned') skip('a bridge learns it from traffic (checked after the run)');
+        else if (r.kind === 'learned') skip('a bridge learns it from traffic, so the run does not install it');
         else if (r.kind === 'neigh') setup.push({ argv: ['ip', '-n', ns, 'neigh', 'replace', r.ip, 'lladdr', r.mac, 'dev', r.dev, 'nud', 'permanent'], why: `${t.id}#${row.id}: ${row.text}` });
         else setup.push({ argv: ['bridge', '-n', ns, 'fdb', 'append', r.mac, 'dev', r.dev, 'dst', r.dst, 'self', 'permanent'], why: `${t.id}#${row.id}: ${row.text}` });
       }

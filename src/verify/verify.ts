@@ -37,12 +37,14 @@ export function decodeCaptures(pcaps: Record<string, Uint8Array>, vxlanPorts: re
 
 export async function verifyScene(scene: Scene, steps: DerivedStep[], opts: RunOptions = {}): Promise<Verified> {
   const plan = planScene(scene, steps, randomBytes(2).toString('hex'));
+  // Nothing to send: nothing is built either, and every step says why it is not verified.
   const runnable = plan.sends.length > 0;
   const { pcaps, sendNotes, state } = runnable ? await runPlan(plan, opts) : { pcaps: {}, sendNotes: [], state: undefined };
   const captured = decodeCaptures(pcaps, plan.vxlanPorts);
-  const tables = state
-    ? [...checkTables(plan.tableChecks, state), ...plan.tablesUnchecked]
-    : [...plan.tableChecks, ...plan.tablesUnchecked].map((c) => ({ table: c.table, row: c.row, status: 'not-verified' as const, reason: 'nothing of this scene is sent in this slice' }));
+  const checked = state
+    ? checkTables(plan.tableChecks, state)
+    : plan.tableChecks.map((c) => ({ table: c.table, row: c.row, status: 'not-verified' as const, reason: 'nothing of this scene is sent in this slice, so nothing is built' }));
+  const tables = [...checked, ...plan.tablesUnchecked];
   const result: SceneResult = { scene: scene.id, file: scene.file, kernel: release(), steps: matchSteps(scene, steps, captured, plan.unsupported), tables };
   return { result, plan, sendNotes };
 }
