@@ -34,7 +34,7 @@ function compare(scene: Header[], kernel: Header[], chosen: (layer: number, fiel
         const inRange = typeof got === 'number' && got >= lo && got <= hi;
         if (inRange && seen.length === 1) {
           out.equal++;
-          out.notes.push(`${name} ${String(got)} chosen by the kernel: in ${lo}–${hi}${flow.length > 1 ? `, the same for all ${flow.length} frames of the flow` : ''} (the scene shows ${String(want)})`);
+          out.notes.push(`${name} ${String(got)} chosen by the kernel: in ${lo}–${hi}${flow.length > 1 ? `, the same for ${flow.length === 2 ? 'both' : `all ${flow.length}`} frames of the flow` : ''} (the scene shows ${String(want)})`);
         } else out.mismatches.push({ field: name, scene: inRange ? `one port for the whole flow` : `a port in ${lo}–${hi}`, kernel: seen.join(', ') });
         continue;
       }

@@ -21,7 +21,7 @@ describe('verify match on the kernel’s recorded frames', () => {
     const rs = matchSteps(vxlan.scene, vxlan.steps, vxlanFrames, {});
     expect(firstBad(rs)).toBeUndefined();
     const wire = rs[4]!;
-    expect(wire.status === 'ok' && wire.notes.join()).toMatch(/^udp\.sport \d+ chosen by the kernel: in 32768–60999, the same for all 2 frames of the flow \(the scene shows 58417\)$/);
+    expect(wire.status === 'ok' && wire.notes.join()).toMatch(/^udp\.sport \d+ chosen by the kernel: in 32768–60999, the same for both frames of the flow \(the scene shows 58417\)$/);
   });
 
   it('a changed MAC in the packet fails at the step that shows it, with both values', () => {
