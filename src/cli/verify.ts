@@ -20,7 +20,7 @@ kh-<run>-<name>), sends its packets, captures every device they cross with
 tcpdump and compares each step's headers with the kernel's frame there.
 Needs root and the Debian packages iproute2, tcpdump and iputils-ping. Each
 scene's run ends within ${TIME_LIMIT_MS / 1000} s; its namespaces are deleted on exit,
-on failure and on Ctrl+C.
+on failure and on Ctrl+C (only a killed run leaves them: ip netns list | grep ^kh-).
 
 options:
   --json   one JSON document with every step's verdict
