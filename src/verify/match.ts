@@ -1,0 +1,104 @@
+// Each step against the frame the kernel produced on the step's device: the
+// frame of the same kind (layers, ARP op, ICMP type) that agrees with the
+// scene on the most fields, no earlier than the packet's previous step.
+// Values the kernel chooses itself are compared by rule, not by value.
+import type { Header, Scene } from '../scene/model.ts';
+import type { DerivedStep } from '../derive/types.ts';
+import type { Captured, Frame, Mismatch, StepResult, StepVerdict } from './types.ts';
+import { formatHeader } from '../derive/trace.ts';
+
+/** Where Linux picks a VXLAN source port when the device sets no range: the namespace's ip_local_port_range default. */
+export const VXLAN_SPORT_RANGE: readonly [number, number] = [32768, 60999];
+/** Captures on two devices of one kernel may stamp one frame a few microseconds out of order. */
+const SLACK_US = 1000;
+
+export function kindOf(headers: Header[]): string {
+  return headers.map((h) => (h.layer === 'arp' ? `arp ${h.op}` : h.layer === 'icmp' ? `icmp ${h.type}` : h.layer)).join(' / ');
+}
+
+interface Compared { mismatches: Mismatch[]; equal: number; notes: string[] }
+
+/** Field by field; `kernelChosen` fields are checked by rule against every frame of the flow on the device. */
+function compare(scene: Header[], kernel: Header[], chosen: (layer: number, field: string) => boolean, flow: Frame[]): Compared {
+  const out: Compared = { mismatches: [], equal: 0, notes: [] };
+  scene.forEach((h, i) => {
+    const k = kernel[i] as unknown as Record<string, unknown>;
+    const inner = scene.slice(0, i).some((x) => x.layer === 'vxlan' || x.layer === 'ipip') ? 'inner ' : '';
+    for (const [field, want] of Object.entries(h)) {
+      if (field === 'layer' || want === undefined) continue;
+      const got = k[field];
+      const name = `${inner}${h.layer}.${field}`;
+      if (chosen(i, field)) {
+        const seen = [...new Set(flow.map((f) => (f.headers[i] as unknown as Record<string, unknown>)[field]))];
+        const [lo, hi] = VXLAN_SPORT_RANGE;
+        const inRange = typeof got === 'number' && got >= lo && got <= hi;
+        if (inRange && seen.length === 1) {
+          out.equal++;
+          out.notes.push(`${name} ${String(got)} chosen by the kernel: in ${lo}–${hi}${flow.length > 1 ? `, the same for ${flow.length === 2 ? 'both' : `all ${flow.length}`} frames of the flow` : ''} (the scene shows ${String(want)})`);
+        } else out.mismatches.push({ field: name, scene: inRange ? `one port for the whole flow` : `a port in ${lo}–${hi}`, kernel: seen.join(', ') });
+        continue;
+      }
+      if (JSON.stringify(got) === JSON.stringify(want)) out.equal++;
+      else out.mismatches.push({ field: name, scene: want, kernel: got });
+    }
+  });
+  return out;
+}
+
+/** The inner flow a frame belongs to, for rules that hold across one flow. */
+function flowKey(headers: Header[]): string {
+  const ips = headers.filter((h) => h.layer === 'ipv4');
+  return JSON.stringify([kindOf(headers), ips.at(-1)]);
+}
+
+export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Captured, unsupported: Record<string, string>): StepResult[] {
+  const cursor = new Map<string, number>();
+  /** Per packet, the first of the steps in a row that the kernel's frames did not show. */
+  const lost = new Map<string, DerivedStep>();
+  return steps.map((step) => {
+    const base = { index: step.index, packet: step.packet, at: step.at };
+    const reason = unsupported[step.packet];
+    if (reason) return { ...base, status: 'not-verified', reason } as StepResult;
+    const frames = captured[step.at];
+    if (!frames) return { ...base, status: 'not-verified', reason: `${step.at} is not a device this run captures on` } as StepResult;
+    const v = verdict(scene, step, frames, cursor);
+    const last = lost.get(step.packet);
+    if (v.status !== 'missing') {
+      lost.delete(step.packet);
+      return { ...base, ...v };
+    }
+    // A packet lost at one step is missing from each after it: say why once, not for each.
+    if (last) return { ...base, status: 'missing', reason: `not seen: the packet went missing at step ${last.index + 1}` } as StepResult;
+    lost.set(step.packet, step);
+    return { ...base, ...v };
+  });
+}
+
+function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<string, number>): StepVerdict {
+  const since = (cursor.get(step.packet) ?? 0) - SLACK_US;
+  const kind = kindOf(step.headers);
+  const sameKind = frames.filter((f) => kindOf(f.headers) === kind);
+  const candidates = sameKind.filter((f) => f.ts >= since);
+  if (candidates.length === 0) {
+    const later = frames.filter((f) => f.ts >= since);
+    const texts = [...new Set(later.map((f) => frameText(f.headers)))];
+    const seen = texts.length === 0 ? 'nothing' : texts.slice(0, 3).join('; ') + (texts.length > 3 ? ` and ${texts.length - 3} more` : '');
+    return { status: 'missing', reason: `no ${kind} frame on ${step.at} (the kernel sent there: ${seen})` };
+  }
+  const fixedSport = scene.steps.some((s) => s.packet === step.packet && s.ops.some((o) => o.op === 'encap' && o.type === 'vxlan' && o.sport !== undefined));
+  const chosen = (i: number, field: string) => field === 'sport' && step.headers[i]?.layer === 'udp' && step.headers[i + 1]?.layer === 'vxlan' && !fixedSport;
+  let best: { frame: Frame; c: Compared } | undefined;
+  for (const frame of candidates) {
+    const flow = sameKind.filter((f) => flowKey(f.headers) === flowKey(frame.headers));
+    const c = compare(step.headers, frame.headers, chosen, flow);
+    if (!best || c.equal > best.c.equal) best = { frame, c };
+  }
+  cursor.set(step.packet, Math.max(cursor.get(step.packet) ?? 0, best!.frame.ts));
+  const { mismatches, notes } = best!.c;
+  return mismatches.length === 0 ? { status: 'ok', notes } : { status: 'differs', mismatches, notes };
+}
+
+/** The kernel's frame in the trace's words (for reports and failures). */
+export function frameText(headers: Header[]): string {
+  return headers.map(formatHeader).join(' | ');
+}

@@ -1,0 +1,62 @@
+// Scene → the commands that build it in network namespaces, what to capture
+// and what to send. Pure: the run executes the plan, tests read it.
+import type { Scene } from '../scene/model.ts';
+import type { DerivedStep } from '../derive/types.ts';
+import type { Capture, Cmd, Plan, Send } from './types.ts';
+import { homeOf, netnsName, runPrefix } from './names.ts';
+import { deviceCommands, vxlanParams } from './devices.ts';
+import { tableCommands } from './table-commands.ts';
+import { unsupportedReason } from './support.ts';
+import { sendFor } from './traffic.ts';
+import { tableChecks } from './table-check.ts';
+
+export function planScene(scene: Scene, steps: DerivedStep[], short: string): Plan {
+  const prefix = runPrefix(short);
+  const homes = Object.values(scene.elements).filter((e) => e.kind === 'node' || e.kind === 'pod');
+  const nsOfHome = new Map(homes.map((h) => [h.id, netnsName(prefix, h.id)]));
+  const netnsOf = (id: string) => {
+    const home = homeOf(scene, id);
+    return home === undefined ? undefined : nsOfHome.get(home);
+  };
+  const namespaces = [...nsOfHome.values()];
+  const setup: Cmd[] = [];
+  for (const ns of namespaces) setup.push({ argv: ['ip', 'netns', 'add', ns], why: `namespace ${ns}` });
+  for (const h of homes) {
+    const ns = nsOfHome.get(h.id)!;
+    // No IPv6: its router solicitations and MLD reports would be frames the scene never shows.
+    const sysctls = ['net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1'];
+    if (h.kind === 'node') sysctls.push('net.ipv4.ip_forward=1');
+    setup.push({ argv: ['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-w', ...sysctls], why: `${h.id}: ${h.kind === 'node' ? 'forwarding on, ' : ''}IPv6 off` });
+    setup.push({ argv: ['ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'up'], why: `${h.id}'s loopback` });
+  }
+  const devices = deviceCommands(scene, steps, { netnsOf });
+  setup.push(...devices.setup);
+  const tables = tableCommands(scene, netnsOf, devices.built);
+  setup.push(...tables.setup);
+
+  const unsupported: Record<string, string> = {};
+  for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
+    const reason = unsupportedReason(scene, steps, id);
+    if (reason) unsupported[id] = reason;
+  }
+  // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
+  const order = [...new Set(steps.map((s) => s.packet))].filter((p) => !unsupported[p]);
+  const sends: Send[] = [];
+  const isArp = (id: string) => scene.packets.find((p) => p.id === id)?.headers.some((h) => h.layer === 'arp') ?? false;
+  for (const id of [...order.filter((p) => !isArp(p)), ...order.filter(isArp)]) {
+    const origin = scene.packets.find((p) => p.id === id)!.origin;
+    const s = sendFor(scene, id, netnsOf(origin)!, sends);
+    if (s) sends.push(s);
+  }
+  sends.sort((a, b) => order.indexOf(a.packet) - order.indexOf(b.packet));
+
+  const captures: Capture[] = [];
+  for (const s of steps) {
+    const dev = scene.elements[s.at];
+    if (unsupported[s.packet] || dev?.kind !== 'device' || !devices.built.has(dev.id) || captures.some((c) => c.device === dev.id)) continue;
+    captures.push({ device: dev.id, netns: netnsOf(dev.id)!, ifname: dev.name });
+  }
+  const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
+  const checks = tableChecks(scene, steps, netnsOf, unsupported);
+  return { prefix, namespaces, setup, captures, sends, unsupported, skipped: [...devices.skipped, ...tables.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+}

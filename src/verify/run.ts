@@ -1,0 +1,170 @@
+// Executes a plan: builds the namespaces, captures on every device the path
+// crosses, sends the packets, and always tears down — on success, on
+// failure, on Ctrl+C — unless asked to keep the namespaces. Every command
+// must name one of the run's own namespaces, or it is refused.
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Cmd, Plan } from './types.ts';
+import { STATE_COMMANDS, type KernelState } from './table-check.ts';
+
+export class RunError extends Error {}
+/** Ctrl+C (or SIGTERM) arrived: the run stopped and tore down; the CLI exits 128 + the signal's number. */
+export class Interrupted extends RunError {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}; the scene's namespaces were removed`);
+  }
+}
+
+/** A whole scene's run (build, capture, send) ends within this, or fails saying so. */
+export const TIME_LIMIT_MS = 30_000;
+const COMMAND_MS = 5_000;
+
+export interface RunOptions {
+  keep?: boolean;
+  timeLimitMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunOutput {
+  /** Raw pcap bytes by the scene's device id. */
+  pcaps: Record<string, Uint8Array>;
+  /** What each send printed or why it failed. */
+  sendNotes: string[];
+  /** `ip route`, `ip neigh`, `bridge fdb` of each namespace a table row is checked in, after the sends. */
+  state: KernelState;
+}
+
+interface Ctx { prefix: string; deadline: number; limitMs: number; abort: AbortController; stopped?: NodeJS.Signals }
+
+/** True when the command can only act inside the run's namespaces. */
+export function confined(argv: string[], prefix: string): boolean {
+  const ns = (i: number) => argv[i] !== undefined && argv[i]!.startsWith(prefix);
+  if ((argv[0] === 'ip' || argv[0] === 'bridge') && argv[1] === '-n') return ns(2);
+  if (argv[0] === 'ip' && argv[1] === 'netns' && ['add', 'exec', 'del'].includes(argv[2]!)) return ns(3);
+  return false;
+}
+
+export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOutput> {
+  const limitMs = opts.timeLimitMs ?? TIME_LIMIT_MS;
+  const ctx: Ctx = { prefix: plan.prefix, deadline: Date.now() + limitMs, limitMs, abort: new AbortController() };
+  // Every capture listens for the abort for the whole run: one listener per device.
+  setMaxListeners(plan.captures.length + 8, ctx.abort.signal);
+  const log = opts.log ?? (() => {});
+  const dir = await mkdtemp(join(tmpdir(), 'kubehop-verify-'));
+  const captures: ChildProcess[] = [];
+  // A signal only stops the run: the command in flight is killed, and the teardown below runs once it has exited.
+  const onSignal = (sig: NodeJS.Signals) => {
+    ctx.stopped = sig;
+    ctx.abort.abort();
+    for (const c of captures) c.kill('SIGTERM');
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    for (const cmd of plan.setup) await exec(cmd, ctx);
+    await settle(plan, ctx);
+    const files: Record<string, string> = {};
+    for (const c of plan.captures) {
+      files[c.device] = join(dir, `${captures.length}.pcap`);
+      // -Z root: tcpdump otherwise drops to its own user before it opens the file; --immediate-mode:
+      // without it libpcap hands frames over in blocks, and the block still filling when we stop is lost.
+      const argv = ['ip', 'netns', 'exec', c.netns, 'tcpdump', '-Z', 'root', '-U', '--immediate-mode', '-n', '-s', '2048', '-i', c.ifname, '-w', files[c.device]!];
+      captures.push(await startCapture(argv, ctx));
+    }
+    const sendNotes: string[] = [];
+    for (const s of plan.sends) {
+      log(`sending: ${s.what}`);
+      const r = await exec({ argv: s.argv, why: s.what }, ctx, false);
+      sendNotes.push(`${s.what}: ${r.code === 0 ? 'answered' : `exit ${r.code}${r.stderr ? ` (${r.stderr.trim()})` : ''}`}`);
+    }
+    // Let the last frames reach the files (-U writes each packet as it comes).
+    await new Promise((r) => setTimeout(r, 300));
+    await Promise.all(captures.map((c) => new Promise<void>((res) => (c.exitCode !== null ? res() : (c.once('exit', () => res()), c.kill('SIGTERM'))))));
+    const state: KernelState = {};
+    for (const ns of new Set(plan.tableChecks.map((c) => c.netns))) {
+      state[ns] = { route: '', neigh: '', fdb: '' };
+      for (const [source, argv] of Object.entries(STATE_COMMANDS)) state[ns]![source as keyof typeof STATE_COMMANDS] = (await run(argv(ns), ctx)).stdout;
+    }
+    const pcaps: Record<string, Uint8Array> = {};
+    for (const [device, file] of Object.entries(files)) pcaps[device] = new Uint8Array(await readFile(file));
+    if (opts.keep) log(`kept namespaces: ${plan.namespaces.join(' ')} (ip netns del each to remove)`);
+    return { pcaps, sendNotes, state };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    for (const c of captures) if (c.exitCode === null) c.kill('SIGKILL');
+    // Deleting a namespace deletes every device in it, and with them their routes and neighbours.
+    if (!opts.keep || ctx.stopped) for (const ns of plan.namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Throws once the run is interrupted or out of time; otherwise the time left. */
+function checkpoint(ctx: Ctx): number {
+  if (ctx.stopped) throw new Interrupted(ctx.stopped);
+  const left = ctx.deadline - Date.now();
+  if (left <= 0) throw new RunError(`the run's time limit of ${ctx.limitMs / 1000} s was reached`);
+  return left;
+}
+
+function run(argv: string[], ctx: Ctx): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (!confined(argv, ctx.prefix)) throw new RunError(`refused to run a command outside the run's namespaces: ${argv.join(' ')}`);
+  const timeout = Math.min(COMMAND_MS, checkpoint(ctx));
+  return new Promise((res) => {
+    execFile(argv[0]!, argv.slice(1), { timeout, signal: ctx.abort.signal }, (err, stdout, stderr) => {
+      res({ code: err ? (typeof err.code === 'number' ? err.code : 124) : 0, stdout: String(stdout), stderr: String(stderr) });
+    });
+  }).then((r) => (checkpoint(ctx), r as { code: number; stdout: string; stderr: string }));
+}
+
+async function exec(cmd: Cmd, ctx: Ctx, mustSucceed = true): Promise<{ code: number; stderr: string }> {
+  const r = await run(cmd.argv, ctx);
+  if (mustSucceed && r.code !== 0) throw new RunError(`could not build ${cmd.why}: \`${cmd.argv.join(' ')}\` said: ${r.stderr.trim() || `exit ${r.code}`}`);
+  return r;
+}
+
+/**
+ * Waits until every captured device is up. A bridge forwards nothing until
+ * the kernel has seen its ports' carrier (an event it delivers up to a second
+ * later): a frame sent before that is dropped, and the scene would fail for
+ * a reason it does not show.
+ */
+async function settle(plan: Plan, ctx: Ctx): Promise<void> {
+  const pending = new Set(plan.captures.map((c) => `${c.netns} ${c.ifname}`));
+  while (pending.size > 0) {
+    for (const ns of new Set(plan.captures.map((c) => c.netns))) {
+      const r = await run(['ip', '-n', ns, '-j', 'link', 'show'], ctx);
+      const links = JSON.parse(r.stdout || '[]') as { ifname: string; operstate: string }[];
+      for (const l of links) if (l.operstate === 'UP' || l.operstate === 'UNKNOWN') pending.delete(`${ns} ${l.ifname}`);
+    }
+    if (pending.size === 0) break;
+    if (checkpoint(ctx) < 100) throw new RunError(`these devices did not come up in time: ${[...pending].join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Starts tcpdump and waits until it says it is listening, so no frame comes before the capture. */
+function startCapture(argv: string[], ctx: Ctx): Promise<ChildProcess> {
+  if (!confined(argv, ctx.prefix)) throw new RunError(`refused to capture outside the run's namespaces: ${argv.join(' ')}`);
+  const timeout = Math.min(COMMAND_MS, checkpoint(ctx));
+  return new Promise((res, rej) => {
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], signal: ctx.abort.signal });
+    let said = '';
+    const timer = setTimeout(() => (child.kill('SIGKILL'), rej(new RunError(`tcpdump did not start within ${timeout} ms: ${said.trim()}`))), timeout);
+    child.stderr!.on('data', (d: Buffer) => {
+      said += d.toString();
+      if (said.includes('listening on')) {
+        clearTimeout(timer);
+        res(child);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(ctx.stopped ? new Interrupted(ctx.stopped) : new RunError(`tcpdump exited (${code}) before it listened: ${said.trim()}`));
+    });
+    child.once('error', (e) => rej(ctx.stopped ? new Interrupted(ctx.stopped) : new RunError(`cannot start tcpdump: ${e.message}`)));
+  });
+}

@@ -1,0 +1,69 @@
+// Builds the target scenes on this machine's kernel. Runs wherever it can
+// (root, Linux, the tools); where it cannot, it says why, and with
+// KUBEHOP_VERIFY=1 (set by CI) that is a failure rather than a pass.
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { verifyCommand } from '../../src/cli/verify.ts';
+import { hostProblems, thisHost } from '../../src/verify/host.ts';
+
+const problems = hostProblems(thisHost());
+const required = process.env.KUBEHOP_VERIFY === '1';
+
+async function verify(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await verifyCommand(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, lines: out, err: err.join('\n') };
+}
+const ours = () => spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.startsWith('kh-'));
+
+describe('kubehop verify on this machine’s kernel', () => {
+  if (problems.length > 0) {
+    it(`cannot run here (${problems.join('; ')})`, () => {
+      console.warn(`verify-kernel: not run: ${problems.join('; ')}`);
+      expect(required ? problems : [], 'KUBEHOP_VERIFY=1: this machine must be able to run verify').toEqual([]);
+    });
+    return;
+  }
+  const before = ours();
+
+  it('same-node-bridge: every step ✓, and its namespaces are gone afterwards', async () => {
+    const r = await verify('scenes/same-node-bridge.yaml');
+    expect(r.lines[0]).toMatch(/: same-node-bridge on Linux \S+: 20 of 20 steps ✓$/);
+    expect(r.code).toBe(0);
+    expect(ours()).toEqual(before);
+  });
+
+  it('cross-node-vxlan: every step ✓, the VXLAN source port by rule', async () => {
+    const r = await verify('scenes/cross-node-vxlan.yaml');
+    expect(r.lines[0]).toMatch(/: cross-node-vxlan on Linux \S+: 20 of 20 steps ✓$/);
+    expect(r.lines.filter((l) => l.includes('udp.sport') && l.includes('chosen by the kernel'))).toHaveLength(4);
+    expect(r.code).toBe(0);
+  });
+
+  it('a copy with a changed MAC fails at the step that shows it; one without a route op where the kernel routes', async () => {
+    const mac = await verify('tests/fixtures/verify/same-node-bridge-wrong-mac.yaml');
+    expect(mac.code).toBe(1);
+    expect(mac.lines.slice(1).find((l) => l.includes('✗'))).toBe(' 11  ping  pod-a/eth0      ✗ eth.dst: scene 0a:58:0a:f4:01:01, kernel 0a:58:0a:f4:01:03');
+    const route = await verify('--json', 'tests/fixtures/verify/cross-node-vxlan-no-route.yaml');
+    expect(route.code).toBe(1);
+    const steps = (JSON.parse(route.lines.join('\n')) as { scenes: { steps: { index: number; status: string; mismatches?: { field: string }[] }[] }[] }).scenes[0]!.steps;
+    const bad = steps.find((s) => s.status !== 'ok')!;
+    expect(bad.index + 1).toBe(4);
+    expect(bad.mismatches!.map((m) => m.field)).toEqual(['eth.src', 'eth.dst', 'ipv4.ttl']);
+  });
+
+  it('Ctrl+C mid-run stops it, removes its namespaces and exits 130', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/verify/cli.ts', 'scenes/cross-node-vxlan.yaml'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    child.stderr.on('data', (d: Buffer) => (said += d.toString()));
+    const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+    // Interrupt once its first namespace exists: the build is under way.
+    while (ours().length === before.length && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    expect(child.exitCode, `it ended before building anything: ${said}`).toBeNull();
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(said).toContain('interrupted by SIGINT');
+    expect(ours()).toEqual(before);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { matchSteps } from '../../src/verify/match.ts';
+import { reportLines, tally } from '../../src/verify/report.ts';
+import type { Captured, StepResult } from '../../src/verify/types.ts';
+import { checked, recorded } from './verify-load.ts';
+
+const bridge = checked('scenes/same-node-bridge.yaml');
+const vxlan = checked('scenes/cross-node-vxlan.yaml');
+const bridgeFrames = recorded('same-node-bridge');
+const vxlanFrames = recorded('cross-node-vxlan', [8472]);
+const firstBad = (rs: StepResult[]) => rs.find((r) => r.status !== 'ok');
+
+describe('verify match on the kernel’s recorded frames', () => {
+  it('same-node-bridge: every step agrees with the kernel', () => {
+    const rs = matchSteps(bridge.scene, bridge.steps, bridgeFrames, {});
+    expect(firstBad(rs)).toBeUndefined();
+    expect(tally(rs)).toEqual({ ok: 20, differs: 0, notVerified: 0, total: 20 });
+  });
+
+  it('cross-node-vxlan: every step agrees, the VXLAN source port by rule', () => {
+    const rs = matchSteps(vxlan.scene, vxlan.steps, vxlanFrames, {});
+    expect(firstBad(rs)).toBeUndefined();
+    const wire = rs[4]!;
+    expect(wire.status === 'ok' && wire.notes.join()).toMatch(/^udp\.sport \d+ chosen by the kernel: in 32768–60999, the same for both frames of the flow \(the scene shows 58417\)$/);
+  });
+
+  it('a changed MAC in the packet fails at the step that shows it, with both values', () => {
+    const wrong = checked('tests/fixtures/verify/same-node-bridge-wrong-mac.yaml');
+    const rs = matchSteps(wrong.scene, wrong.steps, bridgeFrames, {});
+    const bad = firstBad(rs)!;
+    expect(bad.index + 1).toBe(11);
+    expect(bad).toMatchObject({ status: 'differs', mismatches: [{ field: 'eth.dst', scene: '0a:58:0a:f4:01:01', kernel: '0a:58:0a:f4:01:03' }] });
+    expect(rs.slice(0, 10).every((r) => r.status === 'ok')).toBe(true);
+  });
+
+  it('a removed route op fails where the kernel routed: TTL and Ethernet header', () => {
+    const wrong = checked('tests/fixtures/verify/cross-node-vxlan-no-route.yaml');
+    const rs = matchSteps(wrong.scene, wrong.steps, vxlanFrames, {});
+    const bad = firstBad(rs)!;
+    expect(bad.index + 1).toBe(4);
+    expect(bad.status === 'differs' && bad.mismatches).toEqual([
+      { field: 'eth.src', scene: '0a:58:0a:f4:01:02', kernel: '0e:8a:01:01:01:01' },
+      { field: 'eth.dst', scene: '0a:58:0a:f4:01:01', kernel: '0e:8a:02:02:02:02' },
+      { field: 'ipv4.ttl', scene: 64, kernel: 63 },
+    ]);
+  });
+
+  it('a VXLAN source port that changes within one flow is ✗', () => {
+    const frames: Captured = structuredClone(vxlanFrames);
+    const requests = frames['node1/eth0']!.filter((f) => f.headers.length === 7 && f.headers[6]!.layer === 'icmp' && f.headers[6]!.type === 'echo-request');
+    (requests[1]!.headers[2] as { sport: number }).sport = 40000;
+    const r = matchSteps(vxlan.scene, vxlan.steps, frames, {})[4]!;
+    expect(r).toMatchObject({ status: 'differs', mismatches: [{ field: 'udp.sport', scene: 'one port for the whole flow', kernel: `${(requests[0]!.headers[2] as { sport: number }).sport}, 40000` }] });
+  });
+
+  it('says what the kernel sent instead when no frame of the step’s kind crossed the device', () => {
+    const frames: Captured = { ...vxlanFrames, 'node2/eth0': [] };
+    const rs = matchSteps(vxlan.scene, vxlan.steps, frames, {});
+    expect(rs[5]).toEqual({ index: 5, packet: 'ping', at: 'node2/eth0', status: 'missing', reason: 'no eth / ipv4 / udp / vxlan / eth / ipv4 / icmp echo-request frame on node2/eth0 (the kernel sent there: nothing)' });
+    expect(rs.filter((r) => r.status !== 'ok').map((r) => r.index + 1)).toEqual([6, 15]);
+    // Lost for good: said once, at the step where it went missing.
+    const lostAfter = matchSteps(vxlan.scene, vxlan.steps, { ...vxlanFrames, 'node2/eth0': [], 'node2/flannel.1': [], 'node2/cni0': [] }, {});
+    expect(lostAfter.slice(6, 8).map((r) => r.status === 'missing' && r.reason)).toEqual(Array(2).fill('not seen: the packet went missing at step 6'));
+    const arpOnly: Captured = { ...bridgeFrames, 'pod-b/eth0': bridgeFrames['pod-b/eth0']!.filter((f) => f.headers[1]!.layer === 'arp') };
+    expect(matchSteps(bridge.scene, bridge.steps, arpOnly, {})[14]).toMatchObject({ status: 'missing', reason: expect.stringContaining('(the kernel sent there: eth 0a:58:0a:f4:01:02 > ff:ff:ff:ff:ff:ff | ARP who-has 10.244.1.3 tell 10.244.1.2; eth 0a:58:0a:f4:01:03 > 0a:58:0a:f4:01:02 | ARP reply 10.244.1.3 is-at 0a:58:0a:f4:01:03)') });
+  });
+
+  it('never passes a step it did not check: unsupported packets and uncaptured devices are “not verified”', () => {
+    const rs = matchSteps(bridge.scene, bridge.steps, { ...bridgeFrames, 'node1/cni0': undefined as never }, { arp: 'a reason' });
+    expect(rs.filter((r) => r.packet === 'arp').every((r) => r.status === 'not-verified' && r.reason === 'a reason')).toBe(true);
+    expect(rs[12]).toMatchObject({ status: 'not-verified', reason: 'node1/cni0 is not a device this run captures on' });
+    expect(tally(rs)).toEqual({ ok: 8, differs: 0, notVerified: 12, total: 20 });
+  });
+});
+
+describe('verify report', () => {
+  it('prints the tally, then per step ✓, ✗ with the scene’s value beside the kernel’s, or why not verified', () => {
+    const wrong = checked('tests/fixtures/verify/same-node-bridge-wrong-mac.yaml');
+    const rs = matchSteps(wrong.scene, wrong.steps, bridgeFrames, { arp: 'a reason' });
+    const lines = reportLines({ scene: 'same-node-bridge-wrong-mac', file: 'x.yaml', kernel: '6.1.0', steps: rs, tables: [] });
+    expect(lines[0]).toBe('x.yaml: same-node-bridge-wrong-mac on Linux 6.1.0: 5 of 20 steps ✓, 5 ✗ (first at step 11), 10 not verified');
+    expect(lines[1]).toBe('  1  arp   pod-a/eth0      – not verified: a reason');
+    expect(lines[11]).toBe(' 11  ping  pod-a/eth0      ✗ eth.dst: scene 0a:58:0a:f4:01:01, kernel 0a:58:0a:f4:01:03');
+    expect(lines[16]).toBe(' 16  ping  pod-b/eth0      ✓');
+  });
+});

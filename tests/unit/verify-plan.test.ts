@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { planScene } from '../../src/verify/plan.ts';
+import { confined } from '../../src/verify/run.ts';
+import { linkLayerRow, routeRow } from '../../src/verify/rows.ts';
+import { subnetOf } from '../../src/verify/table-commands.ts';
+import { checkTables, rowShown } from '../../src/verify/table-check.ts';
+import { checked } from './verify-load.ts';
+
+const cmds = (file: string) => {
+  const { scene, steps } = checked(file);
+  const plan = planScene(scene, steps, 'ab12');
+  return { plan, lines: plan.setup.map((c) => c.argv.join(' ')) };
+};
+
+describe('verify plan: same-node-bridge', () => {
+  const { plan, lines } = cmds('scenes/same-node-bridge.yaml');
+
+  it('makes one prefixed namespace per node and pod', () => {
+    expect(plan.namespaces).toEqual(['kh-ab12-node1', 'kh-ab12-pod-a', 'kh-ab12-pod-b']);
+  });
+
+  it('confines every command to the run’s namespaces', () => {
+    for (const c of plan.setup) expect(confined(c.argv, plan.prefix), c.argv.join(' ')).toBe(true);
+    for (const s of plan.sends) expect(confined(s.argv, plan.prefix)).toBe(true);
+  });
+
+  it('builds the veth pairs with the scene’s names, the bridge with its MAC, ports and addresses', () => {
+    expect(lines).toContain('ip -n kh-ab12-pod-a link add eth0 type veth peer name veth3a9f netns kh-ab12-node1');
+    expect(lines).toContain('ip -n kh-ab12-node1 link add cni0 type bridge');
+    expect(lines).toContain('ip -n kh-ab12-node1 link set dev cni0 address 0a:58:0a:f4:01:01');
+    expect(lines).toContain('ip -n kh-ab12-pod-b link set dev eth0 address 0a:58:0a:f4:01:03');
+    expect(lines).toContain('ip -n kh-ab12-node1 link set dev veth8d01 master cni0');
+    expect(lines).toContain('ip -n kh-ab12-pod-a addr add 10.244.1.2/24 dev eth0');
+    // A port joins its bridge before it comes up.
+    expect(lines.indexOf('ip -n kh-ab12-node1 link set dev veth3a9f master cni0')).toBeLessThan(lines.indexOf('ip -n kh-ab12-node1 link set dev veth3a9f up'));
+  });
+
+  it('installs pod A’s drawn default route and pod B’s implied one, and leaves the learned FDB rows to the bridge', () => {
+    expect(lines).toContain('ip -n kh-ab12-pod-a route replace default via 10.244.1.1 dev eth0');
+    expect(lines).toContain('ip -n kh-ab12-pod-b route replace default via 10.244.1.1 dev eth0');
+    expect(lines.some((l) => l.includes('10.244.1.0/24'))).toBe(false);
+    expect(plan.skipped.map((s) => s.row)).toEqual(['0a:58:0a:f4:01:02 dev veth3a9f master cni0', '0a:58:0a:f4:01:03 dev veth8d01 master cni0']);
+  });
+
+  it('pings once from pod A (the ARP comes with it) and captures on every device of the path', () => {
+    expect(plan.sends.map((s) => s.what)).toEqual(['ping 10.244.1.3 from pod-a/eth0']);
+    expect(plan.captures.map((c) => c.device)).toEqual(['pod-a/eth0', 'node1/veth3a9f', 'node1/cni0', 'node1/veth8d01', 'pod-b/eth0']);
+    expect(plan.unsupported).toEqual({});
+  });
+});
+
+describe('verify plan: cross-node-vxlan', () => {
+  const { plan, lines } = cmds('scenes/cross-node-vxlan.yaml');
+
+  it('joins the nodes by a wire and builds flannel.1 with the encap step’s VNI, port and local address', () => {
+    expect(lines).toContain('ip -n kh-ab12-node1 link add eth0 type veth peer name eth0 netns kh-ab12-node2');
+    expect(lines).toContain('ip -n kh-ab12-node1 link add flannel.1 type vxlan id 1 dstport 8472 local 192.168.1.10 dev eth0 nolearning');
+    expect(lines).toContain('ip -n kh-ab12-node2 link add flannel.1 type vxlan id 1 dstport 8472 local 192.168.1.11 dev eth0 nolearning');
+    expect(lines.indexOf('ip -n kh-ab12-node1 link add eth0 type veth peer name eth0 netns kh-ab12-node2')).toBeLessThan(lines.findIndex((l) => l.includes('type vxlan')));
+    expect(plan.vxlanPorts).toEqual([8472]);
+  });
+
+  it('turns the route, neighbour and FDB rows into kernel state in their node', () => {
+    expect(lines).toContain('ip -n kh-ab12-node1 route replace 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink');
+    expect(lines).toContain('ip -n kh-ab12-node2 neigh replace 10.244.1.0 lladdr 0e:8a:01:01:01:01 dev flannel.1 nud permanent');
+    expect(lines).toContain('bridge -n kh-ab12-node1 fdb append 0e:8a:02:02:02:02 dev flannel.1 dst 192.168.1.11 self permanent');
+    expect(lines).toContain('ip netns exec kh-ab12-node1 sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 net.ipv4.ip_forward=1');
+    expect(plan.skipped).toEqual([]);
+  });
+});
+
+describe('verify plan: what this slice leaves unverified', () => {
+  const reasons = Object.fromEntries(readdirSync('scenes').map((f) => [f.replace('.yaml', ''), cmds(`scenes/${f}`).plan.unsupported]));
+
+  it('says why for every packet of the scenes it does not reproduce', () => {
+    expect(reasons['same-node-bridge']).toEqual({});
+    expect(reasons['cross-node-vxlan']).toEqual({});
+    expect(Object.values(reasons['clusterip-dnat']!).join()).toMatch(/TCP|NAT/);
+    expect(Object.values(reasons['dns-service']!).join()).toMatch(/DNS/);
+    expect(Object.values(reasons['calico-bgp']!).join()).toMatch(/BGP/);
+    for (const [id, r] of Object.entries(reasons)) for (const why of Object.values(r)) expect(why.length, id).toBeGreaterThan(10);
+  });
+});
+
+describe('verify rows', () => {
+  it('reads routes as ip prints them and refuses words it does not know', () => {
+    expect(routeRow('10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink')).toEqual({ kind: 'route', args: ['10.244.2.0/24', 'via', '10.244.2.0', 'dev', 'flannel.1', 'onlink'] });
+    expect(routeRow('10.244.1.0/26 via 192.168.1.10 dev eth0 proto bird')).toEqual({ kind: 'route', args: ['10.244.1.0/26', 'via', '192.168.1.10', 'dev', 'eth0'] });
+    expect(routeRow('blackhole 10.244.1.0/26 proto bird').kind).toBe('route');
+    expect(routeRow('default via 10.0.0.1 dev eth0 table 7')).toMatchObject({ kind: 'skip', reason: expect.stringContaining("'table'") });
+    expect(routeRow('10.244.2.0/24 via 10.244.2.999 dev x').kind).toBe('skip');
+    expect(routeRow('10.244.2.0/24 dev $(reboot)').kind).toBe('skip');
+  });
+
+  it('tells a neighbour row from a VXLAN FDB row and a learned one', () => {
+    expect(linkLayerRow('10.244.2.0 lladdr 0E:8A:02:02:02:02 dev flannel.1')).toEqual({ kind: 'neigh', ip: '10.244.2.0', mac: '0e:8a:02:02:02:02', dev: 'flannel.1' });
+    expect(linkLayerRow('0e:8a:02:02:02:02 dev flannel.1 dst 192.168.1.11')).toEqual({ kind: 'fdb', mac: '0e:8a:02:02:02:02', dev: 'flannel.1', dst: '192.168.1.11' });
+    expect(linkLayerRow('0a:58:0a:f4:01:02 dev veth3a9f master cni0').kind).toBe('learned');
+    expect(linkLayerRow('tcp 6 src=10.244.1.2 dst=10.96.0.10').kind).toBe('skip');
+  });
+
+  it('computes the subnet an address is on', () => {
+    expect(subnetOf('10.244.1.2/24')).toBe('10.244.1.0/24');
+    expect(subnetOf('192.168.1.130/25')).toBe('192.168.1.128/25');
+    expect(subnetOf('10.244.1.0/32')).toBe('10.244.1.0/32');
+  });
+});
+
+describe('verify tables after the run', () => {
+  // What the kernel printed in node 1 of same-node-bridge after the ping (bridge fdb show), and in cross-node-vxlan's node 1.
+  const fdb = [
+    '33:33:00:00:00:01 dev veth3a9f self permanent',
+    '0a:58:0a:f4:01:02 dev veth3a9f master cni0 ',
+    'ea:5a:7c:75:d6:da dev veth3a9f master cni0 permanent',
+    '0a:58:0a:f4:01:03 dev veth8d01 master cni0 ',
+  ].join('\n');
+  const routes = '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1 \n10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink \n192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.10 ';
+  const neigh = '10.244.2.0 dev flannel.1 lladdr 0e:8a:02:02:02:02 PERMANENT\n10.244.1.2 dev cni0 lladdr 0a:58:0a:f4:01:02 STALE';
+
+  it('finds a row in the kernel’s own words, whatever the order and the kernel’s additions', () => {
+    expect(rowShown('0a:58:0a:f4:01:02 dev veth3a9f master cni0', fdb)).toBe(true);
+    expect(rowShown('0a:58:0a:f4:01:02 dev veth8d01 master cni0', fdb)).toBe(false);
+    expect(rowShown('10.244.1.0/24 dev cni0 scope link', routes)).toBe(true);
+    expect(rowShown('10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink', routes)).toBe(true);
+    expect(rowShown('10.244.2.0/24 via 10.244.2.1 dev flannel.1 onlink', routes)).toBe(false);
+    expect(rowShown('10.244.2.0/24 via 10.244.2.0 dev flannel.1', routes)).toBe(true);
+    expect(rowShown('10.244.2.0 lladdr 0e:8a:02:02:02:02 dev flannel.1', neigh)).toBe(true);
+  });
+
+  it('checks same-node-bridge’s drawn routes and learned FDB rows, and says what the kernel has instead', () => {
+    const { scene, steps } = checked('scenes/same-node-bridge.yaml');
+    const plan = planScene(scene, steps, 'ab12');
+    expect(plan.tableChecks.map((c) => `${c.netns} ${c.source}: ${c.row}`)).toEqual([
+      'kh-ab12-pod-a route: default via 10.244.1.1 dev eth0',
+      'kh-ab12-pod-a route: 10.244.1.0/24 dev eth0 scope link',
+      'kh-ab12-node1 fdb: 0a:58:0a:f4:01:02 dev veth3a9f master cni0',
+      'kh-ab12-node1 fdb: 0a:58:0a:f4:01:03 dev veth8d01 master cni0',
+    ]);
+    const moved = fdb.replace('0a:58:0a:f4:01:03 dev veth8d01', '0a:58:0a:f4:01:03 dev veth3a9f');
+    const results = checkTables(plan.tableChecks, { 'kh-ab12-pod-a': { route: 'default via 10.244.1.1 dev eth0 \n10.244.1.0/24 dev eth0 proto kernel scope link src 10.244.1.2', neigh: '', fdb: '' }, 'kh-ab12-node1': { route: '', neigh: '', fdb: moved } });
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'differs']);
+    expect(results[3]).toMatchObject({ reason: 'bridge fdb there shows “0a:58:0a:f4:01:03 dev veth3a9f master cni0”' });
+  });
+
+  it('leaves a route BGP adds unverified while BGP is not run', () => {
+    const { scene, steps } = checked('scenes/calico-bgp.yaml');
+    const plan = planScene(scene, steps, 'ab12');
+    expect(plan.tablesUnchecked.find((t) => t.row.includes('proto bird') && t.row.startsWith('10.244.72.0/26'))).toMatchObject({ status: 'not-verified', reason: expect.stringMatching(/^step \d+ adds it: BGP sessions are not run here/) });
+  });
+});
