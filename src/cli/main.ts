@@ -33,6 +33,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (cmd.startsWith('-')) return topLevel(argv, io);
   if (cmd === 'export') return (await import('./export.ts')).exportCommand(rest, io);
   if (cmd === 'bundle') return (await import('./bundle.ts')).bundleCommand(rest, io);
+  if (cmd === 'verify') return (await import('./verify.ts')).verifyCommand(rest, io);
   if (!Object.hasOwn(OPTIONS, cmd)) return usageError(io, `unknown command '${cmd}'`);
   const name = cmd as keyof typeof OPTIONS;
   const usage = COMMAND_USAGE[name];

@@ -27,6 +27,9 @@ commands:
                                write the scene as a picture, animation or page
   bundle <scene.yaml>... -o <dir> [--runtime] [--notes]
                                precompile scenes for a web page (<kubehop-scene>)
+  verify <scene.yaml>... [--json] [--keep]
+                               replay scenes in Linux network namespaces (root) and
+                               compare every step with the kernel's frames
 
   kubehop <command> --help shows a command's options.
 

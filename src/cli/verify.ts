@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkScene } from '../pipeline.ts';
 import { formatDiagnostic } from '../scene/diagnostic.ts';
+import { HELP, readOptions } from './options.ts';
 import { hostProblems, thisHost, type Host } from '../verify/host.ts';
 import { Interrupted, RunError, TIME_LIMIT_MS } from '../verify/run.ts';
 import { reportLines, tally } from '../verify/report.ts';
@@ -32,11 +33,11 @@ exit codes:
   2  the command line is wrong, or this machine cannot run verify`;
 
 export async function verifyCommand(argv: string[], io: VerifyIo, host: Host = thisHost()): Promise<number> {
-  const flags = argv.filter((a) => a.startsWith('-'));
-  const files = argv.filter((a) => !a.startsWith('-'));
-  if (flags.includes('-h') || flags.includes('--help')) return io.out(VERIFY_USAGE), 0;
-  const bad = flags.find((f) => f !== '--json' && f !== '--keep');
-  if (bad) return io.err(`kubehop: unknown option '${bad}' for 'verify'\n\n${VERIFY_USAGE}`), 2;
+  const read = readOptions(argv, 'verify', { ...HELP, json: { type: 'boolean' }, keep: { type: 'boolean' } });
+  if ('error' in read) return io.err(`kubehop: ${read.error}\n\n${VERIFY_USAGE}`), 2;
+  const { files } = read;
+  const flags = [...read.flags].map((f) => `--${f}`);
+  if (flags.includes('--help')) return io.out(VERIFY_USAGE), 0;
   if (files.length === 0) return io.err(`kubehop: verify needs at least one scene file\n\n${VERIFY_USAGE}`), 2;
   const problems = hostProblems(host);
   if (problems.length > 0) {
