@@ -21,6 +21,9 @@ describe('Calico IP-in-IP', () => {
     expect(layers(routed)).toEqual(['ipv4', 'icmp']);
     expect(first(routed, 'ipv4').ttl).toBe(63);
     expect(scene.elements['node1/tunl0']!.mac).toBeUndefined();
+    // Nothing is unwrapped here: no struck tunnel band on the card, as a decap would have.
+    expect(routed.removed).toBeUndefined();
+    expect(request('node2/tunl0', 'decap').removed?.map((h) => h.layer)).toEqual(['eth', 'ipv4', 'ipip']);
     // Every hop on tunl0 itself, both ways, is bare IP.
     for (const s of steps.filter((x) => x.at.endsWith('/tunl0'))) expect(layers(s)[0]).toBe('ipv4');
   });
