@@ -1,6 +1,6 @@
 // derive: what one operation does to a packet's header stack. Each function
 // returns a new stack (headers are never mutated) or a problem to report.
-import type { Header, Op, Ipv4Header, EthHeader } from '../scene/model.ts';
+import type { Header, Op, Ipv4Header, EthHeader, TunnelTtl } from '../scene/model.ts';
 import { flowSourcePort } from './flow-hash.ts';
 import { LIMITS } from '../scene/limits.ts';
 
@@ -70,16 +70,21 @@ export function applyOp(state: PacketState, op: Op, hereMac: string | undefined)
       if (!ip) return fail('route needs an IPv4 header to work on');
       if (ip.h.ttl <= 1) return fail(`TTL is ${ip.h.ttl}: the kernel drops the packet (and sends ICMP time exceeded) instead of routing it`);
       const decremented = replace(hs, ip.i, { ...ip.h, ttl: ip.h.ttl - 1 });
+      const framed = eth && eth.i < ip.i;
+      // Into a layer-3 device (tunl0) the packet goes bare: such a device has no link-layer header.
+      if (op.devMac === undefined || op.nextHopMac === undefined) return next(framed ? decremented.filter((_, k) => k !== eth.i) : decremented);
       const l2: EthHeader = { layer: 'eth', src: op.devMac, dst: op.nextHopMac };
       // A packet that came out of an IP-in-IP tunnel has no Ethernet header: routing gives it one.
-      return next(eth && eth.i < ip.i ? replace(decremented, eth.i, l2) : [l2, ...decremented]);
+      return next(framed ? replace(decremented, eth.i, l2) : [l2, ...decremented]);
     }
     case 'encap': {
       // Each step works on the whole stack: encapsulating without end must not make derive slow.
       if (hs.length + 4 > LIMITS.headers) return fail(`encap: the packet would have more than ${LIMITS.headers} headers; expected at most that (is a 'decap' missing?)`);
       const eth: EthHeader = { layer: 'eth', src: op.srcMac, dst: op.dstMac };
-      // A tunnel's outer header starts afresh: the inner TTL is not copied out.
-      const ip: Ipv4Header = { layer: 'ipv4', src: op.src, dst: op.dst, ttl: 64 };
+      const ttl = outerTtl(hs, op.ttl ?? (op.type === 'ipip' ? 'inherit' : 64));
+      if (typeof ttl === 'string') return fail(ttl);
+      const ip: Ipv4Header = { layer: 'ipv4', src: op.src, dst: op.dst, ttl };
+      // The ipip layer stands for the outer header's protocol 4: the inner IP packet follows it directly, no UDP.
       if (op.type === 'ipip') return next([eth, ip, { layer: 'ipip' }, ...hs.filter((h, k) => !(k === 0 && h.layer === 'eth'))]);
       return next([eth, ip, { layer: 'udp', sport: op.sport ?? flowSourcePort(hs), dport: op.dport }, { layer: 'vxlan', vni: op.vni }, ...hs]);
     }
@@ -146,6 +151,17 @@ export function applyOp(state: PacketState, op: Op, hereMac: string | undefined)
       return next(replace(shs, shs.findIndex((h) => h.layer === 'dns'), { ...dns.h, rcode: op.rcode, answers: op.answers }));
     }
   }
+}
+
+/**
+ * The outer TTL: a fixed one, or (`inherit`, the kernel's `ttl 0`) the inner
+ * packet's as it enters the tunnel — already lowered by the routing that sent
+ * it there (ip_tunnel_xmit copies inner_iph->ttl). A sentence when it cannot.
+ */
+function outerTtl(hs: Header[], ttl: TunnelTtl): number | string {
+  if (ttl !== 'inherit') return ttl;
+  const inner = outer(hs, 'ipv4');
+  return inner ? inner.h.ttl : 'encap: ttl inherit copies the inner IPv4 TTL, but the packet has no IPv4 header';
 }
 
 /** The answer goes back the way it came: addresses and ports swap, TTL starts afresh. */

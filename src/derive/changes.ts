@@ -25,10 +25,16 @@ export function diffHeaders(before: Header[], after: Header[]): Change[] {
   return changes.sort((x, y) => x.layer - y.layer);
 }
 
-/** The outer layers a step removed: those of `before` that no longer line up with `after` from the inside. */
+/**
+ * The tunnel layers a decap removed: those of `before` that no longer line up
+ * with `after` from the inside. Routing into a layer-3 device (tunl0) also
+ * drops the Ethernet header, but unwraps nothing: the card and the inspector
+ * show that as a stack with no Ethernet layer, not as a struck tunnel band.
+ */
 export function removedHeaders(before: Header[], after: Header[]): Header[] {
   const extra = before.length - after.length;
   if (extra <= 0) return [];
   const innerSame = after.every((h, k) => h.layer === before[extra + k]!.layer);
-  return innerSame ? before.slice(0, extra) : [];
+  const gone = before.slice(0, extra);
+  return innerSame && gone.some((h) => h.layer === 'vxlan' || h.layer === 'ipip') ? gone : [];
 }

@@ -55,6 +55,7 @@ export function checkStep({ scene, step, before, after }: StepContext): string[]
     if (step.ops.some((o) => ['route', 'encap', 'decap', 'snat', 'masquerade'].includes(o.op))) {
       problems.push('a bridge forwards frames without changing the IP header: routing, SNAT and tunnels happen in the host, not in the bridge');
     }
+    if (!eth(before)) problems.push('a bridge forwards Ethernet frames, but this packet has no Ethernet header (it came out of a layer-3 device such as tunl0, or a decap): it must be routed first');
     const bridge = [from, at].find((e) => e.type === 'bridge');
     if (!bridge) problems.push("'bridge' is used on a hop that touches no bridge device");
     else if (eth(before)?.dst === bridge.mac && !step.ops.some((o) => o.op === 'bridge' && o.toMac !== undefined)) {
@@ -69,6 +70,9 @@ export function checkStep({ scene, step, before, after }: StepContext): string[]
     if (dst !== undefined && own.length > 0 && !own.includes(dst)) {
       problems.push(`a host routes only frames sent to one of its own MACs (${own.join(', ')}), but this one is addressed to ${dst}`);
     }
+    const via = scene.elements[route.nextHop];
+    // tunl0 has no remote of its own: the kernel sends to the route's gateway (an NBMA tunnel), so that is the other node.
+    if (scene.elements[route.dev]?.layer3 && via?.layer3) problems.push(`the route's next hop '${via.id}' is a layer-3 device; out of ${route.dev} the next hop is the other node's address (Calico: via 192.168.1.11 dev tunl0 onlink), which becomes the tunnel's outer destination`);
     if (route.dev !== step.at) problems.push(`the route sends the packet out of '${route.dev}', but the step moves it to '${step.at}'`);
   } else if (link?.kind === 'stack' && eth(before)?.dst !== undefined && eth(before)?.dst === from.mac && !step.ops.some((o) => o.op === 'encap' || o.op === 'decap' || o.op === 'deliver')) {
     problems.push(`the frame was addressed to ${from.name} and moves on through the host's IP stack: that is routing, which decrements the TTL and writes a new Ethernet header — add 'route'`);
@@ -96,6 +100,7 @@ export function checkStep({ scene, step, before, after }: StepContext): string[]
   }
 
   if (link?.kind === 'wire') {
+    if (!eth(after)) problems.push("on the wire a packet travels in an Ethernet frame, but this one has none (it was routed into a layer-3 device such as tunl0: is an 'encap' missing?)");
     const mac = eth(after)?.dst;
     if (mac && at.mac && mac !== at.mac && mac !== BROADCAST) problems.push(`on the wire the frame is addressed to ${mac}, but the other end (${at.id}) has MAC ${at.mac}`);
   }

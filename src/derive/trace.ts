@@ -93,7 +93,8 @@ export function formatHeader(h: Header): string {
     case 'vxlan':
       return `VXLAN vni ${h.vni}`;
     case 'ipip':
-      return 'IPIP';
+      // The outer IPv4 header's protocol field says 4 (IPPROTO_IPIP); no UDP follows.
+      return 'IPIP (proto 4)';
     case 'dns':
       return `DNS ${h.id} ${h.rcode ? `${h.rcode} ${h.qtype} ${h.qname}${h.answers?.length ? ` → ${h.answers.join('; ')}` : ''}` : `${h.qtype}? ${h.qname}`}`;
     case 'bgp':

@@ -22,12 +22,13 @@ export function hostIp(ip: string): string {
 }
 
 /** A failure names its message; the field it was written in is added where it is reported. */
-export type Resolved = { ok: true; value: string } | { ok: false; name: 'notMacOrElement' | 'notIpOrElement' | 'noSuchElement' | 'noMac' | 'noIp'; guess?: string };
+export type Resolved = { ok: true; value: string } | { ok: false; name: 'notMacOrElement' | 'notIpOrElement' | 'noSuchElement' | 'noMac' | 'layer3NoMac' | 'noIp'; guess?: string };
 
 export function resolveMac(addr: string, elements: Record<string, SceneElement>): Resolved {
   if (isMac(addr)) return { ok: true, value: addr.toLowerCase() };
   const el = elements[addr];
   if (!el) return { ok: false, name: 'notMacOrElement', guess: didYouMean(addr, Object.keys(elements)) };
+  if (el.layer3) return { ok: false, name: 'layer3NoMac' };
   if (!el.mac) return { ok: false, name: 'noMac' };
   return { ok: true, value: el.mac };
 }
@@ -57,7 +58,7 @@ export function fieldResolver(parsed: ParsedScene, here: PathKey[], what: string
     const r = how(written, elements);
     if (r.ok) return r.value;
     const pos = posAt(parsed, [...here, field]);
-    if (r.name === 'noMac' || r.name === 'noIp') out.push(diag(pos, r.name, `${what} ${field}`, written));
+    if (r.name === 'noMac' || r.name === 'noIp' || r.name === 'layer3NoMac') out.push(diag(pos, r.name, `${what} ${field}`, written));
     else out.push(diag(pos, r.name, `${what} ${field}`, written, r.guess ?? ''));
     return '?';
   };

@@ -51,9 +51,15 @@ export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Dia
         if (!isIpv4(r.ip, true)) out.push(diag(posAt(parsed, [...here, 'ip']), 'badIp', r.ip, r.kind === 'service'));
         el.ip = r.ip;
       }
+      if (r.kind === 'device' && (r.type === 'ipip' || r.layer3)) el.layer3 = true;
       if ('mac' in r && r.mac !== undefined) {
-        if (!isMac(r.mac)) out.push(diag(posAt(parsed, [...here, 'mac']), 'badMac', r.mac));
-        el.mac = r.mac.toLowerCase();
+        const macPos = posAt(parsed, [...here, 'mac']);
+        // A layer-3 device has no MAC to give: keeping one would put an Ethernet header where the kernel has none.
+        if (el.layer3) out.push(diag(macPos, 'macOnLayer3', id, r.kind === 'device' && r.type === 'ipip' ? 'type ipip, like tunl0' : 'layer3: true'));
+        else {
+          if (!isMac(r.mac)) out.push(diag(macPos, 'badMac', r.mac));
+          el.mac = r.mac.toLowerCase();
+        }
       }
       if ('row' in r && r.row !== undefined) el.row = r.row;
       if (r.kind === 'table') el.rows = r.rows.map((row, k) => tableRow(row, k));

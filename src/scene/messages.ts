@@ -67,10 +67,14 @@ export const MESSAGES = {
   linkSameEnds: e('KH3007', 'Link from an element to itself', (id: string) => `a link joins two different elements, but both ends are '${id}'`),
   duplicateLink: e('KH3008', 'Duplicate link', (a: string, b: string, line: number) => `duplicate link between '${a}' and '${b}': already defined at line ${line}`),
   duplicatePacket: e('KH3009', 'Duplicate packet id', (id: string, line: number) => `duplicate packet id '${id}': already defined at line ${line}`),
+  macOnLayer3: e('KH3010', 'MAC on a layer-3 device', (id: string, why: string) =>
+    `'mac' on '${id}', a layer-3 device (${why}): it has no link-layer address, and routing into it adds no Ethernet header; remove 'mac'`),
   notMacOrElement: e('KH3101', 'Neither a MAC address nor an element', (field: string, addr: string, guess: string) => `${field}: '${addr}' is neither a MAC address nor an element id${guess}`),
   noMac: e('KH3102', 'Element without a MAC address', (field: string, id: string) => `${field}: '${id}' has no 'mac' to take the address from`),
   notIpOrElement: e('KH3103', 'Neither an IPv4 address nor an element', (field: string, addr: string, guess: string) => `${field}: '${addr}' is neither an IPv4 address nor an element id${guess}`),
   noIp: e('KH3104', 'Element without an IP address', (field: string, id: string) => `${field}: '${id}' has no 'ip' to take the address from`),
+  layer3NoMac: e('KH3106', 'MAC taken from a layer-3 device', (field: string, id: string) =>
+    `${field}: '${id}' is a layer-3 device, with no MAC: what it sends carries no Ethernet header; name a device that has one (the NIC a tunnel's packets leave through)`),
   noSuchElement: e('KH3105', 'Operation names no element', (field: string, id: string, guess: string) => `${field}: no element '${id}'${guess}`),
 
   // KH40xx: steps

@@ -60,6 +60,8 @@ export interface SceneElement {
   /** IPv4 address, with prefix length when the file gives one (`10.244.1.2/24`). */
   ip?: string;
   mac?: string;
+  /** Devices without a link-layer header (every ipip device, or `layer3: true`): no MAC, and routing into one adds no Ethernet header. */
+  layer3?: boolean;
   /**
    * Row of the node's drawing, from the top (pods 0 … NIC 4). Derived from the
    * type unless the file sets it. Tables take the row of the device they sit beside.
@@ -162,7 +164,8 @@ export type Op =
    * frame is sent to that destination's MAC and bridged, not routed.
    */
   | { op: 'bridge'; toMac?: string }
-  | { op: 'route'; dev: string; devMac: string; nextHop: string; nextHopMac: string }
+  /** The MACs are absent when `dev` is a layer-3 device: the packet leaves through it with no Ethernet header. */
+  | { op: 'route'; dev: string; devMac?: string; nextHop: string; nextHopMac?: string }
   | {
       op: 'encap';
       type: 'vxlan';
@@ -174,8 +177,9 @@ export type Op =
       dport: number;
       /** Omitted: derived from a hash of the inner flow, as the kernel does. */
       sport?: number;
+      ttl?: TunnelTtl;
     }
-  | { op: 'encap'; type: 'ipip'; src: string; dst: string; srcMac: string; dstMac: string }
+  | { op: 'encap'; type: 'ipip'; src: string; dst: string; srcMac: string; dstMac: string; ttl?: TunnelTtl }
   | { op: 'decap' }
   | { op: 'dnat'; to: string; port?: number }
   | { op: 'snat'; to: string; port?: number }
@@ -191,6 +195,12 @@ export type Op =
   | { op: 'reject'; with: RejectWith; answer: string; reason?: string }
   /** Time passes here: a retransmission timer, a resolver's timeout. */
   | { op: 'wait'; ms: number; reason?: string };
+
+/**
+ * A tunnel's outer TTL: a number, or `inherit` (the kernel's `ttl 0`: the
+ * inner IPv4 TTL is copied out). Omitted: inherit for ipip, 64 for vxlan.
+ */
+export type TunnelTtl = number | 'inherit';
 
 /** iptables' `--reject-with` values for IPv4 (icmp-port-unreachable is its default). */
 export type RejectWith =

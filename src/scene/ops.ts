@@ -1,5 +1,5 @@
 // validate, part 2c: a step's written operations → operations with every reference resolved.
-import type { Op, RejectWith, SceneElement } from './model.ts';
+import type { Op, RejectWith, SceneElement, TunnelTtl } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { resolveElement, resolveIp, resolveMac, fieldResolver } from './addresses.ts';
 import type { ParsedScene, PathKey } from './parse.ts';
@@ -19,13 +19,17 @@ export function resolveOps(parsed: ParsedScene, raw: unknown[], path: PathKey[],
         ops.push({ op: 'bridge', toMac: get('to', resolveMac) });
         break;
       case 'route':
-        ops.push({ op: 'route', dev: get('dev', resolveElement), devMac: get('dev', resolveMac), nextHop: get('via', resolveElement), nextHopMac: get('via', resolveMac) });
+        // Out of a layer-3 device (tunl0) the packet gets no Ethernet header, so there is no MAC to take.
+        if (elements[String(p.dev)]?.layer3) ops.push({ op: 'route', dev: get('dev', resolveElement), nextHop: get('via', resolveElement) });
+        else ops.push({ op: 'route', dev: get('dev', resolveElement), devMac: get('dev', resolveMac), nextHop: get('via', resolveElement), nextHopMac: get('via', resolveMac) });
         break;
       case 'encap': {
         const common = { src: get('src', resolveIp), dst: get('dst', resolveIp), srcMac: get('src', resolveMac), dstMac: get('dst', resolveMac) };
-        if (p.type === 'ipip') ops.push({ op: 'encap', type: 'ipip', ...common });
+        const ttl = p.ttl as TunnelTtl | undefined;
+        if (p.type === 'ipip') ops.push({ op: 'encap', type: 'ipip', ...common, ttl: ttl ?? 'inherit' });
         else {
           const op: Op = { op: 'encap', type: 'vxlan', vni: (p.vni as number | undefined) ?? 1, dport: (p.dport as number | undefined) ?? 8472, ...common };
+          if (ttl !== undefined) op.ttl = ttl;
           if (p.sport !== undefined) op.sport = p.sport as number;
           ops.push(op);
         }

@@ -38,6 +38,12 @@ const Device = z.strictObject({
   label: label.optional(),
   ip: z.string().optional().describe('IPv4 address, optionally with prefix length: 10.244.1.2/24.'),
   mac: z.string().optional(),
+  layer3: z
+    .literal(true)
+    .optional()
+    .describe(
+      "A layer-3 device: no MAC and no link-layer header (`ip link` shows link/none or link/ipip, not link/ether), so routing into it adds no Ethernet header. Every 'ipip' device is one; NOARP alone is not enough (a dummy device is NOARP and still Ethernet).",
+    ),
   row: row.optional(),
 });
 
@@ -175,6 +181,12 @@ export const opSchemas = {
     vni: z.number().int().min(0).max(16777215).optional(),
     dport: port.optional().describe("Outer UDP port; Linux's default for VXLAN devices (and Flannel's) is 8472."),
     sport: port.optional().describe('Outer UDP source port; omitted, it is a hash of the inner flow, as the kernel does.'),
+    ttl: z
+      .union([z.literal('inherit'), z.number().int().min(1).max(255)])
+      .optional()
+      .describe(
+        "Outer TTL, the tunnel device's `ttl` as `ip link` sets it: a number, or inherit (copy the inner packet's TTL, as it is when the packet enters the tunnel, after the routing decrement). Default: inherit for ipip (the kernel's default, kept by Calico's tunl0), 64 for vxlan (the host's default TTL, which Flannel keeps).",
+      ),
   }),
   dnat: z.strictObject({ to: addr, port: port.optional() }),
   snat: z.strictObject({ to: addr, port: port.optional() }),

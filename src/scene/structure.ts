@@ -52,7 +52,9 @@ function explain(parsed: ParsedScene, issue: Issue, base: PathKey[], out: Diagno
         say(path, 'unknownVariant', where, got, typeof value === 'string' ? didYouMean(value, options) : '', options);
         return;
       }
-      say(path, 'noAcceptedForm', where);
+      const expected = choices(issue);
+      if (expected) say(path, 'wrongType', where, expected, `${typeof value} ${shown(value)}`);
+      else say(path, 'noAcceptedForm', where);
       return;
     }
     case 'invalid_type': {
@@ -87,9 +89,29 @@ function shown(value: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
+/**
+ * A union of a word and a type (a tunnel's ttl: inherit or a number) that the
+ * value matched neither of: what each branch wanted, as ""inherit" or number".
+ */
+function choices(issue: z.core.$ZodIssueInvalidUnion): string | undefined {
+  const words: string[] = [];
+  let literal = false;
+  for (const errs of issue.errors) {
+    const e = errs.length === 1 && errs[0]!.path.length === 0 ? errs[0]! : undefined;
+    if (e?.code === 'invalid_value') {
+      literal = true;
+      words.push(e.values.map((v) => JSON.stringify(v)).join(' or '));
+    } else if (e?.code === 'invalid_type') words.push(e.expected);
+    else return undefined;
+  }
+  return literal ? words.join(' or ') : undefined;
+}
+
 /** Headers and operations are one-key maps; name the key when it is not one we know. */
 function oneKeyUnion(path: PathKey[], value: unknown): { key: string; problem: Problem } | undefined {
-  const kind = path.includes('headers') ? 'header' : path.includes('ops') ? 'operation' : undefined;
+  // Only the header or operation itself: a union inside one (an encap's ttl) is a value like any other.
+  const list = path[path.length - 2];
+  const kind = list === 'headers' ? 'header' : list === 'ops' ? 'operation' : undefined;
   if (!kind) return undefined;
   const names = kind === 'header' ? Object.keys(headerSchemas) : [...new Set([...bareOps, ...Object.keys(opSchemas)])];
   const keys = typeof value === 'string' ? [value] : value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
