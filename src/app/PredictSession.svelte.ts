@@ -19,8 +19,6 @@ export class PredictSession {
   answers = $state.raw(new Map<string, string>());
   /** The step whose answer is being shown (the hop just played after an answer). */
   revealed = $state<number | undefined>();
-  /** Answers kept from an earlier visit, when this one started. */
-  readonly resumed: number;
   private readonly sceneId: string;
   private readonly store: KeyValueStore | undefined;
 
@@ -32,7 +30,6 @@ export class PredictSession {
     // Only answers to questions this version of the scene still asks.
     const ids = new Set([...this.plan.values()].map((q) => q.id));
     this.answers = new Map([...kept].filter(([id]) => ids.has(id)));
-    this.resumed = this.answers.size;
   }
 
   /** The question to answer while step `at` is shown: the next hop's, unless answered already. */
