@@ -29,11 +29,16 @@ export function questionsByStep(scene: Scene, steps: readonly DerivedStep[], aut
   });
 }
 
-/** One question per step that has any (predict mode asks one before each hop), by step index. */
+/**
+ * One question per step that has any (predict mode asks one before each hop),
+ * by step index. A forced "where next?" is left out: a quiz of veth peers and
+ * wires to click through would bury the hops that take a decision.
+ */
 export function quizPlan(byStep: readonly Question[][]): Map<number, Question> {
   const plan = new Map<number, Question>();
   byStep.forEach((qs, i) => {
-    if (qs[0]) plan.set(i, qs[0]);
+    const q = qs.find((q) => !q.forced);
+    if (q) plan.set(i, q);
   });
   return plan;
 }

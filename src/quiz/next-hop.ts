@@ -22,7 +22,10 @@ export function nextHopQuestion(scene: Scene, steps: readonly DerivedStep[], i: 
   const choice = (id: string): Choice => ({ id, label: id });
   const choices = pickChoices(choice(step.at), tiers.flat().map(choice), key);
   if (!choices) return undefined;
+  // No way on but the one taken: a veth's peer, the wire to the other node.
+  const forced = [...neighbours].every((id) => id === step.at || id === prev.from);
   return {
+    ...(forced ? { forced: true as const } : {}),
     id: `${i}:next`,
     step: i,
     kind: 'next',

@@ -27,6 +27,8 @@ export interface Question {
   answer: string;
   /** Shown with the right/wrong feedback: the step's narration unless the scene wrote one. */
   explanation: string;
+  /** A "where next?" whose packet had no other way on than the one it takes: true, but predict mode does not ask it. */
+  forced?: true;
 }
 
 /** A scene's own question on a step, as a scene file would write it. */
