@@ -1,14 +1,15 @@
 // The app's pages, by URL hash: `#/` the gallery, `#/overview` the overview,
 // `#/<scene>/<k>` a scene at step k (src/player/url.ts); `#/edit` the editor
 // (with the saved draft), `#/edit/<scene>` the editor on a copy of a bundled
-// scene, `#v1:<payload>` the editor on a shared text (src/app/editor/share.ts).
+// scene, `#v1:<payload>` the editor on a shared text (src/app/editor/share.ts),
+// `#/<scene>/predict` the scene in predict mode (a question before each hop).
 import { parseHash } from '../player/url.ts';
 
 export type Route =
   | { page: 'gallery' }
   | { page: 'overview' }
   | { page: 'edit'; source: EditSource }
-  | { page: 'scene'; scene: string; step: number }
+  | { page: 'scene'; scene: string; step: number; predict?: true }
   | { page: 'missing'; hash: string };
 
 /** Page names that are not scenes: a scene file may not take one of these ids. */
@@ -27,6 +28,8 @@ export function parseRoute(hash: string): Route {
     const scene = edit[1] ? safeDecode(edit[1]) : '';
     return { page: 'edit', source: scene ? { from: 'scene', scene } : { from: 'draft' } };
   }
+  const predict = /^\/([^/]+)\/predict\/?$/.exec(text);
+  if (predict) return { page: 'scene', scene: safeDecode(predict[1]!), step: 0, predict: true };
   const t = parseHash(hash);
   return t ? { page: 'scene', scene: t.scene, step: t.step ?? 0 } : { page: 'missing', hash: text };
 }
@@ -37,4 +40,9 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** The hash of a scene's predict mode. */
+export function predictHash(scene: string): string {
+  return `#/${encodeURIComponent(scene)}/predict`;
 }

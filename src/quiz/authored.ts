@@ -1,0 +1,27 @@
+// A scene's own question on a step (question, choices, answer, explanation),
+// turned into a Question like the generated ones. The scene model does not
+// carry them yet: the caller hands them in by step index.
+import type { DerivedStep } from '../derive/types.ts';
+import type { AuthoredQuestion, Question } from './types.ts';
+import { shuffled } from './seed.ts';
+import { narration } from '../derive/trace.ts';
+import { MAX_CHOICES } from './choices.ts';
+
+export function authoredQuestions(sceneId: string, step: DerivedStep, written: readonly AuthoredQuestion[]): Question[] {
+  return written.flatMap((w, n): Question[] => {
+    const texts = [...new Set(w.choices)];
+    // The schema is to refuse these; a question that slipped through is left out, not asked wrong.
+    if (!texts.includes(w.answer) || texts.length < 2 || texts.length > MAX_CHOICES) return [];
+    return [
+      {
+        id: `${step.index}:authored:${n}`,
+        step: step.index,
+        kind: 'authored',
+        prompt: w.question,
+        choices: shuffled(texts, `${sceneId}#${step.index}#authored#${n}`).map((t) => ({ id: t, label: t })),
+        answer: w.answer,
+        explanation: w.explanation ?? narration(step),
+      },
+    ];
+  });
+}
