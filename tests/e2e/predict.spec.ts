@@ -53,11 +53,11 @@ async function openQuiz(page: Page): Promise<void> {
   await waitForStep(page, 0);
 }
 
-test('the Predict button opens predict mode, and the first question holds the packet until it is answered', async ({ page }) => {
+test('the header’s Predict link opens predict mode, and the first question holds the packet until it is answered', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`/#/${SCENE}/1`);
   await waitForStep(page, 0);
-  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await page.getByRole('link', { name: 'Predict the hops' }).click();
   await expect(page).toHaveURL(new RegExp(`#/${SCENE}/predict$`));
   // Hops with nothing to predict (a veth's peer) are played on with Continue.
   let k = 0;
