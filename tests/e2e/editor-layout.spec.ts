@@ -183,6 +183,9 @@ test('the split moves with the keyboard: arrows, Shift, Home, End, Enter; focus 
   expect(await valueNow(page)).toBe(30);
   await expect(sep).toHaveAttribute('aria-valuetext', 'Editor 30% of the width');
 
+  // The keys moved the split alone: the preview is still on its first step (→, End and Enter step the player elsewhere).
+  await expect(page.getByTestId('stage')).toHaveAttribute('data-step', '0');
+
   await page.reload();
   await expect(status(page)).toHaveAttribute('data-state', 'ok', { timeout: 20_000 });
   expect(await valueNow(page)).toBe(30);
