@@ -17,11 +17,13 @@ async function openEditor(page: Page, hash = '#/edit'): Promise<void> {
 /** Appends to the scene's title line, by keyboard. */
 async function editTitle(page: Page, suffix: string): Promise<void> {
   await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+Home');
   const lines = (await draft(page))!.split('\n');
   const at = lines.findIndex((l) => l.startsWith('title:'));
-  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
+  // Go to line (Ctrl+Alt+G), past the line's end: long lines wrap, so arrows move by rows on screen.
+  await page.keyboard.press('Control+Alt+g');
+  await page.getByRole('textbox', { name: 'Go to line' }).fill(`${at + 1}:999`);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.cm-content')).toBeFocused();
   await page.keyboard.type(suffix);
 }
 

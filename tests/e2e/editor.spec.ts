@@ -17,12 +17,16 @@ async function openEditor(page: Page, hash = '#/edit'): Promise<void> {
   await expect(status(page)).toHaveAttribute('data-state', 'ok', { timeout: 20_000 });
 }
 
-/** Puts the cursor at the end of a 1-based line, by keyboard as a person would. */
+/**
+ * Puts the cursor at the end of a 1-based line, by keyboard as a person would: Go to line
+ * (Ctrl+Alt+G) with a column past the end. Long lines wrap, so arrows and End move by rows on screen.
+ */
 async function endOfLine(page: Page, line: number): Promise<void> {
   await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+Home');
-  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Alt+g');
+  await page.getByRole('textbox', { name: 'Go to line' }).fill(`${line}:999`);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.cm-content')).toBeFocused();
 }
 
 test('typing updates the preview; an error is marked and listed while the last good render stays; fixing it updates again; a reload keeps the text', async ({ page }) => {

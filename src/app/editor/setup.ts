@@ -1,10 +1,12 @@
 // The CodeMirror view: YAML, lint marks the page pushes in (setDiagnostics),
-// completion from the schema and the scene, Tab indents (Esc, then Tab, leaves).
+// completion from the schema and the scene, Tab indents (Esc, then Tab, leaves),
+// long lines wrap at their own indentation, and guides mark the indent levels.
 import { basicSetup, EditorView } from 'codemirror';
 import { keymap } from '@codemirror/view';
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { autocompletion } from '@codemirror/autocomplete';
+import { indentationMarkers } from '@replit/codemirror-indentation-markers';
 // Both come with @codemirror/lang-yaml (its own dependencies).
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
@@ -14,6 +16,7 @@ import { sceneCompletion } from './completion.ts';
 import { vocabulary } from './vocabulary.ts';
 import { toMarks, offsetOf } from './lint.ts';
 import type { Ids } from './ids.ts';
+import { hangingWrap } from './hang.ts';
 
 export interface EditorOptions {
   text: string;
@@ -50,6 +53,16 @@ const colours = HighlightStyle.define([
   { tag: [t.punctuation, t.separator, t.squareBracket, t.brace, t.meta], color: 'var(--muted)' },
 ]);
 
+/**
+ * Indentation guides in the app's theme colours (app.css sets --kh-guide and --kh-guide-active per
+ * theme): the extension's own light/dark switch follows CodeMirror's theme flag, which this editor
+ * never sets, so both of its slots get the same variables.
+ */
+const guides = indentationMarkers({
+  markerType: 'codeOnly',
+  colors: { light: 'var(--kh-guide)', dark: 'var(--kh-guide)', activeLight: 'var(--kh-guide-active)', activeDark: 'var(--kh-guide-active)' },
+});
+
 export function createEditor(parent: HTMLElement, o: EditorOptions): EditorView {
   return new EditorView({
     parent,
@@ -58,6 +71,8 @@ export function createEditor(parent: HTMLElement, o: EditorOptions): EditorView 
       basicSetup,
       keymap.of([{ key: 'Tab', run: indent }]),
       yaml(),
+      hangingWrap,
+      guides,
       lintGutter(),
       autocompletion({ override: [sceneCompletion(vocabulary, o.ids)] }),
       look,
