@@ -6,6 +6,7 @@
 import type { Box, Geometry } from '../layout/types.ts';
 import { maxWidth, PAD, titleBand } from '../layout/measure.ts';
 import type { Rect } from './rect.ts';
+import { ancestorBoxes, boxTree } from '../layout/tree.ts';
 
 /** The parts of a derived step the camera reads. */
 export interface FocusStep {
@@ -29,7 +30,8 @@ export function focusRects(step: FocusStep, geometry: Geometry, extras: readonly
   // card at a projector's text size, but the rule that decided the hop does.
   const rows = step.highlight.map((h) => litRow(boxes.get(h.table), h.row) ?? place(h.table));
   const at = boxes.get(step.at);
-  const titles = at ? ancestors(at, geometry.boxes).map(titleRect) : [];
+  // Innermost first: the pod's title matters more than the node's.
+  const titles = at ? ancestorBoxes(at, boxTree(geometry.boxes)).map(titleRect) : [];
   // The caller's rects first: the packet card (with the packet's dot) is what the step did, and it
   // rests beside the box it is at, close enough that both fit any phone's view; on a stage too
   // small for both, the card and the dot win over the whole box.
@@ -44,20 +46,12 @@ export function focusRects(step: FocusStep, geometry: Geometry, extras: readonly
 
 function litRow(table: Box | undefined, row: string | undefined): Rect | undefined {
   if (!table || row === undefined) return undefined;
-  const id = row.includes('#') ? row.slice(row.indexOf('#') + 1) : row;
-  const r = table.rows?.find((x) => x.id === id);
+  const r = table.rows?.find((x) => x.id === row);
   return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : undefined;
 }
 
 function rectOf(b: Box): Rect {
   return { x: b.x, y: b.y, width: b.width, height: b.height };
-}
-
-/** Innermost first: the pod's title matters more than the node's. */
-function ancestors(box: Box, boxes: readonly Box[]): Box[] {
-  return boxes
-    .filter((b) => b !== box && b.x <= box.x && b.y <= box.y && b.x + b.width >= box.x + box.width && b.y + b.height >= box.y + box.height)
-    .sort((a, b) => a.width * a.height - b.width * b.height);
 }
 
 /** A container's title, drawn top-left (render/boxes.ts). */

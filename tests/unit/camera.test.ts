@@ -117,11 +117,9 @@ describe('the camera: one view per step', () => {
     expect(rects[4]).toMatchObject({ x: 10, y: 10 });
   });
 
-  it('keeps the lit row itself in view, not its whole table (qualified or bare row ids)', () => {
-    for (const row of ['sep-c', 'node1/nat#sep-c']) {
-      const rects = focusRects({ from: 'node1/veth', at: 'node1/eth0', highlight: [{ table: 'node1/nat', row }] }, picture);
-      expect(rects[1]).toEqual({ x: 66, y: 180, width: 288, height: 20 });
-    }
+  it('keeps the lit row itself in view, not its whole table', () => {
+    const rects = focusRects({ from: 'node1/veth', at: 'node1/eth0', highlight: [{ table: 'node1/nat', row: 'sep-c' }] }, picture);
+    expect(rects[1]).toEqual({ x: 66, y: 180, width: 288, height: 20 });
   });
 
   it('centres a view bigger than the picture, and slides one that would leave it back on', () => {
