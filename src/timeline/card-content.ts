@@ -81,17 +81,18 @@ export function cardView(step: DerivedStep, names: MacNames = {}): CardView {
   const innerStart = split + 1;
   const inner = part(hs.slice(innerStart), innerStart, step, names, false);
   const view: CardView = { packet: step.packet, kind: kindOf(hs.slice(innerStart)), inner, summary: '' };
-  if (step.highlight.length > 0) {
-    const matched = matchedField(step, view.kind);
-    const line = inner.lines.find((l) => l.label === matched);
-    if (line) line.lit = true;
-  }
   if (split >= 0) {
     const isNew = step.changed.some((c) => c.layer <= split && c.field === undefined);
     view.band = { ...part(hs.slice(0, innerStart), 0, step, names, true), state: isNew ? 'new' : 'kept' };
   } else if (step.removed && step.removed.length > 0) {
     // Show what the decap took off once, struck, so the unwrapping is seen.
     view.band = { ...part(step.removed, -1, { ...step, changed: [] }, names, true), state: 'removed' };
+  }
+  if (step.highlight.length > 0) {
+    // A rule lit at a decap (cali-INPUT's accept of IP-in-IP from a known node) matched the outer packet the step takes off.
+    const outer = step.ops.includes('decap') ? view.band : undefined;
+    const line = (outer ?? inner).lines.find((l) => l.label === (outer ? 'outer' : matchedField(step, view.kind)));
+    if (line) line.lit = true;
   }
   const fate = fateOf(step);
   if (fate) view.fate = fate;

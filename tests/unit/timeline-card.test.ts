@@ -56,6 +56,13 @@ describe('what the card says', () => {
     expect(vx[k]!.view.summary).toContain('outer headers removed: VXLAN vni 1');
   });
 
+  it("lights the outer addresses, not the inner destination, when a rule lit at a decap matched the tunnel packet (cali-INPUT's IPIP accept)", () => {
+    const decap = views('calico-ipip.yaml').find((s) => s.ops.includes('decap'))!.view;
+    expect(decap.band?.state).toBe('removed');
+    expect(decap.band?.lines.find((l) => l.label === 'outer')).toMatchObject({ lit: true });
+    expect(decap.inner.lines.filter((l) => l.lit)).toEqual([]);
+  });
+
   it('tells the packet kinds apart by title: ARP, ICMP, DNS with its name, BGP', () => {
     const arp = views('same-node-bridge.yaml')[0]!.view;
     expect(arp.kind).toBe('arp');
