@@ -1,6 +1,12 @@
-// One process, one scene: `tsx bench/layout-child.ts FILE RUNS [--lift-limits]`.
+// One process, one scene: `tsx bench/layout-child.ts FILE RUNS [--lift-limits] [--steady]`.
 // Prints JSON: the first layoutScene (cold: fresh process, elkjs and the JIT
 // unwarmed) and RUNS-1 more (warm), and how many ELK runs one layout took. A process per scene keeps "cold" honest.
+// --steady: then lays the scene out until it has done STEADY_AFTER layouts and
+// measures STEADY_RUNS more. elkjs is compiled Java of several megabytes, and
+// V8 needs some 40 layouts to optimise what it runs (docs/layout.md, "Speed"):
+// "warm" right after the first layout is still mostly the JIT warming up,
+// while an editor session, which lays out on every pause in typing, soon runs
+// at the steady figure.
 // --lift-limits: the synthetic 50× scene is over the 200-element cap of
 // src/scene/limits.ts; lifting it measures what the cap protects against.
 import { readFileSync } from 'node:fs';
@@ -32,4 +38,15 @@ for (let i = 0; i < runs; i++) {
   size = `${Math.round(g.width)}×${Math.round(g.height)}`;
   elk = elkRuns.count;
 }
-console.log(JSON.stringify({ times, cpu, elements: Object.keys(checked.scene.elements).length, links: checked.scene.links.length, size, elkRuns: elk }));
+const STEADY_AFTER = 40;
+const STEADY_RUNS = 10;
+const steadyCpu: number[] = [];
+if (process.argv.includes('--steady')) {
+  for (let i = runs; i < STEADY_AFTER + STEADY_RUNS; i++) {
+    const c0 = process.cpuUsage();
+    await layoutScene(checked.scene);
+    const c = process.cpuUsage(c0);
+    if (i >= STEADY_AFTER) steadyCpu.push((c.user + c.system) / 1000);
+  }
+}
+console.log(JSON.stringify({ times, cpu, steadyCpu, elements: Object.keys(checked.scene.elements).length, links: checked.scene.links.length, size, elkRuns: elk }));

@@ -18,15 +18,17 @@ export interface LayoutRow {
   coldCpuMs?: number;
   warmCpuMs?: number;
   warmRuns: number;
+  /** CPU per layout once the JIT has settled (layouts 41–50 in one process; layout-child.ts --steady). */
+  steadyCpuMs?: number;
   /** ELK runs in one layoutScene. */
   elkRuns?: number;
   note?: string;
 }
 
-function child(file: string, runs: number, timeoutMs: number, lift = false): Promise<{ times?: number[]; cpu?: number[]; elements?: number; links?: number; size?: string; error?: string[]; timedOut?: boolean; elkRuns?: number }> {
+function child(file: string, runs: number, timeoutMs: number, lift = false, steady = false): Promise<{ times?: number[]; cpu?: number[]; steadyCpu?: number[]; elements?: number; links?: number; size?: string; error?: string[]; timedOut?: boolean; elkRuns?: number }> {
   return new Promise((ok) => {
     // node --import tsx, not npx: npx costs seconds per process on a loaded machine.
-    const args = ['--import', 'tsx', 'bench/layout-child.ts', file, String(runs), ...(lift ? ['--lift-limits'] : [])];
+    const args = ['--import', 'tsx', 'bench/layout-child.ts', file, String(runs), ...(lift ? ['--lift-limits'] : []), ...(steady ? ['--steady'] : [])];
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     let out = '';
     let timedOut = false;
@@ -67,6 +69,7 @@ function row(scene: string, r: Awaited<ReturnType<typeof child>>, runs: number, 
     coldCpuMs: coldCpu,
     warmCpuMs: warmCpu.length ? median(warmCpu) : undefined,
     warmRuns: warm.length,
+    steadyCpuMs: r.steadyCpu?.length ? median(r.steadyCpu) : undefined,
     elkRuns: r.elkRuns,
     note,
   };
@@ -77,7 +80,7 @@ export async function measureLayout(quick: boolean, tmp: string, log: (s: string
   const bundled: LayoutRow[] = [];
   for (const f of readdirSync('scenes').filter((n) => n.endsWith('.yaml')).sort()) {
     log(`layout ${f}`);
-    bundled.push(row(f.replace(/\.yaml$/, ''), await child(join('scenes', f), runs, 120_000), runs, 120_000));
+    bundled.push(row(f.replace(/\.yaml$/, ''), await child(join('scenes', f), runs, 120_000, false, !quick), runs, 120_000));
   }
   const largest = largestScene();
   mkdirSync(tmp, { recursive: true });

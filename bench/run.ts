@@ -130,7 +130,7 @@ add(`one scene, raw YAML: runtime + pipeline + elkjs + ${largest}.yaml`, kb(size
 
 section('Layout in Node (layoutScene; cold = first layout in a fresh process; CPU = the process\'s user+system time)');
 for (const r of layout.bundled) {
-  add(`${r.scene} (${r.elements ?? '?'} elements)`, `cold ${ms(r.coldMs)} · warm ${ms(r.warmMs)} · ${r.elkRuns ?? '?'} ELK runs`, r.note ?? `CPU cold ${ms(r.coldCpuMs)} · warm ${ms(r.warmCpuMs)} (median of ${r.warmRuns})`);
+  add(`${r.scene} (${r.elements ?? '?'} elements)`, `cold ${ms(r.coldMs)} · warm ${ms(r.warmMs)} · ${r.elkRuns ?? '?'} ELK runs`, r.note ?? `CPU cold ${ms(r.coldCpuMs)} · warm ${ms(r.warmCpuMs)} (median of ${r.warmRuns})${r.steadyCpuMs !== undefined ? ` · steady ${ms(r.steadyCpuMs)} (layouts 41–50)` : ''}`);
 }
 // Like with like across sizes: the cold layout (each size in its own fresh process), wall and CPU.
 const base = layout.scaling[0]!;

@@ -35,16 +35,21 @@ function sizeAt(table: SceneElement, wraps: Wraps): Size {
   return size;
 }
 
-/** How much each table grows (or shrinks) from `from` to `to`, by table and by the node-level child it sits in (itself or a pod). */
-function growth(scene: Scene, from: Wraps, to: Wraps): Grown {
+/** The scene's tables, each with the node-level child it sits in (itself or a pod); tables outside nodes are left out. */
+function tableHolders(scene: Scene): [SceneElement, string][] {
+  return Object.values(scene.elements).flatMap((el): [SceneElement, string][] => {
+    const holder = el.kind === 'table' ? nodeChild(scene, el) : undefined;
+    return holder ? [[el, holder]] : [];
+  });
+}
+
+/** How much each table grows (or shrinks) from `from` to `to`, by table and by the node-level child it sits in. */
+function growth(holders: readonly [SceneElement, string][], from: Wraps, to: Wraps): Grown {
   const out = new Map<string, Size>();
   const tables = new Map<string, Size>();
-  for (const el of Object.values(scene.elements)) {
-    if (el.kind !== 'table') continue;
+  for (const [el, holder] of holders) {
     const a = sizeAt(el, from);
     const b = sizeAt(el, to);
-    const holder = nodeChild(scene, el);
-    if (!holder) continue;
     const dw = b.width - a.width;
     const dh = b.height - a.height;
     tables.set(el.id, { width: dw, height: dh });
@@ -71,14 +76,34 @@ function nodeChild(scene: Scene, el: SceneElement): string | undefined {
   return i > 0 ? chain[i - 1] : undefined;
 }
 
+/** What one node's width prediction needs, worked out once per layout rather than once per candidate width. */
+interface NodePlan {
+  kids: Box[];
+  /** The row of each kid. */
+  rowOf: Map<string, number>;
+  rows: Box[][];
+  neighbours: (readonly [Box, Box])[];
+  stacks: Stack[];
+  left: number;
+}
+
+function planNode(scene: Scene, node: string, boxes: ReadonlyMap<string, Box>): NodePlan {
+  const kids = childrenOf(scene, node).flatMap((c) => boxes.get(c.id) ?? []);
+  const rows = new Map<string, number>(kids.map((b) => [b.id, rowOf(scene, b.id)]));
+  const byRow = new Map<number, Box[]>();
+  for (const b of kids) byRow.set(rows.get(b.id)!, [...(byRow.get(rows.get(b.id)!) ?? []), b]);
+  const sorted = [...byRow.values()].map((row) => row.sort((p, q) => p.x - q.x));
+  const neighbours = sorted.flatMap((row) => row.slice(1).map((q, i) => [row[i]!, q] as const));
+  const stacks = straightLinks(scene, boxes, new Map(kids.map((b) => [b.id, b])));
+  return { kids, rowOf: rows, rows: sorted, neighbours, stacks, left: kids.length ? Math.min(...kids.map((b) => b.x)) : 0 };
+}
+
 /** Each row of one node: how tall it would be, from its tallest child. */
-function rowHeights(scene: Scene, node: string, boxes: ReadonlyMap<string, Box>, grow: ReadonlyMap<string, Size>): Map<number, number> {
+function rowHeights(plan: NodePlan, grow: ReadonlyMap<string, Size>): Map<number, number> {
   const out = new Map<number, number>();
-  for (const c of childrenOf(scene, node)) {
-    const b = boxes.get(c.id);
-    if (!b) continue;
-    const row = rowOf(scene, c.id);
-    out.set(row, Math.max(out.get(row) ?? 0, b.height + (grow.get(c.id)?.height ?? 0)));
+  for (const b of plan.kids) {
+    const row = plan.rowOf.get(b.id)!;
+    out.set(row, Math.max(out.get(row) ?? 0, b.height + (grow.get(b.id)?.height ?? 0)));
   }
   return out;
 }
@@ -92,19 +117,14 @@ function rowHeights(scene: Scene, node: string, boxes: ReadonlyMap<string, Box>,
  * stack. Placed twice, with and without the growth, and the difference
  * taken: what the placement gets wrong about ELK cancels out.
  */
-function nodeGrowth(scene: Scene, node: string, boxes: ReadonlyMap<string, Box>, grown: Grown): number {
-  const kids = childrenOf(scene, node).flatMap((c) => boxes.get(c.id) ?? []);
+function nodeGrowth(plan: NodePlan, grown: Grown): number {
+  const { kids, neighbours, stacks, left } = plan;
   if (kids.length === 0) return 0;
-  const byRow = new Map<number, Box[]>();
-  for (const b of kids) byRow.set(rowOf(scene, b.id), [...(byRow.get(rowOf(scene, b.id)) ?? []), b]);
-  const neighbours = [...byRow.values()].flatMap((row) => row.sort((p, q) => p.x - q.x).slice(1).map((q, i) => [row[i]!, q] as const));
-  const stacks = straightLinks(scene, boxes, new Map(kids.map((b) => [b.id, b])));
-  const left = Math.min(...kids.map((b) => b.x));
   const extent = (g: Grown): number | undefined => {
     const w = (b: Box): number => b.width + (g.holders.get(b.id)?.width ?? 0);
     // Where a link's end sits from its holder's left edge: tables growing to its left in the holder move it.
-    const at = (end: Box, holder: Box): number =>
-      end.x + end.width / 2 - holder.x + inside(scene, holder.id, boxes).filter((t) => t.x < end.x).reduce((sum, t) => sum + (g.tables.get(t.id)?.width ?? 0), 0);
+    const at = (end: Box, holder: Box, leftOf: readonly string[]): number =>
+      end.x + end.width / 2 - holder.x + leftOf.reduce((sum, t) => sum + (g.tables.get(t)?.width ?? 0), 0);
     const x = new Map(kids.map((b) => [b.id, left]));
     const raise = (b: Box, to: number): boolean => (to > x.get(b.id)! + 0.01 ? (x.set(b.id, to), true) : false);
     // Positions only rise, so this settles unless the links pull a row against
@@ -114,7 +134,7 @@ function nodeGrowth(scene: Scene, node: string, boxes: ReadonlyMap<string, Box>,
       moved = false;
       for (const [p, q] of neighbours) moved = raise(q, x.get(p.id)! + w(p) + Math.min(q.x - p.x - p.width, GAP)) || moved;
       for (const s of stacks) {
-        const [pa, qb] = [at(s.a, s.p), at(s.b, s.q)];
+        const [pa, qb] = [at(s.a, s.p, s.leftOfA), at(s.b, s.q, s.leftOfB)];
         moved = raise(s.q, x.get(s.p.id)! + pa - qb) || moved;
         moved = raise(s.p, x.get(s.q.id)! + qb - pa) || moved;
       }
@@ -126,7 +146,7 @@ function nodeGrowth(scene: Scene, node: string, boxes: ReadonlyMap<string, Box>,
   if (after !== undefined && before !== undefined) return after - before;
   // Without the stacks: the widest row, grown by what grows in it.
   const widest = (g: Grown): number =>
-    Math.max(...[...byRow.values()].map((row) => row.at(-1)!.x + row.at(-1)!.width - row[0]!.x + row.reduce((sum, b) => sum + (g.holders.get(b.id)?.width ?? 0), 0)));
+    Math.max(...plan.rows.map((row) => row.at(-1)!.x + row.at(-1)!.width - row[0]!.x + row.reduce((sum, b) => sum + (g.holders.get(b.id)?.width ?? 0), 0)));
   return widest(grown) - widest(NONE);
 }
 
@@ -144,41 +164,64 @@ interface Stack {
   b: Box;
   p: Box;
   q: Box;
+  /** The tables in p (q) to the left of a (b): growing, they move that end. */
+  leftOfA: string[];
+  leftOfB: string[];
 }
 
 /** The links between a node's children that ELK drew straight: the alignments it chose (one per neighbour, so no cycle). */
 function straightLinks(scene: Scene, boxes: ReadonlyMap<string, Box>, kids: ReadonlyMap<string, Box>): Stack[] {
   const holder = (id: string): Box | undefined => [id, ...ancestors(scene, id)].flatMap((x) => kids.get(x) ?? [])[0];
+  const leftOf = (end: Box, holder: Box): string[] => inside(scene, holder.id, boxes).filter((t) => t.x < end.x).map((t) => t.id);
   return scene.links.flatMap((l) => {
     const [a, b, p, q] = [boxes.get(l.a), boxes.get(l.b), holder(l.a), holder(l.b)];
     if (!a || !b || !p || !q || p === q) return [];
-    return Math.abs(a.x + a.width / 2 - (b.x + b.width / 2)) < 1 ? [{ a, b, p, q }] : [];
+    return Math.abs(a.x + a.width / 2 - (b.x + b.width / 2)) < 1 ? [{ a, b, p, q, leftOfA: leftOf(a, p), leftOfB: leftOf(b, q) }] : [];
   });
 }
 
 /**
  * The drawing's size had its tables been wrapped as `to` instead of `from`
- * (the wraps `g` was laid out with). `g` is a layout whose rows are not yet
+ * (the wraps `g` was laid out with), for any `to`: the returned function
+ * answers each in a fraction of what the first answer costs, since fit.ts
+ * asks for every width in its range. `g` is a layout whose rows are not yet
  * lined up across nodes (layout.ts's first run): its height is its tallest
  * node's stack, and the prediction is of rows that line up, each as tall as
  * its tallest in any node.
  */
-export function estimateSize(scene: Scene, g: Geometry, from: Wraps, to: Wraps): Size {
+export function sizePredictor(scene: Scene, g: Geometry, from: Wraps): (to: Wraps) => Size {
   const boxes = new Map(g.boxes.map((b) => [b.id, b]));
-  const grown = growth(scene, from, to);
-  const nodes = rootsOf(scene).filter((r) => r.kind === 'node' && boxes.has(r.id));
-  if (nodes.length === 0) return { width: g.width, height: g.height };
+  const plans = rootsOf(scene)
+    .filter((r) => r.kind === 'node' && boxes.has(r.id))
+    .map((n) => planNode(scene, n.id, boxes));
+  if (plans.length === 0) return () => ({ width: g.width, height: g.height });
+  const holders = tableHolders(scene);
   const sum = (m: ReadonlyMap<number, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
-  const tallestNode = Math.max(...nodes.map((n) => sum(rowHeights(scene, n.id, boxes, NONE.holders))));
-  const tallest = new Map<number, number>();
-  for (const n of nodes) for (const [k, v] of rowHeights(scene, n.id, boxes, grown.holders)) tallest.set(k, Math.max(tallest.get(k) ?? 0, v));
-  const wider = nodes.reduce((total, n) => total + nodeGrowth(scene, n.id, boxes, grown), 0);
-  return { width: g.width + wider, height: g.height - tallestNode + sum(tallest) };
+  const tallestNode = Math.max(...plans.map((p) => sum(rowHeights(p, NONE.holders))));
+  // Neighbouring widths often wrap every table alike: one answer per set of table sizes.
+  const known = new Map<string, Size>();
+  return (to) => {
+    const key = holders.map(([t]) => sizeAt(t, to)).map((z) => `${z.width},${z.height}`).join(' ');
+    const hit = known.get(key);
+    if (hit) return hit;
+    const grown = growth(holders, from, to);
+    const tallest = new Map<number, number>();
+    for (const p of plans) for (const [k, v] of rowHeights(p, grown.holders)) tallest.set(k, Math.max(tallest.get(k) ?? 0, v));
+    const wider = plans.reduce((total, p) => total + nodeGrowth(p, grown), 0);
+    const size = { width: g.width + wider, height: g.height - tallestNode + sum(tallest) };
+    known.set(key, size);
+    return size;
+  };
+}
+
+/** One prediction (tests; fit.ts keeps the predictor for many). */
+export function estimateSize(scene: Scene, g: Geometry, from: Wraps, to: Wraps): Size {
+  return sizePredictor(scene, g, from)(to);
 }
 
 /** `g`'s boxes with the node-level children that hold tables resized as the tables would be at `to`. */
 export function grownBoxes(scene: Scene, g: Geometry, from: Wraps, to: Wraps): Box[] {
-  const grow = growth(scene, from, to).holders;
+  const grow = growth(tableHolders(scene), from, to).holders;
   return g.boxes.map((b) => {
     const d = grow.get(b.id);
     return d ? { ...b, width: b.width + d.width, height: b.height + d.height } : b;

@@ -7,10 +7,10 @@
 // layout and estimate.ts's prediction of every other width, not by laying
 // the scene out at each width.
 import type { Scene } from '../scene/model.ts';
-import { estimateSize, grownBoxes } from './estimate.ts';
+import { grownBoxes, sizePredictor } from './estimate.ts';
 import { WRAP } from './measure.ts';
 import { narrowTables } from './narrow.ts';
-import { tableWraps, type TableWrap } from './table-wrap.ts';
+import { longestTableText, tableWraps, type TableWrap } from './table-wrap.ts';
 import { FONT, type Geometry } from './types.ts';
 
 export const STAGE = { width: 900, height: 560 } as const;
@@ -33,15 +33,17 @@ type Wraps = ReadonlyMap<string, TableWrap>;
  */
 export function chooseWraps(scene: Scene, g: Geometry, from: Wraps): Wraps {
   if (effectiveFont(g) >= FONT.size) return from;
+  const predict = sizePredictor(scene, g, from);
   let best = { wraps: from, font: effectiveFont(g) };
   // Narrowest first, so a tie goes to narrower tables: the prediction of a
   // drawing's width errs high when its tables narrow (estimate.ts), never low.
-  for (let w = ROW_WRAP_RANGE.min; w <= ROW_WRAP_RANGE.max; w++) {
+  const widest = Math.min(ROW_WRAP_RANGE.max, Math.max(ROW_WRAP_RANGE.min, longestTableText(scene)));
+  for (let w = ROW_WRAP_RANGE.min; w <= widest; w++) {
     const wraps = tableWraps(scene, w);
-    const font = effectiveFont(estimateSize(scene, g, from, wraps));
+    const font = effectiveFont(predict(wraps));
     if (font > best.font + 0.01) best = { wraps, font };
   }
   const narrower = narrowTables(scene, { ...g, boxes: grownBoxes(scene, g, from, best.wraps) }, best.wraps);
-  if (narrower && effectiveFont(estimateSize(scene, g, from, narrower)) > best.font + 0.01) return narrower;
+  if (narrower && effectiveFont(predict(narrower)) > best.font + 0.01) return narrower;
   return best.wraps;
 }

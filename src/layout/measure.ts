@@ -67,17 +67,38 @@ export const WRAP = { row: 34, edgeLabel: 20, gapLabel: 12 } as const;
  * give back the text exactly (a row's textContent stays its text); a word
  * longer than the limit gets a line of its own.
  */
+/** Length in code points, as Array.from counts it, without building the array. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 export function wrap(text: string, maxChars: number): string[] {
   const words = text.match(/\S+\s*/g);
   if (!words) return [text];
   const lines: string[] = [];
   let cur = '';
+  // Lengths in code points, kept as the line grows (the layout wraps every table at every candidate width).
+  let curChars = 0;
   for (const w of words) {
-    if (cur !== '' && Array.from((cur + w).trimEnd()).length > maxChars) {
+    const bare = codePoints(w.trimEnd());
+    if (cur !== '' && curChars + bare > maxChars) {
       lines.push(cur);
       cur = '';
+      curChars = 0;
     }
     cur += w;
+    curChars += codePoints(w);
   }
   lines.push(cur);
   // Leading spaces belong to the first line.

@@ -9,10 +9,17 @@ import { childrenOf, rootsOf, rowOf } from './scene-tree.ts';
 
 const chars = (s: string): number => Array.from(s.trimEnd()).length;
 
+/** Every text a table draws: its title lines and each row's text now and later. */
+const textsOf = (table: SceneElement): string[] => [...(table.rows ?? []).flatMap((r) => [r.text, ...(r.later ?? [])]), ...table.label];
+
+/** The longest text of any table, in characters: at that row width or wider, nothing wraps, so every wider choice draws the same. */
+export function longestTableText(scene: Scene): number {
+  return Math.max(0, ...Object.values(scene.elements).flatMap((el) => (el.kind === 'table' ? textsOf(el).map(chars) : [])));
+}
+
 /** The table's own width in characters when its rows and title wrap at `limit`. */
 function widthAt(table: SceneElement, limit: number): number {
-  const texts = [...(table.rows ?? []).flatMap((r) => [r.text, ...(r.later ?? [])]), ...table.label];
-  const lines = texts.flatMap((text) => wrap(text, limit));
+  const lines = textsOf(table).flatMap((text) => wrap(text, limit));
   return Math.max(0, ...lines.map(chars));
 }
 

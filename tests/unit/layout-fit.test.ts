@@ -7,8 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseWraps, effectiveFont, ROW_WRAP_RANGE, STAGE } from '../../src/layout/fit.ts';
 import { estimateSize } from '../../src/layout/estimate.ts';
 import { elkRuns, layoutAtRowWrap, layoutScene, measuringLayout } from '../../src/layout/layout.ts';
-import { tableWraps } from '../../src/layout/table-wrap.ts';
-import { maxWidth, PAD } from '../../src/layout/measure.ts';
+import { longestTableText, tableWraps } from '../../src/layout/table-wrap.ts';
+import { tableBox } from '../../src/layout/titles.ts';
+import { maxWidth, PAD, wrap } from '../../src/layout/measure.ts';
 import { FONT, type Box, type Geometry } from '../../src/layout/types.ts';
 import { loadScene } from '../../src/scene/load.ts';
 import type { Scene } from '../../src/scene/model.ts';
@@ -117,5 +118,22 @@ describe('room-saving choices', () => {
     expect(box(dnat, 'pod-a').label).toEqual(['pod-a (client)', '10.244.1.2']);
     // Calico's cali… device is wider than pod-c's one-line title: no gain in wrapping it.
     expect(box(geometries.get('calico-bgp.yaml')!, 'pod-c').label).toEqual(['pod-c 10.244.72.5']);
+  });
+});
+
+describe('what the width search may skip', () => {
+  it.each(files)('%s: every table is drawn alike at its longest text and at the widest choice', (f) => {
+    // fit.ts stops its search at the longest table text: past it nothing wraps, so nothing changes.
+    const s = scene(f);
+    const at = Math.min(ROW_WRAP_RANGE.max, Math.max(ROW_WRAP_RANGE.min, longestTableText(s)));
+    const tables = Object.values(s.elements).filter((e) => e.kind === 'table');
+    const [here, widest] = [tableWraps(s, at), tableWraps(s, ROW_WRAP_RANGE.max)];
+    for (const t of tables) expect(tableBox(t, here), `${f} ${t.id} at ${at}`).toEqual(tableBox(t, widest));
+  });
+
+  it('counts characters, not UTF-16 units, when it wraps', () => {
+    expect(wrap('😀😀😀 ab', 3)).toEqual(['😀😀😀 ', 'ab']);
+    expect(wrap('😀😀 ab', 5)).toEqual(['😀😀 ab']);
+    expect(wrap('  10.0.0.1 via 10.0.0.254', 12)).toEqual(['  10.0.0.1 via ', '10.0.0.254']);
   });
 });
