@@ -58,9 +58,14 @@ async function onPage(text: string, file: string): Promise<Built> {
   return built;
 }
 
+/** Starts the worker ahead of the first build, so elkjs loads while the page still fetches the scene (build-worker.ts). */
+export function warmUp(): void {
+  if (worker === undefined) worker = start();
+}
+
 /** The scene built off the main thread where possible. */
 export function buildOffThread(text: string, file: string): Promise<Built> {
-  if (worker === undefined) worker = start();
+  warmUp();
   const w = worker;
   if (!w) return onPage(text, file);
   return new Promise((done, fail) => {

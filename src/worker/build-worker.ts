@@ -10,6 +10,11 @@
 // has no envelope and is ignored there (build-client.ts).
 import { buildScene } from '../pipeline.ts';
 
+// Loaded now rather than at the first build (pipeline.ts imports it on
+// demand): the worker usually starts while the page is still fetching the
+// scene, so elkjs's megabyte or so is parsed in the meantime.
+void import('../layout/layout.ts');
+
 export interface BuildRequest {
   id: number;
   text: string;
