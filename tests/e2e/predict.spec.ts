@@ -173,7 +173,7 @@ async function atAuthored(page: Page, theme = 'light'): Promise<void> {
   await expect(page.getByTestId('predict-question')).toHaveText(authored.prompt);
 }
 
-test('the scene’s own question: answered wrong, the written explanation; answered right after Start over', async ({ page }) => {
+test('the scene’s own question: answered wrong, the written explanation; asked again once forgotten, answered right', async ({ page }) => {
   expect(authored.kind).toBe('authored');
   await atAuthored(page);
   await choice(page, label(authored, wrongOf(authored))).click();
