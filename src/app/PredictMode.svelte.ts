@@ -12,6 +12,11 @@ export class PredictMode {
   on = $state(false);
   /** Built when first asked for: a viewer who never predicts pays nothing. */
   quiz = $state.raw<PredictSession | undefined>();
+  /**
+   * In class (presenter mode): the step whose question the teacher revealed
+   * (A, or the next key). A room answers aloud: nothing is recorded.
+   */
+  classRevealed = $state<number | undefined>();
   private readonly sceneId: string;
   private readonly scene: Scene;
   private readonly steps: DerivedStep[];
@@ -35,6 +40,36 @@ export class PredictMode {
   /** The question open now; the next one waits until the last answer was seen (Continue). */
   get asking(): Question | undefined {
     return this.on && this.quiz && !this.state().moving && !this.feedback ? this.quiz.asking(this.state().settled) : undefined;
+  }
+
+  /**
+   * In class: the question before the hop about to play, asked whether or not
+   * this browser answered it; once revealed, shown with its answer until the
+   * player steps elsewhere.
+   */
+  get inClass(): { question: Question; revealed: boolean } | undefined {
+    if (!this.on || !this.quiz) return undefined;
+    const s = this.state();
+    const r = this.classRevealed;
+    const shown = r !== undefined && s.step === r ? this.quiz.plan.get(r) : undefined;
+    if (shown) return { question: shown, revealed: true };
+    const next = s.moving ? undefined : this.quiz.plan.get(s.settled + 1);
+    return next && { question: next, revealed: false };
+  }
+
+  /** In class: show the answer and play the hop it predicts. */
+  reveal(): void {
+    const c = this.inClass;
+    if (!c || c.revealed) return;
+    this.classRevealed = c.question.step;
+    this.player()?.next();
+  }
+
+  /** In class, the next key (a clicker has no A): reveal an open question first, then step on. */
+  nextInClass(): void {
+    const c = this.inClass;
+    if (c && !c.revealed) this.reveal();
+    else this.player()?.next();
   }
 
   /** The URL asks for predict mode on this scene (#/<scene>/predict). */

@@ -1,7 +1,7 @@
 // `kubehop bundle`: scenes in, a folder a static site can serve out. The
 // files are the ones the embed build makes for the project's own scenes
 // (src/bundle/embed-assets.ts), made the same way.
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleScene, type SceneBundle } from '../bundle/bundle.ts';
@@ -16,6 +16,8 @@ import type { Io } from './main.ts';
 export const RUNTIME_DIR = fileURLToPath(new URL('../../dist/app/embed/', import.meta.url));
 /** What --runtime copies: the element, and the iframe page that loads it. A raw .yaml src needs the build's lazy chunks too; a bundle never does. */
 const RUNTIME_FILES = ['kubehop.js', 'index.html'];
+/** Also copied: the chunk an element with the `predict` attribute imports (small, and a bundle is all it needs). */
+const PREDICT_CHUNK = /^kubehop-predict-[\w-]+\.js$/;
 
 type Ok = Extract<SceneBundle, { ok: true }>;
 
@@ -71,7 +73,8 @@ export async function bundleCommand(argv: readonly string[], io: Io, runtimeDir 
       written.push(json, svg);
     }
     if (a.runtime) {
-      for (const f of RUNTIME_FILES) {
+      const chunks = (await readdir(runtimeDir)).filter((f) => PREDICT_CHUNK.test(f));
+      for (const f of [...RUNTIME_FILES, ...chunks]) {
         await copyFile(join(runtimeDir, f), join(a.out, f));
         written.push(join(a.out, f));
       }

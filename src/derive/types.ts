@@ -1,4 +1,4 @@
-import type { Header, Highlight, RejectWith, SourcePos } from '../scene/model.ts';
+import type { Header, Highlight, RejectWith, SourcePos, StepQuestion } from '../scene/model.ts';
 import type { TableStates } from './tables.ts';
 
 /** A field the step changed: `field` undefined means the whole layer is new. */
@@ -21,6 +21,8 @@ export interface DerivedStep {
   ops: string[];
   caption: string;
   notes?: string;
+  /** The scene's own questions about this step (predict mode asks them first); absent when none. */
+  quiz?: StepQuestion[];
   highlight: Highlight[];
   headers: Header[];
   changed: Change[];

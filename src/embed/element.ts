@@ -319,6 +319,8 @@ export class KubehopScene extends HTMLElement {
     mark('kubehop:drawn', { src: this.#requested });
     this.dispatchEvent(new CustomEvent('load'));
     this.#playback.attach(player, start.play);
+    // Predict mode is a chunk of its own: a page without the attribute never fetches it.
+    if (parseFlag(this.getAttribute('predict'))) void import('./predict.ts').then((m) => m.startPredict(this, shown, player));
   }
 
   #fail(message: string, details: string[]): void {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
-const LEFT_OUT = ['../pipeline.ts', '../worker/build-client.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)).replace(/\\/g, '/'));
+const LEFT_OUT = ['../pipeline.ts', '../worker/build-client.ts', '../embed/predict.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)).replace(/\\/g, '/'));
 
 const cache = new Map<string, Promise<string>>();
 
@@ -20,7 +20,8 @@ export function exportRuntime(): Promise<string> {
  * self-contained HTML file. The element reads YAML through a lazy import of
  * the whole pipeline (and elkjs behind it, 1.4 MB), in a worker where it can
  * (src/worker/); an HTML export only carries a precompiled bundle, so that
- * import is left out, unreached.
+ * import is left out, unreached. So is predict mode's lazy chunk: an export
+ * page never sets the `predict` attribute.
  */
 export function embedModule(): Promise<string> {
   return once('embed', () => bundle('src/embed/index.ts', 'es', [leaveOutPipeline()]));
@@ -70,7 +71,7 @@ function leaveOutPipeline(): Plugin {
     name: 'kubehop-export-no-pipeline',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!importer || !/pipeline|build-client/.test(source)) return null;
+      if (!importer || !/pipeline|build-client|predict/.test(source)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!LEFT_OUT.includes(resolved?.id.replace(/\\/g, '/') ?? '')) return null;
       return { id: './kubehop-pipeline-not-included.js', external: true };

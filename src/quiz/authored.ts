@@ -1,16 +1,17 @@
-// A scene's own question on a step (question, choices, answer, explanation),
-// turned into a Question like the generated ones. The scene model does not
-// carry them yet: the caller hands them in by step index.
+// A scene's own question on a step (`quiz:` in the scene file: question,
+// choices, answer, explanation), turned into a Question like the generated
+// ones. Validation has refused a missing answer and repeated choices.
 import type { DerivedStep } from '../derive/types.ts';
-import type { AuthoredQuestion, Question } from './types.ts';
+import type { StepQuestion } from '../scene/model.ts';
+import type { Question } from './types.ts';
 import { shuffled } from './seed.ts';
 import { narration } from '../derive/trace.ts';
 import { MAX_CHOICES } from './choices.ts';
 
-export function authoredQuestions(sceneId: string, step: DerivedStep, written: readonly AuthoredQuestion[]): Question[] {
+export function authoredQuestions(sceneId: string, step: DerivedStep, written: readonly StepQuestion[]): Question[] {
   return written.flatMap((w, n): Question[] => {
     const texts = [...new Set(w.choices)];
-    // The schema is to refuse these; a question that slipped through is left out, not asked wrong.
+    // A bundle from an older build was not checked so: a bad question is left out, not asked wrong.
     if (!texts.includes(w.answer) || texts.length < 2 || texts.length > MAX_CHOICES) return [];
     return [
       {

@@ -1,7 +1,7 @@
 // The questions of a scene, per step, and the one predict mode asks.
 import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
-import type { AuthoredQuestion, Question } from './types.ts';
+import type { Question } from './types.ts';
 import { nextHopQuestion } from './next-hop.ts';
 import { fieldQuestions } from './fields.ts';
 import { rowQuestions } from './rows.ts';
@@ -11,9 +11,10 @@ import { authoredQuestions } from './authored.ts';
 /**
  * Every question each step can be asked, in the order predict mode prefers
  * them; empty for a step where nothing the student can predict happens (the
- * first step, a pause in place). `authored` holds a scene's own questions by step index.
+ * first step, a pause in place). A step's own questions (`quiz:` in the scene
+ * file) come first: the author wrote them for what no generated one asks.
  */
-export function questionsByStep(scene: Scene, steps: readonly DerivedStep[], authored: Record<number, AuthoredQuestion[]> = {}): Question[][] {
+export function questionsByStep(scene: Scene, steps: readonly DerivedStep[]): Question[][] {
   return steps.map((step, i) => {
     if (i === 0) return [];
     const fields = fieldQuestions(scene, steps, i);
@@ -25,7 +26,7 @@ export function questionsByStep(scene: Scene, steps: readonly DerivedStep[], aut
     const plain = tunnel && tunnel.answer === 'none' ? [tunnel] : [];
     const next = nextHopQuestion(scene, steps, i);
     // What the hop does to the packet first, then what decided it, then merely where it went.
-    return [...authoredQuestions(scene.id, step, authored[i] ?? []), ...wrapped, ...addresses, ...rowQuestions(scene, steps, i), ...ports, ...plain, ...ttl, ...(next ? [next] : [])];
+    return [...authoredQuestions(scene.id, step, step.quiz ?? []), ...wrapped, ...addresses, ...rowQuestions(scene, steps, i), ...ports, ...plain, ...ttl, ...(next ? [next] : [])];
   });
 }
 

@@ -30,11 +30,3 @@ export interface Question {
   /** A "where next?" whose packet had no other way on than the one it takes: true, but predict mode does not ask it. */
   forced?: true;
 }
-
-/** A scene's own question on a step, as a scene file would write it. */
-export interface AuthoredQuestion {
-  question: string;
-  choices: string[];
-  answer: string;
-  explanation?: string;
-}

@@ -10,7 +10,7 @@
 //   KH1xxx  reading the YAML
 //   KH2xxx  the document's shape (the schema)
 //   KH3xxx  elements, references between them, addresses
-//   KH4xxx  steps: packets, links, tables over time (KH40xx, KH41xx) and what derive finds (KH45xx and up)
+//   KH4xxx  steps: packets, links, tables over time (KH40xx, KH41xx), authored questions (KH43xx) and what derive finds (KH45xx and up)
 //   KH5xxx  limits that keep a hostile file from hanging a tab
 //   KH9xxx  the tool itself (not the scene)
 import type { Diagnostic } from './diagnostic.ts';
@@ -97,6 +97,11 @@ export const MESSAGES = {
   rowNotThere: e('KH4105', 'Row not in the table', (op: string, ref: string, step: number, why: string) => `'${op}' names row '${ref}', which is not in the table at step ${step}: ${why}`),
   rowRemovedNow: e('KH4106', 'Row already removed by this step', (op: string, ref: string) => `'${op}' names row '${ref}', which this step has already removed`),
   rowNeverAdded: w('KH4107', 'Absent row never added', (ref: string) => `row '${ref}' is 'initially: absent' and no step adds it, so it is never shown; add '{ add: ${ref} }' to the step that creates it`),
+
+  // KH43xx: a step's own questions (quiz:)
+  quizAnswerNotChoice: e('KH4301', 'Answer not among the choices', (answer: string, guess: string, choices: readonly string[]) =>
+    `the answer '${answer}' is not one of the choices${guess}; expected one of: ${choices.map((c) => `'${c}'`).join(', ')} (written the same)`),
+  quizDuplicateChoice: e('KH4302', 'Choice offered twice', (choice: string, n: number) => `the choice '${choice}' is already choice ${n}: a question offers each answer once`),
 
   // KH45xx and up: what derive finds, prefixed with the step's number
   dnatNoEndpoints: e('KH4501', 'DNAT away from a Service without endpoints', (service: string) =>

@@ -227,6 +227,14 @@ export type RowChange =
   | { op: 'add' | 'remove'; table: string; row: string }
   | { op: 'change'; table: string; row: string; text: string };
 
+/** A question the scene file asks about a step (`quiz:`), checked: the answer is one of 2–4 distinct choices. */
+export interface StepQuestion {
+  question: string;
+  choices: string[];
+  answer: string;
+  explanation?: string;
+}
+
 export interface Step {
   index: number;
   packet: string;
@@ -242,6 +250,8 @@ export interface Step {
   highlight: Highlight[];
   /** Table rows added, removed or changed here; absent when none. */
   rows?: RowChange[];
+  /** The author's own questions about this step (predict mode asks them first); absent when none. */
+  quiz?: StepQuestion[];
   pos: SourcePos;
 }
 

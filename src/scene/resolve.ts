@@ -9,6 +9,7 @@ import { collectElements } from './elements.ts';
 import { resolveHeaders } from './headers.ts';
 import { resolveOps } from './ops.ts';
 import { tableTimeline } from './table-rows.ts';
+import { resolveQuiz } from './quiz.ts';
 import { diag } from './messages.ts';
 
 export function resolveScene(parsed: ParsedScene, raw: RawScene, out: Diagnostic[]): Scene {
@@ -147,6 +148,8 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     if (link) step.link = link.id;
     if (rows.length > 0) step.rows = rows;
     if (s.notes !== undefined) step.notes = s.notes.trim();
+    const quiz = resolveQuiz(parsed, s.quiz, i, out);
+    if (quiz) step.quiz = quiz;
     steps.push(step);
   });
   out.push(...tables.finish());

@@ -227,6 +227,14 @@ export const RowChange = z.union([
   z.strictObject({ change: rowRef.describe('The row shows new text from this step on.'), text: z.string().min(1) }),
 ]);
 
+/** A question the scene's author asks about a step, for what no generated question can ask (why, not what). */
+const StepQuestion = z.strictObject({
+  question: z.string().min(1).describe('Asked before the step is shown, in predict mode and in presenter mode.'),
+  choices: z.array(z.string().min(1)).min(2).max(4).describe('2 to 4 answers on offer, each different; shown in an order fixed by the scene and step.'),
+  answer: z.string().min(1).describe('The right answer: one of the choices, written the same.'),
+  explanation: z.string().min(1).optional().describe("Shown after the answer; the step's caption when omitted."),
+});
+
 const Step = z.strictObject({
   packet: name,
   to: ref.optional().describe('Move the packet along a link to this element.'),
@@ -239,6 +247,11 @@ const Step = z.strictObject({
     .array(RowChange)
     .optional()
     .describe('Table rows this step adds, removes or changes, in order: { add: <table id>#<row id> }, { remove: … }, { change: …, text: … }.'),
+  quiz: z
+    .array(StepQuestion)
+    .min(1)
+    .optional()
+    .describe("Questions of the author's own, asked before this step in predict mode (ahead of the generated ones): [{ question, choices, answer, explanation }]."),
 });
 
 export const SceneFile = z.strictObject({
@@ -257,5 +270,6 @@ export const SceneFile = z.strictObject({
 
 export type RawScene = z.infer<typeof SceneFile>;
 export type RawStep = z.infer<typeof Step>;
+export type RawStepQuestion = z.infer<typeof StepQuestion>;
 export type RawPacket = z.infer<typeof Packet>;
 export type RawLink = z.infer<typeof Link>;

@@ -170,7 +170,7 @@ export function describePath(path: PathKey[], root: unknown): string {
   const last = path[path.length - 1];
   if (typeof last === 'number') {
     const list = path[path.length - 2];
-    const singular: Record<string, string> = { elements: 'element', contains: 'element', links: 'link', packets: 'packet', steps: 'step', headers: 'header', ops: 'operation', rows: path[0] === 'steps' ? 'row change' : 'row', highlight: 'highlight', between: 'link end' };
+    const singular: Record<string, string> = { elements: 'element', contains: 'element', links: 'link', packets: 'packet', steps: 'step', headers: 'header', ops: 'operation', rows: path[0] === 'steps' ? 'row change' : 'row', highlight: 'highlight', between: 'link end', quiz: 'question', choices: 'choice' };
     const item = valueAt(root, path) as Record<string, unknown> | undefined;
     // Name the item as its author does, when it has a name or id to go by.
     const handle = item && typeof item === 'object' ? (item.name ?? item.id) : undefined;

@@ -148,3 +148,137 @@ test('predict mode has no axe violations with a question open', async ({ page })
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
   expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
 });
+
+// ---- the scene's own question (quiz: in the file) ------------------------------------
+
+/** clusterip-dnat asks its own question before its last hop. */
+const authored = plan.get(last)!;
+
+/** Predict mode at the step before the authored question, every earlier question answered (kept as if from an earlier visit). */
+async function atAuthored(page: Page, theme = 'light'): Promise<void> {
+  const kept = Object.fromEntries([...plan.values()].filter((q) => q !== authored).map((q) => [q.id, q.answer]));
+  await page.addInitScript(
+    ([id, answers, t]) => {
+      localStorage.setItem(`kubehop:predict:${id}`, JSON.stringify({ answers }));
+      localStorage.setItem('kubehop.theme', t);
+    },
+    [SCENE, kept, theme] as const,
+  );
+  await openQuiz(page);
+  // Nothing else is asked: the next key steps on, up to the question.
+  for (let k = 0; k < last - 1; k++) {
+    await page.locator('body').press('n');
+    await waitForStep(page, k + 1);
+  }
+  await expect(page.getByTestId('predict-question')).toHaveText(authored.prompt);
+}
+
+test('the scene’s own question: answered wrong, the written explanation; asked again once forgotten, answered right', async ({ page }) => {
+  expect(authored.kind).toBe('authored');
+  await atAuthored(page);
+  await choice(page, label(authored, wrongOf(authored))).click();
+  await waitForStep(page, last);
+  await expect(page.getByTestId('predict-verdict')).toContainText(`Not quite: it is ${label(authored, authored.answer)}`);
+  await expect(panel(page)).toContainText(authored.explanation);
+  await panel(page).getByRole('button', { name: /Continue/ }).click();
+  await expect(page.getByTestId('predict-score')).toContainText(`of ${plan.size} right`);
+  await expect(panel(page).getByRole('link', { name: new RegExp(`Step ${last + 1}:`) })).toBeVisible();
+
+  // Asked again from the step before: now right.
+  await page.evaluate(([id]) => localStorage.removeItem(`kubehop:predict:${id}`), [SCENE]);
+  await page.reload();
+  await waitForStep(page, 0);
+  for (let k = 0; k < last - 1; k++) {
+    await page.locator('body').press('n');
+    await waitForStep(page, k + 1);
+  }
+  await choice(page, label(authored, authored.answer)).click();
+  await waitForStep(page, last);
+  await expect(page.getByTestId('predict-verdict')).toContainText(`Right: ${label(authored, authored.answer)}.`);
+});
+
+for (const theme of ['light', 'dark']) {
+  test(`predict mode has no axe violations with the scene’s own question open, ${theme} theme`, async ({ page }) => {
+    await atAuthored(page, theme);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+    expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
+  });
+}
+
+// ---- in class: presenter mode ------------------------------------------------------
+
+test('in class: the question large, the notes show its answer ahead, A reveals it and plays the hop, nothing recorded', async ({ page, context }) => {
+  await openQuiz(page);
+  await page.keyboard.press('g');
+  const quiz = page.getByTestId('class-quiz');
+  // The first hops have nothing to ask: the next key steps on.
+  for (let k = 0; k < before; k++) {
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, k + 1);
+  }
+  await expect(page.getByTestId('class-question')).toHaveText(first.prompt);
+  await expect(quiz.getByRole('listitem')).toHaveText(first.choices.map((c) => c.label));
+  expect(await page.getByTestId('class-question').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(24);
+
+  const [notes] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+  await notes.waitForLoadState();
+  await expect(notes.getByTestId('notes-quiz')).toContainText(first.prompt);
+  await expect(notes.getByTestId('notes-quiz')).toContainText(`Answer: ${label(first, first.answer)}`);
+  await notes.close();
+
+  await page.bringToFront();
+  await page.keyboard.press('a');
+  await waitForStep(page, first.step);
+  await expect(page.getByTestId('class-status')).toHaveText(`Answer: ${label(first, first.answer)}.`);
+  await expect(quiz.locator('li.right')).toHaveText(new RegExp(`^${label(first, first.answer).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expect(quiz.getByRole('button', { name: /Reveal answer/ })).toHaveCount(0);
+  expect(await page.evaluate((id) => localStorage.getItem(`kubehop:predict:${id}`), SCENE)).toBeNull();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
+});
+
+// ---- the embed's predict attribute -------------------------------------------------
+
+test('<kubehop-scene predict>: the quiz in the element, from its own chunk; Next never skips the question', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const chunks: string[] = [];
+  page.on('request', (r) => /kubehop-predict-/.test(r.url()) && chunks.push(r.url()));
+  await page.goto('/demo/');
+  await expect(page.locator('kubehop-scene .frame[data-state="ready"]').first()).toBeAttached({ timeout: 30_000 });
+  // The demo's own embeds have no predict attribute: the quiz's chunk is not fetched.
+  expect(chunks).toEqual([]);
+  await page.evaluate((src) => {
+    const el = Object.assign(document.createElement('kubehop-scene'), { id: 'quiz' });
+    el.setAttribute('src', src);
+    el.setAttribute('controls', '');
+    el.setAttribute('predict', '');
+    document.querySelector('article, main, body')!.prepend(el);
+  }, `../embed/scenes/${SCENE}.json`);
+  const el = page.locator('#quiz');
+  const at = async (k: number) => {
+    await expect(el.locator('.frame')).toHaveAttribute('data-step', String(k));
+    await expect(el.locator('.frame')).toHaveAttribute('data-moving', 'false');
+  };
+  const quiz = el.locator('.predict');
+  await at(0);
+  await expect(quiz).toContainText('Nothing to predict');
+  expect(chunks).toHaveLength(1);
+  await el.focus();
+  for (let k = 0; k < before; k++) {
+    await page.keyboard.press('ArrowRight');
+    await at(k + 1);
+  }
+  await expect(quiz.locator('.q')).toHaveText(first.prompt);
+  // Next and Play would skip the question: Next moves the focus to its choices instead.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('k');
+  await at(before);
+  await expect(quiz.getByRole('button', { name: label(first, first.choices[0]!.id), exact: true })).toBeFocused();
+  await quiz.getByRole('button', { name: label(first, wrongOf(first)), exact: true }).click();
+  await at(first.step);
+  await expect(quiz.locator('.verdict')).toContainText(`Not quite: it is ${label(first, first.answer)}`);
+  await expect(quiz.getByRole('status')).toHaveText(new RegExp(`^Not quite`));
+  await expect(quiz.getByRole('button', { name: /Continue/ })).toBeFocused();
+  const result = await new AxeBuilder({ page }).include('#quiz').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
+});

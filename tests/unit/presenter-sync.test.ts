@@ -17,6 +17,11 @@ describe('parseMessage', () => {
     expect(parseMessage({ kind: 'blackout', scene: 'nodeport', on: true })).toEqual({ kind: 'blackout', scene: 'nodeport', on: true });
   });
 
+  it('passes on that the player is in predict mode (the notes then show the answers ahead), and only a true one', () => {
+    expect(parseMessage({ ...state, predict: true })).toEqual({ ...state, predict: true });
+    for (const predict of [false, 'yes', 1, null]) expect(parseMessage({ ...state, predict }), String(predict)).toEqual(state);
+  });
+
   it('keeps only the fields it knows', () => {
     expect(parseMessage({ ...state, html: '<img onerror=alert(1)>' })).toEqual(state);
   });

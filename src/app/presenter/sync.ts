@@ -8,8 +8,8 @@ import { isTheme, type Theme } from '../theme.ts';
 export const CHANNEL = 'kubehop-presenter';
 
 export type PresenterMessage =
-  /** Player → notes, on every change: what the audience sees. */
-  | { kind: 'state'; scene: string; step: number; count: number; blackout: boolean; theme: Theme }
+  /** Player → notes, on every change: what the audience sees. `predict`: the player asks predict mode's questions (the notes show the answers ahead). */
+  | { kind: 'state'; scene: string; step: number; count: number; blackout: boolean; theme: Theme; predict?: true }
   /** Notes → player, when a notes window opens: "tell me where you are". */
   | { kind: 'hello'; scene: string }
   /** Notes → player: show step `step` (0-based). */
@@ -33,7 +33,7 @@ export function parseMessage(data: unknown): PresenterMessage | undefined {
       const { step, count, blackout, theme } = m;
       if (!isStep(step) || !isStep(count) || step >= count) return undefined;
       if (typeof blackout !== 'boolean' || !isTheme(theme)) return undefined;
-      return { kind: 'state', scene, step, count, blackout, theme };
+      return { kind: 'state', scene, step, count, blackout, theme, ...(m.predict === true ? { predict: true as const } : {}) };
     }
     case 'hello':
       return { kind: 'hello', scene };
