@@ -3,13 +3,12 @@
 // JSON is small, stable and identical from run to run.
 import type { Scene } from '../scene/model.ts';
 import type { Rect } from './absolute.ts';
-import type { Box, EdgeRoute, Geometry, Point } from './types.ts';
+import type { Box, EdgeLabel, EdgeRoute, Geometry, Point } from './types.ts';
 import { placeLabels } from './edge-labels.ts';
 import { removeJogs } from './jogs.ts';
-import { lineHeight, linesWidth } from './measure.ts';
 import { join, straightBetween } from './polyline.ts';
 import { centre } from './rect.ts';
-import { childrenOf, depthOf, rootsOf } from './scene-tree.ts';
+import { childrenOf, rootsOf } from './scene-tree.ts';
 import { tableRows } from './table.ts';
 import type { TableWrap } from './table-wrap.ts';
 import { titleLines } from './titles.ts';
@@ -17,23 +16,32 @@ import type { Work } from './work.ts';
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
+/**
+ * Boxes parents first, each with its parent and whether it is drawn as a
+ * container, so the stages after layout know who holds whom without the scene.
+ */
 function boxesInTreeOrder(scene: Scene, rects: Map<string, Rect>, wraps: ReadonlyMap<string, TableWrap>, podPad: number): Box[] {
   const out: Box[] = [];
   const seen = new Set<string>();
-  const visit = (id: string): void => {
+  const visit = (id: string, parent: Box | undefined): void => {
     const el = scene.elements[id];
     const r = rects.get(id);
     if (!el || !r || seen.has(id)) return;
     seen.add(id);
     const label = titleLines(scene, el, wraps, podPad);
-    const box: Box = { id, kind: el.kind, x: r.x, y: r.y, width: r.width, height: r.height, label, depth: depthOf(scene, id) };
+    const box: Box = { id, kind: el.kind, x: r.x, y: r.y, width: r.width, height: r.height, label };
+    if (parent) {
+      box.parent = parent.id;
+      parent.container = true;
+    }
+    if (el.kind === 'node' || el.kind === 'pod') box.container = true;
     if (el.type !== undefined) box.type = el.type;
     if (el.kind === 'table') box.rows = tableRows(el, r, label.length, wraps.get(id)?.limit);
     if (el.live) box.live = true;
     out.push(box);
-    childrenOf(scene, id).forEach((c) => visit(c.id));
+    childrenOf(scene, id).forEach((c) => visit(c.id, box));
   };
-  rootsOf(scene).forEach((r) => visit(r.id));
+  rootsOf(scene).forEach((r) => visit(r.id, undefined));
   return out;
 }
 
@@ -55,19 +63,24 @@ function bounds(boxes: Box[], edges: EdgeRoute[]): Rect {
   for (const b of boxes) xs.push(b.x, b.x + b.width), ys.push(b.y, b.y + b.height);
   for (const e of edges) {
     for (const p of e.points) xs.push(p.x), ys.push(p.y);
-    if (e.label) {
-      // Labels are part of the picture: keep them inside the viewBox.
-      const lines = e.label.lines ?? [e.label.text];
-      const w = linesWidth(lines) / 2;
-      const h = (lines.length * lineHeight()) / 2;
-      xs.push(e.label.x - w, e.label.x + w);
-      ys.push(e.label.y - h, e.label.y + h);
-    }
+    // Labels are part of the picture: keep them inside the viewBox.
+    if (e.label) xs.push(e.label.x, e.label.x + e.label.width), ys.push(e.label.y, e.label.y + e.label.height);
   }
   if (xs.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
   const x = Math.min(...xs);
   const y = Math.min(...ys);
   return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+/**
+ * A label is rounded at its centre, where its text is anchored, so the text
+ * lands where it was placed to the hundredth; its corner keeps the third
+ * decimal half a line's height can bring (lines are 17.55 high).
+ */
+function roundLabel(l: EdgeLabel, pt: (p: Point) => Point): EdgeLabel {
+  const c = pt({ x: l.x + l.width / 2, y: l.y + l.height / 2 });
+  const thousandths = (n: number): number => Math.round(n * 1000) / 1000;
+  return { lines: l.lines, x: thousandths(c.x - l.width / 2), y: thousandths(c.y - l.height / 2), width: round(l.width), height: round(l.height) };
 }
 
 function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
@@ -86,7 +99,7 @@ function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
     boxes,
     edges: g.edges.map((e) => {
       const out: EdgeRoute = { ...e, points: e.points.map(pt) };
-      if (e.label) out.label = { ...e.label, ...pt(e.label) };
+      if (e.label) out.label = roundLabel(e.label, pt);
       return out;
     }),
     anchors: Object.fromEntries(Object.entries(g.anchors).map(([k, p]) => [k, corner.get(k) ?? pt(p)])),

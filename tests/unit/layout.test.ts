@@ -71,7 +71,7 @@ for (const [name, make] of Object.entries({ ...fixtures, ...bundledScenes() })) 
         if (parent) expect(seen.has(parent), `${parent} before ${b.id}`).toBe(true);
         seen.add(b.id);
         expect(g.anchors[b.id]).toEqual({ x: b.x + b.width, y: b.y });
-        expect(b.depth).toBe(ancestorsOf(scene, b.id).length);
+        expect(b.parent, b.id).toBe(parent);
       }
     });
 
