@@ -1,5 +1,5 @@
 // The post-layout state → the Geometry contract: boxes parents-first, one
-// route per scene link, anchors, labels; moved to a margin and rounded so the
+// route per scene link, labels; moved to a margin and rounded so the
 // JSON is small, stable and identical from run to run.
 import type { Scene } from '../scene/model.ts';
 import type { Rect } from './absolute.ts';
@@ -91,8 +91,6 @@ function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
     if (b.rows) out.rows = b.rows.map(rect);
     return out;
   });
-  // A box's anchor is its top-right corner: taken from the rounded box, so the two never disagree by a rounding.
-  const corner = new Map(boxes.map((b) => [b.id, { x: b.x + b.width, y: b.y }]));
   return {
     width: Math.ceil(g.width),
     height: Math.ceil(g.height),
@@ -102,7 +100,7 @@ function moveAndRound(g: Geometry, dx: number, dy: number): Geometry {
       if (e.label) out.label = roundLabel(e.label, pt);
       return out;
     }),
-    anchors: Object.fromEntries(Object.entries(g.anchors).map(([k, p]) => [k, corner.get(k) ?? pt(p)])),
+    anchors: Object.fromEntries(Object.entries(g.anchors).map(([k, p]) => [k, pt(p)])),
   };
 }
 
@@ -118,11 +116,8 @@ export function toGeometry(work: Work, margin: number, wraps: ReadonlyMap<string
   });
   removeJogs(scene, work.rects, edges);
   placeLabels(scene, work.rects, edges);
-  const anchors: Record<string, Point> = {};
-  // A packet at rest sits on its box's top-right corner: on the box, so it is
-  // plainly there, but off the centred label, which a student still has to read.
-  for (const b of boxes) anchors[b.id] = { x: b.x + b.width, y: b.y };
   const bb = bounds(boxes, edges);
-  const g: Geometry = { width: bb.width + 2 * margin, height: bb.height + 2 * margin, boxes, edges, anchors };
+  // Every element has a box, and a packet's rest point at a box comes from the box (timeline/rest.ts): no anchors.
+  const g: Geometry = { width: bb.width + 2 * margin, height: bb.height + 2 * margin, boxes, edges, anchors: {} };
   return moveAndRound(g, margin - bb.x, margin - bb.y);
 }

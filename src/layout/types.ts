@@ -72,7 +72,11 @@ export interface Geometry {
   /** Parents before children, each parent's boxes in the scene's order. */
   boxes: Box[];
   edges: EdgeRoute[];
-  /** Where a packet sits when it is at an element: its box's top-right corner, clear of the label. */
+  /**
+   * Where a packet sits at an id that has no box: empty from the layout, where
+   * every element has one (a packet at a box rests on a corner of it, chosen
+   * in timeline/rest.ts); hand-made geometries in tests place points here.
+   */
   anchors: Record<string, Point>;
   /**
    * Where the packet card rests at each step (top-left corner), worked out once
