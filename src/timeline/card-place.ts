@@ -5,7 +5,7 @@
 // may cover wires and empty parts of containers.
 //
 // Pure: from the geometry, the packet's rest point and the card's size.
-import type { Box, Geometry, Point } from '../layout/types.ts';
+import type { Geometry, Point } from '../layout/types.ts';
 import { edgeLabelRects, markerRect, overlaps, textRects, type Rect } from './rest.ts';
 
 /** Costs: covering text is never worth it; leaving the picture is bad; covering a box, a pity; distance, a little. */
