@@ -19,7 +19,7 @@ export interface FocusStep {
 const POINT = 24;
 
 export function focusRects(step: FocusStep, geometry: Geometry, extras: readonly Rect[] = []): Rect[] {
-  const boxes = new Map(geometry.boxes.map((b) => [b.id, b]));
+  const boxes = boxTree(geometry.boxes);
   const place = (id: string): Rect | undefined => {
     const box = boxes.get(id);
     if (box) return rectOf(box);
@@ -31,7 +31,7 @@ export function focusRects(step: FocusStep, geometry: Geometry, extras: readonly
   const rows = step.highlight.map((h) => litRow(boxes.get(h.table), h.row) ?? place(h.table));
   const at = boxes.get(step.at);
   // Innermost first: the pod's title matters more than the node's.
-  const titles = at ? ancestorBoxes(at, boxTree(geometry.boxes)).map(titleRect) : [];
+  const titles = at ? ancestorBoxes(at, boxes).map(titleRect) : [];
   // The caller's rects first: the packet card (with the packet's dot) is what the step did, and it
   // rests beside the box it is at, close enough that both fit any phone's view; on a stage too
   // small for both, the card and the dot win over the whole box.

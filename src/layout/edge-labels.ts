@@ -4,12 +4,11 @@
 // other label. Best effort: with no free spot it takes the best-ranked one.
 import type { Link, Scene } from '../scene/model.ts';
 import type { Rect } from './absolute.ts';
-import type { EdgeRoute, Point } from './types.ts';
+import type { EdgeLabel, EdgeRoute, Point } from './types.ts';
 import { lineHeight, linesWidth, wrap, WRAP } from './measure.ts';
 import { overlaps } from './rect.ts';
 import { ancestors, depthOf } from './scene-tree.ts';
 
-type Label = NonNullable<EdgeRoute['label']>;
 
 interface Stretch {
   from: number;
@@ -117,10 +116,9 @@ export function labelLines(scene: Scene, link: Link): string[] {
   return wrap(link.label ?? '', labelInGap(scene, link) ? WRAP.gapLabel : WRAP.edgeLabel);
 }
 
-/** The area a label covers. */
-export function labelArea(label: Label): Rect {
-  const lines = label.lines ?? [label.text];
-  return area(label.x, label.y, linesWidth(lines), lines.length * lineHeight());
+/** The area a label covers, with the room kept round it. */
+export function labelArea(label: EdgeLabel): Rect {
+  return { x: label.x - 2, y: label.y - 1, width: label.width + 4, height: label.height + 2 };
 }
 
 /** Gives every edge whose link has a label its label, in link order. */
@@ -151,7 +149,8 @@ export function placeLabels(scene: Scene, rects: Map<string, Rect>, edges: EdgeR
     const first = e.points[0]!;
     const last = e.points[e.points.length - 1]!;
     const at = free ?? candidates[0] ?? { x: (first.x + last.x) / 2, y: (first.y + last.y) / 2 - h / 2 - 4 };
-    e.label = { text: link.label, lines: text, x: at.x, y: at.y };
+    // The box the drawn text fills, centred on the spot found (trailing spaces are not drawn).
+    e.label = { lines: text, x: at.x - w / 2, y: at.y - h / 2, width: w, height: h };
     placed.push(labelArea(e.label));
   });
 }

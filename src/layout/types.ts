@@ -12,6 +12,10 @@ export interface Box {
   kind: string;
   /** Device or table type, for styling. */
   type?: string;
+  /** The id of the box around this one; none at the top level. */
+  parent?: string;
+  /** Drawn as a container, title top-left: nodes and pods, and any box that holds others. */
+  container?: true;
   x: number;
   y: number;
   width: number;
@@ -33,8 +37,6 @@ export interface Box {
     width: number;
     height: number;
   }[];
-  /** Nesting depth (0 = top level): parents are drawn before children. */
-  depth: number;
 }
 
 export interface EdgeRoute {
@@ -46,19 +48,35 @@ export interface EdgeRoute {
   b: string;
   /** Polyline from end `a` to end `b`, absolute coordinates. */
   points: Point[];
-  /** x, y: the centre of the label's text block. */
-  label?: { text: string; x: number; y: number; lines?: string[] };
+  /**
+   * The label as drawn: its lines (wrapped at spaces, each keeping its
+   * trailing space, so joined they give the link's label back) and the box
+   * the text fills, lines centred in it.
+   */
+  label?: EdgeLabel;
   /** True when no route could be laid out and `points` is the straight last resort. */
   fallback?: boolean;
+}
+
+export interface EdgeLabel {
+  lines: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface Geometry {
   width: number;
   height: number;
-  /** Parents before children. */
+  /** Parents before children, each parent's boxes in the scene's order. */
   boxes: Box[];
   edges: EdgeRoute[];
-  /** Where a packet sits when it is at an element: its box's top-right corner, clear of the label. */
+  /**
+   * Where a packet sits at an id that has no box: empty from the layout, where
+   * every element has one (a packet at a box rests on a corner of it, chosen
+   * in timeline/rest.ts); hand-made geometries in tests place points here.
+   */
   anchors: Record<string, Point>;
   /**
    * Where the packet card rests at each step (top-left corner), worked out once

@@ -4,7 +4,8 @@
 import type { Selection } from 'd3-selection';
 import { FONT, type Box } from '../layout/types.ts';
 import { lineHeight, PAD, rowLineHeight, tableRowHeight, textWidth } from '../layout/measure.ts';
-import { boxTree, isContainerBox } from '../layout/tree.ts';
+import { rowId } from '../derive/row-id.ts';
+import type { Drawn, DrawnRow } from './drawn.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -29,11 +30,13 @@ function rect(g: G, cls: string, r: { x: number; y: number; width: number; heigh
   g.append('rect').attr('class', cls).attr('x', r.x).attr('y', r.y).attr('width', r.width).attr('height', r.height).attr('rx', rx);
 }
 
-function drawRows(g: G, box: Box): void {
+function drawRows(g: G, box: Box, drawn: Drawn): void {
   const lh = rowLineHeight();
   const textX = PAD.rowTextX + (box.live ? PAD.rowTag : 0);
   for (const row of box.rows ?? []) {
     const r = g.append('g').attr('class', 'kh-row').attr('data-table', box.id).attr('data-row', row.id);
+    const kept: DrawnRow = { g: r.node()!, table: box.id, versions: [] };
+    drawn.rows.set(rowId(box.id, row.id), kept);
     rect(r, 'kh-row-bg', row, 2);
     // The marker bar makes a highlight visible without colour.
     r.append('rect').attr('class', 'kh-row-marker').attr('x', row.x).attr('y', row.y).attr('width', 4).attr('height', row.height);
@@ -48,6 +51,8 @@ function drawRows(g: G, box: Box): void {
         .attr('font-size', FONT.size)
         .attr('dominant-baseline', 'central');
       if (version > 0) text.attr('display', 'none');
+      const parts: SVGElement[] = [text.node()!];
+      kept.versions.push(parts);
       const top = row.y + (row.height - lines.length * lh) / 2 + lh / 2;
       lines.forEach((line, i) => {
         text.append('tspan').attr('x', row.x + textX).attr('y', top + i * lh).text(line);
@@ -57,22 +62,25 @@ function drawRows(g: G, box: Box): void {
       lines.forEach((line, i) => {
         const w = textWidth(line.trimEnd());
         if (w === 0) return;
-        r.append('line')
+        const strike = r
+          .append('line')
           .attr('class', 'kh-row-strike')
           .attr('data-version', version)
           .attr('x1', row.x + textX - 2)
           .attr('x2', row.x + textX + w + 2)
           .attr('y1', top + i * lh)
           .attr('y2', top + i * lh);
+        parts.push(strike.node()!);
       });
     });
     // +, − or ~ in the gutter: what this step did to the row, in a glyph, not only a colour.
-    if (box.live) r.append('text').attr('class', 'kh-row-tag').attr('x', row.x + (4 + textX) / 2 + 1).attr('y', row.y + row.height / 2).attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-size', FONT.size * 1.3);
+    if (box.live) kept.tag = r.append('text').attr('class', 'kh-row-tag').attr('x', row.x + (4 + textX) / 2 + 1).attr('y', row.y + row.height / 2).attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-size', FONT.size * 1.3).node()!;
   }
   const first = box.rows?.[0];
   if (first && box.live) {
     // A table whose rows come and go says so when it has none, rather than looking unfinished (timeline/rows.ts shows it).
-    g.append('text')
+    const empty = g
+      .append('text')
       .attr('class', 'kh-table-empty')
       .attr('data-table', box.id)
       .attr('x', first.x + textX)
@@ -81,20 +89,21 @@ function drawRows(g: G, box: Box): void {
       .attr('font-size', FONT.size)
       .attr('display', 'none')
       .text('(empty)');
+    drawn.empty.set(box.id, empty.node()!);
   }
 }
 
-export function drawBoxes(layer: G, boxes: readonly Box[]): void {
+export function drawBoxes(layer: G, boxes: readonly Box[], drawn: Drawn): void {
   const lh = lineHeight();
-  const tree = boxTree(boxes);
   for (const box of boxes) {
     const g = layer.append('g').attr('class', 'kh-box').attr('data-id', box.id).attr('data-kind', box.kind);
+    drawn.boxes.set(box.id, g.node()!);
     if (box.type !== undefined) g.attr('data-type', box.type);
     rect(g, 'kh-box-bg', box, RADIUS[box.kind] ?? 4);
     if (box.kind === 'table') {
       drawLines(g, box.label, box.x + box.width / 2, box.y + PAD.leafY + lh / 2, 'middle', 'kh-title');
-      drawRows(g, box);
-    } else if (isContainerBox(box, tree)) {
+      drawRows(g, box, drawn);
+    } else if (box.container) {
       drawLines(g, box.label, box.x + PAD.titleX, box.y + PAD.titleY + lh / 2, 'start', 'kh-title');
     } else {
       const first = box.y + box.height / 2 - ((box.label.length - 1) * lh) / 2;

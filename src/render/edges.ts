@@ -1,4 +1,4 @@
-// Links as plain polylines from the layout's routes, each with its label.
+// Links as plain polylines from the layout's routes, each label in the box layout gave it.
 import type { Selection } from 'd3-selection';
 import { FONT, type EdgeRoute, type Point } from '../layout/types.ts';
 import { lineHeight } from '../layout/measure.ts';
@@ -25,8 +25,8 @@ export function drawEdges(layer: G, edges: readonly EdgeRoute[]): void {
       .attr('data-link', e.link)
       .attr('data-kind', e.kind)
       .attr('d', path(e.points) ?? '');
-    if (!e.label) continue;
-    const lines = e.label.lines ?? [e.label.text];
+    const label = e.label;
+    if (!label) continue;
     const text = layer
       .append('text')
       .attr('class', 'kh-link-label')
@@ -34,9 +34,15 @@ export function drawEdges(layer: G, edges: readonly EdgeRoute[]): void {
       .attr('text-anchor', 'middle')
       .attr('dominant-baseline', 'central')
       .attr('font-size', FONT.size);
-    const first = e.label.y - ((lines.length - 1) * lh) / 2;
-    lines.forEach((l, i) => {
-      text.append('tspan').attr('x', e.label!.x).attr('y', first + i * lh).text(l.trimEnd());
+    // Lines centred in the label's box; its centre taken back to the hundredths layout rounded it to.
+    const x = hundredths(label.x + label.width / 2);
+    const first = hundredths(label.y + label.height / 2) - ((label.lines.length - 1) * lh) / 2;
+    label.lines.forEach((l, i) => {
+      text.append('tspan').attr('x', x).attr('y', first + i * lh).text(l.trimEnd());
     });
   }
+}
+
+function hundredths(n: number): number {
+  return Math.round(n * 100) / 100;
 }

@@ -5,7 +5,7 @@
 // may cover wires and empty parts of containers.
 //
 // Pure: from the geometry, the packet's rest point and the card's size.
-import type { Box, Geometry, Point } from '../layout/types.ts';
+import type { Geometry, Point } from '../layout/types.ts';
 import { edgeLabelRects, markerRect, overlaps, textRects, type Rect } from './rest.ts';
 
 /** Costs: covering text is never worth it; leaving the picture is bad; covering a box, a pity; distance, a little. */
@@ -34,9 +34,9 @@ function obstacles(geometry: Geometry): Obstacles {
   let o = cache.get(geometry);
   if (!o) {
     o = {
-      text: [...geometry.boxes.flatMap((b) => textRects(b, geometry)), ...edgeLabelRects(geometry)].map(grow),
+      text: [...geometry.boxes.flatMap(textRects), ...edgeLabelRects(geometry)].map(grow),
       // Leaf boxes and tables: covering one hides what it is even when its text is clear.
-      boxes: geometry.boxes.filter((b) => isLeaf(b, geometry)),
+      boxes: geometry.boxes.filter((b) => !b.container),
     };
     cache.set(geometry, o);
   }
@@ -91,9 +91,4 @@ function inside(r: Rect, g: Geometry): boolean {
 
 function grow(r: Rect): Rect {
   return { x: r.x - MARGIN, y: r.y - MARGIN, width: r.width + 2 * MARGIN, height: r.height + 2 * MARGIN };
-}
-
-function isLeaf(box: Box, geometry: Geometry): boolean {
-  if (box.kind === 'node' || box.kind === 'pod') return false;
-  return !geometry.boxes.some((b) => b !== box && b.x >= box.x && b.y >= box.y && b.x + b.width <= box.x + box.width && b.y + b.height <= box.y + box.height);
 }

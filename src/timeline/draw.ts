@@ -11,6 +11,7 @@ import { MARKER_REACH } from './rest.ts';
 import { drawCard } from './card-draw.ts';
 import { applyRows } from './rows.ts';
 import { rowId } from '../derive/row-id.ts';
+import { drawnIn } from '../render/drawn.ts';
 
 // A round badge, not a labelled pill: at rest it sits on a box corner
 // (rest.ts) and must stay clear of the box's label and its pod/node titles,
@@ -97,16 +98,12 @@ export function applyFrame(svg: SVGSVGElement, frame: Frame): void {
       g.attr('visibility', 'hidden');
     }
   });
-  applyRows(svg, frame.tables);
+  const drawn = drawnIn(svg);
+  applyRows(drawn, frame.tables);
   const lit = new Set(frame.highlights.map((h) => rowId(h.table, h.row)));
-  root.selectAll<SVGGElement, unknown>('g.kh-row').each(function () {
-    const key = rowId(this.getAttribute('data-table') ?? '', this.getAttribute('data-row') ?? '');
-    select(this).classed('kh-highlight', lit.has(key));
-  });
+  for (const [id, row] of drawn.rows) row.g.classList.toggle('kh-highlight', lit.has(id));
   // A hook for the renderer's stylesheet: the box the packet is at or heading to.
-  root.selectAll<SVGGElement, unknown>('g.kh-box').each(function () {
-    select(this).classed('kh-current', this.getAttribute('data-id') === frame.at);
-  });
+  for (const [id, g] of drawn.boxes) g.classList.toggle('kh-current', id === frame.at);
   svg.setAttribute('data-step', String(frame.step));
 }
 

@@ -5,9 +5,9 @@
 // them hides the answer. Pure, from the geometry alone: text is monospace, so
 // its extent follows from FONT and PAD exactly as the renderer draws it.
 
-import { FONT, type Box, type Geometry, type Point } from '../layout/types.ts';
+import type { Box, Geometry, Point } from '../layout/types.ts';
 import { lineHeight, maxWidth, PAD } from '../layout/measure.ts';
-import { ancestorBoxes, boxTree, isContainerBox } from '../layout/tree.ts';
+import { ancestorBoxes, boxTree } from '../layout/tree.ts';
 
 /** Half the marker's drawn extent (badge radius plus halo), in picture units; draw.ts sizes by it. */
 export const MARKER_REACH = 12;
@@ -38,9 +38,9 @@ export function restPoints(geometry: Geometry): Record<string, Point> {
 export function restPoint(box: Box, geometry: Geometry): Point {
   const tree = boxTree(geometry.boxes);
   const around = ancestorBoxes(box, tree);
-  const needed = [...textRects(box, geometry), ...around.flatMap((a) => titleRects(a))];
+  const needed = [...textRects(box), ...around.flatMap(titleRects)];
   const others = [
-    ...geometry.boxes.filter((b) => b !== box && !around.includes(b)).flatMap((b) => textRects(b, geometry)),
+    ...geometry.boxes.filter((b) => b !== box && !around.includes(b)).flatMap(textRects),
     ...edgeLabelRects(geometry),
   ];
   // Reading order of preference: top-right first (where the layout's anchor is), then down, then left.
@@ -69,7 +69,7 @@ export function markerRect(p: Point): Rect {
 }
 
 /** Where the renderer puts a box's text (boxes.ts): a container's title top-left, a table's title and rows, a leaf's lines centred. */
-export function textRects(box: Box, geometry: Geometry): Rect[] {
+export function textRects(box: Box): Rect[] {
   const lh = lineHeight();
   const w = maxWidth(box.label);
   const h = box.label.length * lh;
@@ -77,7 +77,7 @@ export function textRects(box: Box, geometry: Geometry): Rect[] {
     const title = { x: box.x + (box.width - w) / 2, y: box.y + PAD.leafY, width: w, height: h };
     return [title, ...(box.rows ?? []).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))];
   }
-  if (isContainerBox(box, boxTree(geometry.boxes))) return titleRects(box);
+  if (box.container) return titleRects(box);
   return [{ x: box.x + (box.width - w) / 2, y: box.y + (box.height - h) / 2, width: w, height: h }];
 }
 
@@ -87,14 +87,7 @@ function titleRects(box: Box): Rect[] {
 }
 
 export function edgeLabelRects(geometry: Geometry): Rect[] {
-  const lh = lineHeight();
-  return geometry.edges.flatMap((e) => {
-    if (!e.label) return [];
-    const lines = e.label.lines ?? [e.label.text];
-    const w = maxWidth(lines.map((l) => l.trimEnd()), FONT.size);
-    const h = lines.length * lh;
-    return [{ x: e.label.x - w / 2, y: e.label.y - h / 2, width: w, height: h }];
-  });
+  return geometry.edges.flatMap((e) => (e.label ? [e.label] : []));
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {

@@ -17,7 +17,8 @@ import {
 import { contains } from '../../src/camera/rect.ts';
 
 const box = (id: string, kind: string, x: number, y: number, width: number, height: number, label = [id]): Box => ({
-  id, kind, x, y, width, height, label, depth: id.split('/').length - 1,
+  id, kind, x, y, width, height, label,
+  ...(id.includes('/') ? { parent: id.split('/')[0]! } : { container: true as const }),
 });
 
 // Two nodes side by side, 1600 units wide: a device in each, a table in node1.

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { DerivedStep } from '../../src/derive/types.ts';
 import type { Geometry } from '../../src/layout/types.ts';
 import { step, triangle } from './timeline-fixtures.ts';
+import { rowId } from '../../src/derive/row-id.ts';
+import { keepDrawn, type Drawn } from '../../src/render/drawn.ts';
 import { applyFrame, drawPackets, frameAt, buildTimeline, timelineLabel, HOP_SECONDS, IN_PLACE_SECONDS } from '../../src/timeline/index.ts';
 
 const geometry: Geometry = triangle;
@@ -20,16 +22,23 @@ const steps: DerivedStep[] = [
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** The renderer's DOM contract, by hand: rows named by table and row id (a row id repeated in another table), an empty packet layer. */
+/**
+ * What render hands the timeline, by hand: rows kept under their one id (a
+ * row id repeated in another table), an empty packet layer. The data
+ * attributes are only for the snapshot: the timeline finds rows by id.
+ */
 function fakeRendered(): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
+  const drawn: Drawn = { boxes: new Map(), rows: new Map(), empty: new Map() };
   for (const [table, row] of [['n/fdb', 'a'], ['n/fdb', 'b'], ['other', 'a']] as const) {
     const g = document.createElementNS(SVG, 'g');
     g.setAttribute('class', 'kh-row');
     g.setAttribute('data-table', table);
     g.setAttribute('data-row', row);
     svg.appendChild(g);
+    drawn.rows.set(rowId(table, row), { g, table, versions: [] });
   }
+  keepDrawn(svg, drawn);
   const packets = document.createElementNS(SVG, 'g');
   packets.setAttribute('class', 'kh-packets');
   svg.appendChild(packets);

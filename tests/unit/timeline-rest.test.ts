@@ -6,8 +6,8 @@ import type { Box, Geometry } from '../../src/layout/types.ts';
 import { frameAt, hopPath } from '../../src/timeline/frame.ts';
 import { markerRect, overlaps, restPoints, textRects } from '../../src/timeline/rest.ts';
 
-const box = (id: string, kind: string, x: number, y: number, width: number, height: number, label: string[], depth: number): Box => ({
-  id, kind, x, y, width, height, label, depth,
+const box = (id: string, kind: string, x: number, y: number, width: number, height: number, label: string[], parent?: string): Box => ({
+  id, kind, x, y, width, height, label, ...(parent ? { parent } : {}), ...(kind === 'node' || kind === 'pod' ? { container: true } : {}),
 });
 
 // A node holding a pod whose long title runs past its eth0's right edge (the
@@ -16,17 +16,17 @@ const box = (id: string, kind: string, x: number, y: number, width: number, heig
 const geometry: Geometry = {
   width: 400, height: 300,
   boxes: [
-    box('node1', 'node', 0, 0, 400, 300, ['node1'], 0),
-    box('pod-a', 'pod', 20, 20, 200, 120, ['pod-a 10.244.1.2'], 1),
-    box('pod-a/eth0', 'device', 30, 50, 120, 40, ['eth0'], 2),
-    box('node1/veth', 'device', 60, 200, 100, 30, ['veth3a9f'], 1),
-    box('edge', 'device', 360, 0, 40, 30, ['x'], 1),
+    box('node1', 'node', 0, 0, 400, 300, ['node1']),
+    box('pod-a', 'pod', 20, 20, 200, 120, ['pod-a 10.244.1.2'], 'node1'),
+    box('pod-a/eth0', 'device', 30, 50, 120, 40, ['eth0'], 'pod-a'),
+    box('node1/veth', 'device', 60, 200, 100, 30, ['veth3a9f'], 'node1'),
+    box('edge', 'device', 360, 0, 40, 30, ['x'], 'node1'),
   ],
   edges: [{ link: 'l', kind: 'veth', a: 'pod-a/eth0', b: 'node1/veth', points: [{ x: 90, y: 90 }, { x: 90, y: 200 }] }],
   anchors: { 'pod-a/eth0': { x: 150, y: 50 }, 'node1/veth': { x: 160, y: 200 }, edge: { x: 400, y: 0 }, ghost: { x: 5, y: 6 } },
 };
 
-const textRectsOf = (g: Geometry, id: string) => textRects(g.boxes.find((b) => b.id === id)!, g);
+const textRectsOf = (g: Geometry, id: string) => textRects(g.boxes.find((b) => b.id === id)!);
 
 function step(index: number, from: string, at: string, link?: string): DerivedStep {
   return { index, packet: 'p', from, at, link, ops: [], caption: '', highlight: [], headers: [], changed: [], pos: { file: 'f', line: 1, col: 1 } };
