@@ -67,6 +67,7 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
     if (removed.length > 0) derived.removed = removed;
     if (step.link !== undefined) derived.link = step.link;
     if (step.notes !== undefined) derived.notes = step.notes;
+    if (step.milestone !== undefined) derived.milestone = step.milestone;
     const end = endOf(step.ops);
     if (end) derived.end = end;
     const wait = step.ops.find((o) => o.op === 'wait');

@@ -1,4 +1,4 @@
-import type { Header, Highlight, RejectWith, SourcePos } from '../scene/model.ts';
+import type { Header, Highlight, Milestone, RejectWith, SourcePos } from '../scene/model.ts';
 import type { TableStates } from './tables.ts';
 
 /** A field the step changed: `field` undefined means the whole layer is new. */
@@ -21,6 +21,8 @@ export interface DerivedStep {
   ops: string[];
   caption: string;
   notes?: string;
+  /** The point of the journey the step reaches (the scene's `milestone`), for lining scenes up. */
+  milestone?: Milestone;
   highlight: Highlight[];
   headers: Header[];
   changed: Change[];

@@ -147,6 +147,7 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     if (link) step.link = link.id;
     if (rows.length > 0) step.rows = rows;
     if (s.notes !== undefined) step.notes = s.notes.trim();
+    if (s.milestone !== undefined) step.milestone = s.milestone;
     steps.push(step);
   });
   out.push(...tables.finish());
