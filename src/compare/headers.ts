@@ -28,7 +28,7 @@ type Steps = readonly Pick<DerivedStep, 'milestone' | 'headers' | 'ops'>[];
 
 const LABELS: Record<Aspect, string> = {
   tunnel: 'Tunnel',
-  stack: 'Headers, outermost first',
+  stack: 'Header stack',
   source: 'Source address',
   destination: 'Destination address',
   ttl: 'TTL',
@@ -49,8 +49,13 @@ export function headerDiff(m: Milestone, a: Steps, ka: number, b: Steps, kb: num
 
 /** The rows that differ, named in one sentence for the screen reader: "Differs: tunnel, source address." */
 export function diffSummary(rows: readonly DiffRow[]): string {
-  const d = rows.filter((r) => r.differs).map((r) => r.label.split(',')[0]!.toLowerCase());
+  const d = rows.filter((r) => r.differs).map((r) => inSentence(r.label));
   return d.length ? `Differs: ${d.join(', ')}.` : 'The headers change the same way on both sides.';
+}
+
+/** A row's label inside a sentence: "source address", but "TTL". */
+export function inSentence(label: string): string {
+  return /^.[a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 function profile(steps: Steps, k: number, m: Milestone): Record<Aspect, Cell> {

@@ -28,7 +28,7 @@ describe('headerDiff', () => {
       expect(row('stack').b.text).toBe('Ethernet · IPv4 · ICMP');
       // Different pod ranges, but both as sent: not a difference.
       expect(row('source')).toMatchObject({ differs: false, a: { kind: 'kept' }, b: { kind: 'kept' } });
-      expect(diffSummary(rows)).toBe('Differs: tunnel, headers.');
+      expect(diffSummary(rows)).toBe('Differs: tunnel, header stack.');
     }
     const { rows } = diffAt('cross-node-vxlan', 'calico-bgp', 'delivered');
     expect(rows.some((r) => r.differs)).toBe(false);
