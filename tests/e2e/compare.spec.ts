@@ -46,7 +46,7 @@ async function expectStop(page: Page, a: string, b: string, stops: Stop[], i: nu
 test('the gallery offers the pair; every milestone is stepped to with → and ←, captions and difference checked', async ({ page }) => {
   await page.goto('/');
   const card = page.locator('li.card[data-scene="cross-node-vxlan"]');
-  await card.getByRole('link', { name: /side by side with Native routing with BGP/ }).click();
+  await card.getByRole('link', { name: 'Compare a VXLAN tunnel against native routing' }).click();
   await expect(page).toHaveURL(/#\/compare\/cross-node-vxlan\/calico-bgp$/);
   const stops = alignMilestones(sceneSteps('cross-node-vxlan'), sceneSteps('calico-bgp'));
   await expectStop(page, 'cross-node-vxlan', 'calico-bgp', stops, 0);
