@@ -31,6 +31,7 @@ async function expectStop(page: Page, a: string, b: string, stops: Stop[], i: nu
   if (!stop.a.reached || !stop.b.reached) {
     await expect(page.getByTestId('header-diff')).toHaveCount(0);
     await expect(status).toContainText(absentText(stop.milestone));
+    await expect(page.getByTestId('diff-summary')).toHaveText(`Only the ${stop.a.reached ? 'left' : 'right'} scene gets here.`);
     return;
   }
   const rows = headerDiff(stop.milestone, steps.a, stop.a.step, steps.b, stop.b.step).filter((r) => r.differs);
