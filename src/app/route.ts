@@ -2,7 +2,8 @@
 // `#/<scene>/<k>` a scene at step k (src/player/url.ts); `#/edit` the editor
 // (with the saved draft), `#/edit/<scene>` the editor on a copy of a bundled
 // scene, `#v1:<payload>` the editor on a shared text (src/app/editor/share.ts),
-// `#/<scene>/predict` the scene in predict mode (a question before each hop).
+// `#/<scene>/predict` the scene in predict mode (a question before each hop),
+// `#/compare/<a>/<b>` two scenes side by side, stepped by milestone.
 import { parseHash } from '../player/url.ts';
 
 export type Route =
@@ -10,10 +11,11 @@ export type Route =
   | { page: 'overview' }
   | { page: 'edit'; source: EditSource }
   | { page: 'scene'; scene: string; step: number; predict?: true }
+  | { page: 'compare'; a: string; b: string }
   | { page: 'missing'; hash: string };
 
 /** Page names that are not scenes: a scene file may not take one of these ids. */
-export const RESERVED = ['overview', 'edit'] as const;
+export const RESERVED = ['overview', 'edit', 'compare'] as const;
 
 /** Where the editor's text comes from. */
 export type EditSource = { from: 'draft' } | { from: 'scene'; scene: string } | { from: 'share'; payload: string };
@@ -28,6 +30,8 @@ export function parseRoute(hash: string): Route {
     const scene = edit[1] ? safeDecode(edit[1]) : '';
     return { page: 'edit', source: scene ? { from: 'scene', scene } : { from: 'draft' } };
   }
+  const compare = /^\/compare\/([^/]+)\/([^/]+)\/?$/.exec(text);
+  if (compare) return { page: 'compare', a: safeDecode(compare[1]!), b: safeDecode(compare[2]!) };
   const predict = /^\/([^/]+)\/predict\/?$/.exec(text);
   if (predict) return { page: 'scene', scene: safeDecode(predict[1]!), step: 0, predict: true };
   const t = parseHash(hash);

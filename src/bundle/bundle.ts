@@ -6,7 +6,7 @@
 import { buildScene, type Built } from '../pipeline.ts';
 
 /** Bumped when the shape changes, so a page can refuse a bundle it cannot read. */
-export const BUNDLE_FORMAT = 1;
+export const BUNDLE_FORMAT = 2;
 
 export type SceneBundle = Built & { format: typeof BUNDLE_FORMAT; file: string };
 

@@ -68,6 +68,7 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
     if (step.link !== undefined) derived.link = step.link;
     if (step.notes !== undefined) derived.notes = step.notes;
     if (step.quiz) derived.quiz = step.quiz;
+    if (step.milestone !== undefined) derived.milestone = step.milestone;
     const end = endOf(step.ops);
     if (end) derived.end = end;
     const wait = step.ops.find((o) => o.op === 'wait');

@@ -1,6 +1,6 @@
 // The derived steps as a public output: JSON for tools, and one
 // tcpdump-like line per step for people.
-import type { Header, IcmpQuote } from '../scene/model.ts';
+import type { Header, IcmpQuote, Milestone } from '../scene/model.ts';
 import type { DerivedStep, PacketEnd } from './types.ts';
 import type { ShownRow, TableStates } from './tables.ts';
 
@@ -18,6 +18,8 @@ export interface TraceStep {
   at: string;
   ops: string[];
   caption: string;
+  /** The point of the journey the step reaches, when the scene names one. */
+  milestone?: Milestone;
   headers: Header[];
   tables: Record<string, TraceRow[]>;
   /** Present on a packet's last step: why it was dropped, or how it was rejected. */
@@ -30,6 +32,7 @@ export function traceJson(sceneId: string, steps: DerivedStep[]): TraceJson {
     scene: sceneId,
     steps: steps.map((s) => {
       const t: TraceStep = { index: s.index, packet: s.packet, at: s.at, ops: s.ops, caption: s.caption, headers: s.headers, tables: traceTables(s.tables ?? {}) };
+      if (s.milestone) t.milestone = s.milestone;
       if (s.end) t.end = s.end;
       if (s.wait) t.wait = s.wait;
       return t;

@@ -1,4 +1,4 @@
-import type { Header, Highlight, RejectWith, SourcePos, StepQuestion } from '../scene/model.ts';
+import type { Header, Highlight, Milestone, RejectWith, SourcePos, StepQuestion } from '../scene/model.ts';
 import type { TableStates } from './tables.ts';
 
 /** A field the step changed: `field` undefined means the whole layer is new. */
@@ -23,6 +23,8 @@ export interface DerivedStep {
   notes?: string;
   /** The scene's own questions about this step (predict mode asks them first); absent when none. */
   quiz?: StepQuestion[];
+  /** The point of the journey the step reaches (the scene's `milestone`), for lining scenes up. */
+  milestone?: Milestone;
   highlight: Highlight[];
   headers: Header[];
   changed: Change[];

@@ -13,7 +13,7 @@ import type { Shown } from '../show.ts';
  * src/bundle/bundle.ts by a unit test; imported from there, it would drag
  * the whole pipeline into the embed.
  */
-export const READS_FORMAT = 1;
+export const READS_FORMAT = 2;
 
 export type ShownScene = Pick<Shown, 'scene' | 'steps' | 'geometry'>;
 

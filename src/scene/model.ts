@@ -235,6 +235,20 @@ export interface StepQuestion {
   explanation?: string;
 }
 
+/** A step's place in the journey (schema.ts: milestones, in this order). */
+export type Milestone =
+  | 'sent'
+  | 'enters-node'
+  | 'translated'
+  | 'leaves-node'
+  | 'arrives-node'
+  | 'delivered'
+  | 'reply-sent'
+  | 'reply-leaves-node'
+  | 'reply-arrives-node'
+  | 'reply-translated'
+  | 'reply-delivered';
+
 export interface Step {
   index: number;
   packet: string;
@@ -247,6 +261,8 @@ export interface Step {
   ops: Op[];
   caption: string;
   notes?: string;
+  /** The point of the journey this step reaches, for lining scenes up (compare view). */
+  milestone?: Milestone;
   highlight: Highlight[];
   /** Table rows added, removed or changed here; absent when none. */
   rows?: RowChange[];

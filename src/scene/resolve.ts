@@ -150,6 +150,7 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     if (s.notes !== undefined) step.notes = s.notes.trim();
     const quiz = resolveQuiz(parsed, s.quiz, i, out);
     if (quiz) step.quiz = quiz;
+    if (s.milestone !== undefined) step.milestone = s.milestone;
     steps.push(step);
   });
   out.push(...tables.finish());

@@ -29,6 +29,24 @@ export const rejectWith = [
   'icmp-admin-prohibited',
   'tcp-reset',
 ] as const;
+/**
+ * Points of a journey that two scenes can be lined up by (the compare view):
+ * the request's, then the reply's, in the order a packet reaches them. A fixed
+ * list, not free text, so that two authors' scenes meet at the same names.
+ */
+export const milestones = [
+  'sent',
+  'enters-node',
+  'translated',
+  'leaves-node',
+  'arrives-node',
+  'delivered',
+  'reply-sent',
+  'reply-leaves-node',
+  'reply-arrives-node',
+  'reply-translated',
+  'reply-delivered',
+] as const;
 export const linkKinds = ['veth', 'bridge-port', 'wire', 'tunnel', 'stack', 'socket', 'shortcut'] as const;
 
 const Device = z.strictObject({
@@ -239,6 +257,12 @@ const Step = z.strictObject({
   packet: name,
   to: ref.optional().describe('Move the packet along a link to this element.'),
   at: ref.optional().describe('Act on the packet where it is, without moving it.'),
+  milestone: z
+    .enum(milestones)
+    .optional()
+    .describe(
+      'The point of the journey this step reaches, for lining two scenes up side by side: sent (the packet leaves its sender), enters-node (from outside the cluster, at the node it was sent to), translated (a DNAT picks the endpoint), leaves-node (out of the node onto the wire between nodes), arrives-node (in at the other node), delivered (at its destination); the reply\'s reply-sent, reply-leaves-node, reply-arrives-node, reply-translated (un-DNAT), reply-delivered. Each at most once in a scene, in this order.',
+    ),
   ops: z.array(Op).optional(),
   caption: z.string().min(1),
   notes: z.string().optional(),
@@ -254,6 +278,28 @@ const Step = z.strictObject({
     .describe("Questions of the author's own, asked before this step in predict mode (ahead of the generated ones): [{ question, choices, answer, explanation }]."),
 });
 
+/** zod's issue kind for a rule of our own (structure.ts words it as a schema rule, with its position). */
+const zodCustom = 'custom' as const;
+
+/** Milestones line scenes up, so each names one step and they come in the journey's order. */
+function milestonesInOrder(steps: { milestone?: (typeof milestones)[number] }[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  let latest: { rank: number; step: number } | undefined;
+  steps.forEach((s, i) => {
+    if (s.milestone === undefined) return;
+    const rank = milestones.indexOf(s.milestone);
+    const before = seen.get(s.milestone);
+    const path = [i, 'milestone'];
+    if (before !== undefined) ctx.addIssue({ code: zodCustom, path, message: `milestone ${s.milestone} is already on step ${before + 1}; each milestone names one step` });
+    else if (latest && rank < latest.rank) {
+      const message = `milestone ${s.milestone} comes before ${milestones[latest.rank]} (step ${latest.step + 1}) in a journey; expected the order ${milestones.join(', ')}`;
+      ctx.addIssue({ code: zodCustom, path, message });
+    }
+    seen.set(s.milestone, i);
+    if (!latest || rank > latest.rank) latest = { rank, step: i };
+  });
+}
+
 export const SceneFile = z.strictObject({
   apiVersion: z.literal('kubehop/v1'),
   kind: z.literal('Scene'),
@@ -265,7 +311,7 @@ export const SceneFile = z.strictObject({
   elements: z.array(Element).min(1),
   links: z.array(Link).optional(),
   packets: z.array(Packet).min(1),
-  steps: z.array(Step).min(1),
+  steps: z.array(Step).min(1).superRefine(milestonesInOrder),
 });
 
 export type RawScene = z.infer<typeof SceneFile>;

@@ -288,7 +288,7 @@ test('with reduced motion, nothing plays by itself and Play is unavailable', asy
 test('a bad src says so inside the element: a 404, an invalid YAML scene, a damaged bundle', async ({ page }) => {
   await page.route('**/missing.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
   await page.route('**/broken.yaml', (r) => r.fulfill({ contentType: 'application/yaml', body: 'apiVersion: kubehop/v1\nkind: Scene\nid: broken\ntitle: Broken\nelements:\n  - kind: pod\n    nmae: x\n' }));
-  await page.route('**/damaged.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"format": 1, "ok": true, "scene": {}}' }));
+  await page.route('**/damaged.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"format": 2, "ok": true, "scene": {}}' }));
   await openDemo(page);
   const add = (id: string, src: string) =>
     page.evaluate(

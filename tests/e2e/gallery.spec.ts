@@ -18,8 +18,8 @@ test('the bare page is the gallery: every scene, under its topic, with its title
     // Under the heading of its own topic.
     const topic = TOPIC_LABELS[info.topic ?? ''] ?? 'Other';
     await expect(card.locator('xpath=ancestor::section[1]/h3')).toHaveText(topic);
-    await expect(card.getByRole('link')).toHaveAccessibleName(info.title);
-    await expect(card.getByRole('link')).toHaveAttribute('href', `#/${id}/1`);
+    await expect(card.locator('a.card-link')).toHaveAccessibleName(info.title);
+    await expect(card.locator('a.card-link')).toHaveAttribute('href', `#/${id}/1`);
     const summary = (await card.locator('.card-summary').innerText()).trim();
     expect(info.summary.replace(/\s+/g, ' ').startsWith(summary), `${id}: ${summary}`).toBe(true);
     // The thumbnail is the scene drawn (boxes and a packet), hidden from screen readers.

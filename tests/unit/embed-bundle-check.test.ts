@@ -33,7 +33,7 @@ describe('checking a fetched bundle', () => {
     };
     expect(msg([1, 2])).toBe('x.json is not a kubehop scene bundle (expected a JSON object).');
     expect(msg({ title: 'a' })).toMatch(/no "format" field/);
-    expect(msg({ ...clone(), format: 2 })).toMatch(/format 2, but this kubehop.js reads format 1/);
+    expect(msg({ ...clone(), format: 1 })).toMatch(/format 1, but this kubehop.js reads format 2/);
     const noSteps = clone();
     delete noSteps.steps;
     expect(msg(noSteps)).toMatch(/damaged.*"steps" should be a list/);

@@ -9,7 +9,7 @@ import { BUNDLE_FORMAT } from '../../src/bundle/bundle.ts';
 
 const nasty = '</script><script>alert(1)</script> <!-- & "quotes" \u2028';
 const bundle: HtmlScene = {
-  format: 1,
+  format: 2,
   ok: true,
   scene: { id: 'x', title: `Title ${nasty}`, summary: `Summary ${nasty}` },
   steps: [{ caption: nasty }],
