@@ -26,10 +26,16 @@ export function fitSize(m: Measure, room: number, min: number, max: number): num
   return Math.max(min, Math.floor(lo * 2) / 2);
 }
 
+/** Sizes already found, by everything the fit depends on: a redrawn player (the editor redraws it on every rebuild) asks again for the same caption. */
+const found = new Map<string, string>();
+const FOUND_MAX = 200;
+
 /**
  * Sets `caption`'s font size so that `box` fits `band`'s reserved height. The
  * theme's sizes come from CSS: the caption's own font size is the largest,
- * `--caption-min` (a registered length) the smallest.
+ * `--caption-min` (a registered length) the smallest. Each trial size costs the
+ * page a layout, so a fit already made for the same text, width, room and
+ * sizes is reused.
  */
 export function fitCaption(band: HTMLElement, box: HTMLElement, caption: HTMLElement): void {
   caption.style.fontSize = '';
@@ -39,6 +45,12 @@ export function fitCaption(band: HTMLElement, box: HTMLElement, caption: HTMLEle
   // The band's top border is inside its min-height.
   const bs = getComputedStyle(band);
   const room = parseFloat(bs.minHeight) - parseFloat(bs.borderTopWidth || '0');
+  const key = [box.textContent, box.clientWidth, room, min, max, cs.fontFamily, cs.lineHeight].join('\u0000');
+  const known = found.get(key);
+  if (known !== undefined) {
+    caption.style.fontSize = known;
+    return;
+  }
   const px = fitSize(
     {
       heightAt: (s) => {
@@ -51,4 +63,6 @@ export function fitCaption(band: HTMLElement, box: HTMLElement, caption: HTMLEle
     max,
   );
   caption.style.fontSize = px === max ? '' : `${px}px`;
+  if (found.size >= FOUND_MAX) found.clear();
+  found.set(key, caption.style.fontSize);
 }
