@@ -111,7 +111,7 @@ describe('<kubehop-scene>', () => {
     });
     const cases: [string, RegExp][] = [
       ['/missing.json', /Could not load missing\.json: the server answered 404/],
-      ['/old.json', /format 99, but this kubehop.js reads format 1/],
+      ['/old.json', /format 99, but this kubehop.js reads format 2/],
       ['/page.json', /page\.json is a web page, not a kubehop scene/],
     ];
     for (const [src, expected] of cases) {
