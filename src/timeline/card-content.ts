@@ -59,6 +59,10 @@ const NAME_TABLES = new Set(['resolv', 'corefile', 'cache']);
 const FIELD_OPS: Record<string, { ops: string[]; tag: string }[]> = {
   dst: [
     { ops: ['dnat'], tag: 'DNAT' },
+    { ops: ['dnat@ipvs'], tag: 'DNAT by IPVS' },
+    { ops: ['dnat@tc'], tag: 'DNAT by BPF (tc)' },
+    // No packet was rewritten: the socket was connected to the backend in connect().
+    { ops: ['dnat@socket'], tag: 'connect() at the socket' },
     { ops: ['unsnat'], tag: 'un-SNAT (conntrack)' },
     { ops: ['reply', 'dns-answer'], tag: 'reply' },
   ],
@@ -66,6 +70,8 @@ const FIELD_OPS: Record<string, { ops: string[]; tag: string }[]> = {
     { ops: ['masquerade'], tag: 'MASQUERADE' },
     { ops: ['snat'], tag: 'SNAT' },
     { ops: ['undnat'], tag: 'un-DNAT (conntrack)' },
+    { ops: ['undnat@ipvs'], tag: 'un-DNAT (IPVS)' },
+    { ops: ['undnat@tc'], tag: 'un-DNAT (BPF)' },
     { ops: ['reply', 'dns-answer'], tag: 'reply' },
   ],
   eth: [
