@@ -43,7 +43,7 @@ describe('kube-proxy in IPVS mode', () => {
     expect(steps[at - 1]!.highlight.map((h) => h.row)).toEqual(['svc', 'rs-c']);
     expect(first(steps[at]!, 'ipv4').dst).toBe(ip('pod-c/eth0'));
     const dst = cardView(steps[at]!).inner.lines.find((l) => l.label === 'dst')!;
-    expect(dst).toMatchObject({ was: `${CLUSTER_IP}:80`, tag: 'DNAT by IPVS' });
+    expect(dst).toMatchObject({ was: `${CLUSTER_IP}:80`, tag: 'DNAT (ipvs)' });
   });
 
   it('puts the same packets on the wire as iptables mode, and IPVS undoes its DNAT on the reply', () => {
@@ -51,7 +51,7 @@ describe('kube-proxy in IPVS mode', () => {
     expect(wire(steps)).toEqual(wire(iptables.steps));
     const undo = steps.find((s) => s.ops.includes('undnat@ipvs'))!;
     expect(first(undo, 'ipv4').src).toBe(CLUSTER_IP);
-    expect(cardView(undo).inner.lines.find((l) => l.label === 'src')!.tag).toBe('un-DNAT (IPVS)');
+    expect(cardView(undo).inner.lines.find((l) => l.label === 'src')!.tag).toBe('un-DNAT (ipvs)');
     const last = steps.at(-1)!;
     expect(last.ops).toEqual(['deliver']);
     expect(first(last, 'tcp')).toMatchObject({ sport: 80, flags: 'SYN,ACK' });
