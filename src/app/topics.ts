@@ -42,3 +42,42 @@ function byOrder(a: { id: string; order?: number }, b: { id: string; order?: num
 function label(topic: string): string {
   return LABELS[topic] ?? topic.charAt(0).toUpperCase() + topic.slice(1);
 }
+
+/** One journey a packet makes, and the machinery each scene makes it with. */
+export interface Journey {
+  id: string;
+  label: string;
+  scenes: { id: string; by: string }[];
+}
+
+/**
+ * Scenes that show the same journey by different machinery, in the order a
+ * course compares them: the same ping across nodes by four routing modes,
+ * the same connection to a ClusterIP by three Service implementations.
+ */
+const JOURNEYS: Journey[] = [
+  {
+    id: 'pod-to-pod-across-nodes',
+    label: 'Pod to pod across nodes',
+    scenes: [
+      { id: 'cross-node-vxlan', by: 'Flannel VXLAN' },
+      { id: 'flannel-host-gw', by: 'Flannel host-gw' },
+      { id: 'calico-bgp', by: 'Calico BGP' },
+      { id: 'calico-ipip', by: 'Calico IP-in-IP' },
+    ],
+  },
+  {
+    id: 'connect-to-clusterip',
+    label: 'A connection to a ClusterIP',
+    scenes: [
+      { id: 'clusterip-dnat', by: 'kube-proxy iptables' },
+      { id: 'clusterip-ipvs', by: 'kube-proxy IPVS' },
+      { id: 'cilium-socket-lb', by: 'Cilium socket LB' },
+    ],
+  },
+];
+
+/** The journeys among the scenes there are: a journey needs two of them to compare. */
+export function journeys(present: ReadonlySet<string>): Journey[] {
+  return JOURNEYS.map((j) => ({ ...j, scenes: j.scenes.filter((s) => present.has(s.id)) })).filter((j) => j.scenes.length >= 2);
+}

@@ -1,12 +1,14 @@
 // derive: what one operation does to a packet's header stack. Each function
 // returns a new stack (headers are never mutated) or a problem to report.
-import type { Header, Op, Ipv4Header, EthHeader, TunnelTtl } from '../scene/model.ts';
+import type { Header, Op, Ipv4Header, EthHeader, TunnelTtl, DnatBy } from '../scene/model.ts';
 import { flowSourcePort } from './flow-hash.ts';
 import { LIMITS } from '../scene/limits.ts';
 
 /** What conntrack remembers of a NATed connection, to undo it on replies. */
 export interface NatEntry {
   kind: 'dnat' | 'snat';
+  /** What did a DNAT, and so undoes it on the reply; absent for iptables (conntrack). */
+  by?: DnatBy;
   /** Address (and port) before and after translation, as seen on the original direction. */
   before: { ip: string; port?: number };
   after: { ip: string; port?: number };
@@ -15,6 +17,10 @@ export interface NatEntry {
 export interface PacketState {
   headers: Header[];
   nat: NatEntry[];
+  /** The packet has left where it was made: a socket can no longer rewrite what it sends. */
+  moved?: boolean;
+  /** connect() was rewritten to a backend at the socket: the address the application asked for. */
+  socket?: { ip: string; port?: number };
 }
 
 export type Applied = { ok: true; state: PacketState } | { ok: false; message: string };
@@ -50,7 +56,7 @@ function port(hs: Header[], field: 'sport' | 'dport'): number | undefined {
 
 export function applyOp(state: PacketState, op: Op, hereMac: string | undefined): Applied {
   const hs = state.headers;
-  const next = (headers: Header[], nat = state.nat): Applied => ({ ok: true, state: { headers, nat } });
+  const next = (headers: Header[], nat = state.nat): Applied => ({ ok: true, state: { ...state, headers, nat } });
   switch (op.op) {
     case 'bridge': {
       const eth = outer(hs, 'eth');
@@ -105,11 +111,13 @@ export function applyOp(state: PacketState, op: Op, hereMac: string | undefined)
       const field = isDnat ? 'dst' : 'src';
       const pf = isDnat ? 'dport' : 'sport';
       const newPort = op.op === 'masquerade' ? undefined : op.port;
+      if (op.op === 'dnat' && op.by === 'socket') return socketRewrite(state, ip.i, op.to, newPort);
       const entry: NatEntry = {
         kind: isDnat ? 'dnat' : 'snat',
         before: { ip: ip.h[field], port: port(hs, pf) },
         after: { ip: op.to, port: newPort ?? port(hs, pf) },
       };
+      if (op.op === 'dnat' && op.by !== undefined) entry.by = op.by;
       const rewritten = withPort(replace(hs, ip.i, { ...ip.h, [field]: op.to }), pf, newPort);
       return next(rewritten, [...state.nat, entry]);
     }
@@ -118,6 +126,7 @@ export function applyOp(state: PacketState, op: Op, hereMac: string | undefined)
       // On a reply the translated address shows up on the other side: DNAT's target is now the source.
       const kind = op.op === 'undnat' ? 'dnat' : 'snat';
       const entry = [...state.nat].reverse().find((e) => e.kind === kind);
+      if (!entry && kind === 'dnat' && state.socket) return fail(`undnat: there is nothing to undo: connect() was rewritten at the socket, so the connection itself is to the backend and its replies match it unchanged (only getpeername() is answered with ${state.socket.ip})`);
       if (!entry) return fail(`${op.op}: conntrack has no ${kind.toUpperCase()} entry for this connection to undo (no earlier '${kind}' on this packet)`);
       const ip = outer(hs, 'ipv4');
       if (!ip) return fail(`${op.op} needs an IPv4 header`);
@@ -154,6 +163,19 @@ export function applyOp(state: PacketState, op: Op, hereMac: string | undefined)
 }
 
 /**
+ * connect() rewritten by a BPF program at the cgroup connect4 hook: the socket
+ * is connected to the backend before any packet exists, so nothing on any wire
+ * ever carries the ClusterIP and no connection tracking has anything to undo.
+ */
+function socketRewrite(state: PacketState, ipIndex: number, to: string, newPort: number | undefined): Applied {
+  if (state.moved) return fail("dnat by: socket rewrites connect()'s address before any packet exists, but this packet has already left its socket; rewrite it before the packet's first hop, or use by: tc for a BPF program at a device");
+  const hs = state.headers;
+  const ip = hs[ipIndex] as Ipv4Header;
+  const headers = withPort(replace(hs, ipIndex, { ...ip, dst: to }), 'dport', newPort);
+  return { ok: true, state: { ...state, headers, socket: { ip: ip.dst, port: port(hs, 'dport') } } };
+}
+
+/**
  * The outer TTL: a fixed one, or (`inherit`, the kernel's `ttl 0`) the inner
  * packet's as it enters the tunnel — already lowered by the routing that sent
  * it there (ip_tunnel_xmit copies inner_iph->ttl). A sentence when it cannot.
@@ -183,5 +205,5 @@ function reply(hs: Header[], state: PacketState, hereMac: string | undefined): A
         return h;
     }
   });
-  return { ok: true, state: { headers: swapped, nat: state.nat } };
+  return { ok: true, state: { ...state, headers: swapped } };
 }

@@ -23,8 +23,10 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
   const tables = tableStates(scene);
   const steps = scene.steps.map((step): DerivedStep => {
     const before = states.get(step.packet) ?? { headers: [], nat: [] };
-    let state = before;
+    // A hop's operations happen where it ends: by then the packet has left its socket.
+    let state: PacketState = step.link === undefined || before.moved ? before : { ...before, moved: true };
     let applied = true;
+    const names: string[] = [];
     const here = scene.elements[step.at];
     const dstBefore = before.headers.find((h) => h.layer === 'ipv4')?.dst;
     for (const cause of checkCauses(scene, step.at, step.from, step.ops, dstBefore)) {
@@ -32,6 +34,7 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
       if (severityOf(cause) === 'error') faulted.add(step.packet);
     }
     for (const op of step.ops) {
+      names.push(opName(op, state));
       const r = applyOp(state, op, here?.mac);
       if (r.ok) state = r.state;
       else {
@@ -54,7 +57,7 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
       packet: step.packet,
       from: step.from,
       at: step.at,
-      ops: step.ops.map((o) => o.op),
+      ops: names,
       caption: step.caption,
       highlight: step.highlight,
       headers: state.headers,
@@ -76,6 +79,20 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
     return derived;
   });
   return { steps, diagnostics };
+}
+
+/**
+ * The operation as the trace, the caption and the card name it: a DNAT not
+ * done by iptables says what did it (`dnat@ipvs`, `dnat@socket`, `dnat@tc`),
+ * and so does the undoing of it (`undnat@ipvs`).
+ */
+function opName(op: Op, state: PacketState): string {
+  if (op.op === 'dnat' && op.by !== undefined) return `dnat@${op.by}`;
+  if (op.op === 'undnat') {
+    const by = [...state.nat].reverse().find((e) => e.kind === 'dnat')?.by;
+    if (by !== undefined) return `undnat@${by}`;
+  }
+  return op.op;
 }
 
 function endOf(ops: Op[]): PacketEnd | undefined {

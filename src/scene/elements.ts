@@ -8,9 +8,9 @@ import { isIpv4, isMac } from './addresses.ts';
 import { diag } from './messages.ts';
 
 /** Pods at the top of a node, the NIC at the bottom: the stack as a teacher draws it. */
-const deviceRow: Record<DeviceType, number> = { veth: 1, bridge: 2, vxlan: 3, ipip: 3, nic: 4, loopback: 4 };
+const deviceRow: Record<DeviceType, number> = { veth: 1, bridge: 2, vxlan: 3, ipip: 3, nic: 4, loopback: 4, dummy: 3 };
 
-const deviceSuffix: Partial<Record<DeviceType, string>> = { bridge: ' (bridge)', vxlan: ' (VTEP)', ipip: ' (IPIP tunnel)', nic: ' (NIC)' };
+const deviceSuffix: Partial<Record<DeviceType, string>> = { bridge: ' (bridge)', vxlan: ' (VTEP)', ipip: ' (IPIP tunnel)', nic: ' (NIC)', dummy: ' (dummy)' };
 
 const tableTitle: Record<TableType, string> = {
   routes: 'routing table',
@@ -23,6 +23,7 @@ const tableTitle: Record<TableType, string> = {
   bgp: 'BGP routes',
   ipvs: 'IPVS',
   cache: 'DNS cache',
+  bpf: 'BPF map',
 };
 
 export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Diagnostic[]): { elements: Record<string, SceneElement>; roots: string[] } {

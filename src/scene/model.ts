@@ -11,7 +11,7 @@ export interface SourcePos {
 export type ElementKind = 'node' | 'pod' | 'device' | 'process' | 'table' | 'external' | 'service';
 
 /** veth: one end of a veth pair; nic: a machine's physical interface (eth0). */
-export type DeviceType = 'veth' | 'bridge' | 'vxlan' | 'ipip' | 'nic' | 'loopback';
+export type DeviceType = 'veth' | 'bridge' | 'vxlan' | 'ipip' | 'nic' | 'loopback' | 'dummy';
 
 export type TableType =
   | 'routes'
@@ -24,7 +24,9 @@ export type TableType =
   | 'bgp'
   | 'ipvs'
   /** A resolver's cache (CoreDNS's cache plugin): answers kept for their TTL. */
-  | 'cache';
+  | 'cache'
+  /** A BPF map an eBPF program looks up (Cilium's service and backend maps). */
+  | 'bpf';
 
 export interface TableRow {
   /** Stable id used by step highlights (`node1/fdb#pod-b`); the row's index when not given. */
@@ -181,7 +183,8 @@ export type Op =
     }
   | { op: 'encap'; type: 'ipip'; src: string; dst: string; srcMac: string; dstMac: string; ttl?: TunnelTtl }
   | { op: 'decap' }
-  | { op: 'dnat'; to: string; port?: number }
+  /** `by` absent means iptables. */
+  | { op: 'dnat'; to: string; port?: number; by?: DnatBy }
   | { op: 'snat'; to: string; port?: number }
   | { op: 'masquerade'; to: string }
   | { op: 'undnat' }
@@ -195,6 +198,13 @@ export type Op =
   | { op: 'reject'; with: RejectWith; answer: string; reason?: string }
   /** Time passes here: a retransmission timer, a resolver's timeout. */
   | { op: 'wait'; ms: number; reason?: string };
+
+/**
+ * What rewrote a destination: an iptables rule, IPVS (at NF_INET_LOCAL_IN),
+ * a BPF program at a device's tc hook, or one at the cgroup connect4 hook,
+ * which rewrites the socket's address before any packet exists.
+ */
+export type DnatBy = 'iptables' | 'ipvs' | 'tc' | 'socket';
 
 /**
  * A tunnel's outer TTL: a number, or `inherit` (the kernel's `ttl 0`: the

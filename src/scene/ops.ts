@@ -1,5 +1,5 @@
 // validate, part 2c: a step's written operations → operations with every reference resolved.
-import type { Op, RejectWith, SceneElement, TunnelTtl } from './model.ts';
+import type { DnatBy, Op, RejectWith, SceneElement, TunnelTtl } from './model.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { resolveElement, resolveIp, resolveMac, fieldResolver } from './addresses.ts';
 import type { ParsedScene, PathKey } from './parse.ts';
@@ -39,6 +39,8 @@ export function resolveOps(parsed: ParsedScene, raw: unknown[], path: PathKey[],
       case 'snat': {
         const op: Extract<Op, { op: 'dnat' | 'snat' }> = { op: name, to: get('to', resolveIp) };
         if (p.port !== undefined) op.port = p.port as number;
+        // iptables is the default and is left implicit, so existing traces keep their shape.
+        if (op.op === 'dnat' && p.by !== undefined && p.by !== 'iptables') op.by = p.by as DnatBy;
         ops.push(op);
         break;
       }

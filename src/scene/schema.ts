@@ -17,8 +17,10 @@ const label = z
   .describe('Display text; a list gives several lines. Defaults to the name and address.');
 const row = z.number().int().min(0).max(9).describe('Row of the node drawing from the top: pods 0, veth 1, bridge 2, tunnel 3, NIC 4.');
 
-export const deviceTypes = ['veth', 'bridge', 'vxlan', 'ipip', 'nic', 'loopback'] as const;
-export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs', 'cache'] as const;
+export const deviceTypes = ['veth', 'bridge', 'vxlan', 'ipip', 'nic', 'loopback', 'dummy'] as const;
+export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs', 'cache', 'bpf'] as const;
+/** Where a DNAT is done; each is drawn and traced as itself, never as iptables. */
+export const dnatBy = ['iptables', 'ipvs', 'tc', 'socket'] as const;
 export const rejectWith = [
   'icmp-port-unreachable',
   'icmp-net-unreachable',
@@ -206,7 +208,16 @@ export const opSchemas = {
         "Outer TTL, the tunnel device's `ttl` as `ip link` sets it: a number, or inherit (copy the inner packet's TTL, as it is when the packet enters the tunnel, after the routing decrement). Default: inherit for ipip (the kernel's default, kept by Calico's tunl0), 64 for vxlan (the host's default TTL, which Flannel keeps).",
       ),
   }),
-  dnat: z.strictObject({ to: addr, port: port.optional() }),
+  dnat: z.strictObject({
+    to: addr,
+    port: port.optional(),
+    by: z
+      .enum(dnatBy)
+      .optional()
+      .describe(
+        "What rewrites the destination. iptables (the default): a nat-table rule, conntrack undoes it. ipvs: IPVS at the NF_INET_LOCAL_IN hook, its connection table undoes it. tc: a BPF program at a device's tc hook (Cilium), its own connection tracking undoes it. socket: a BPF program at the cgroup connect4 hook rewrites connect()'s address before any packet exists, so it must come before the packet's first hop, and there is nothing to undo on the reply.",
+      ),
+  }),
   snat: z.strictObject({ to: addr, port: port.optional() }),
   masquerade: z.strictObject({ dev: ref.describe('The outgoing device whose address becomes the source.') }),
   'dns-query': z.strictObject({ id: z.number().int().min(0).max(65535), qname: z.string(), qtype: z.string() }),

@@ -58,6 +58,8 @@ const NAME_TABLES = new Set(['resolv', 'corefile', 'cache']);
 /** Which operation of a step rewrote a field, for the tag after the new value. */
 const FIELD_OPS: Record<string, { ops: string[]; tag: string }[]> = {
   dst: [
+    // No packet was rewritten: the socket was connected to the backend in connect().
+    { ops: ['dnat@socket'], tag: 'connect() at the socket' },
     { ops: ['dnat'], tag: 'DNAT' },
     { ops: ['unsnat'], tag: 'un-SNAT (conntrack)' },
     { ops: ['reply', 'dns-answer'], tag: 'reply' },
@@ -244,8 +246,13 @@ function dnsLines(h: Extract<Header, { layer: 'dns' }>, changed: Change[]): Card
   return lines;
 }
 
+/** A DNAT not done by iptables (`dnat@ipvs`, `undnat@tc`) is tagged with what did it: `DNAT (ipvs)`. */
 function tagFor(field: 'src' | 'dst' | 'eth', ops: string[]): string | undefined {
-  return FIELD_OPS[field]!.find((r) => r.ops.some((o) => ops.includes(o)))?.tag;
+  for (const r of FIELD_OPS[field]!) {
+    const op = ops.find((o) => r.ops.includes(o) || r.ops.includes(o.split('@')[0]!));
+    if (op) return r.ops.includes(op) ? r.tag : `${r.tag.split(' (')[0]} (${op.split('@')[1]})`;
+  }
+  return undefined;
 }
 
 function endpoint(ip: string, port: number | undefined): string {
