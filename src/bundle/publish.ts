@@ -6,10 +6,14 @@
 // asked for, the steps' speaker notes (the element has no notes view; a
 // slide deck may want them). About 0.5 KB gzipped of a 6 KB scene, and as
 // much again per KB of notes. A bundle with errors keeps its diagnostics:
-// the element shows them in place of the diagram.
+// the element shows them in place of the diagram. Of each element, only
+// what a runtime reads beside the geometry (kind, type, parent, addresses:
+// the packet card's MAC owners, predict mode's choices): its title lines,
+// table rows and children are drawn from the geometry, which carries them.
 import type { SceneBundle } from './bundle.ts';
 
 const AUTHOR_ONLY_SCENE_KEYS = new Set(['steps', 'packets']);
+const DRAWN_ELEMENT_KEYS = new Set(['name', 'label', 'children', 'row', 'beside', 'rows', 'live']);
 
 export interface PublishOptions {
   /** Keep each step's speaker notes. */
@@ -20,7 +24,10 @@ export interface PublishOptions {
 export function publishedJson(bundle: SceneBundle, { notes = false }: PublishOptions = {}): string {
   if (!bundle.ok) return JSON.stringify(bundle);
   const { scene, steps, ...rest } = bundle;
-  const lean = Object.fromEntries(Object.entries(scene).filter(([k]) => !AUTHOR_ONLY_SCENE_KEYS.has(k)));
+  const elements = Object.fromEntries(
+    Object.entries(scene.elements).map(([id, el]) => [id, Object.fromEntries(Object.entries(el).filter(([k]) => !DRAWN_ELEMENT_KEYS.has(k)))]),
+  );
+  const lean = { ...Object.fromEntries(Object.entries(scene).filter(([k]) => !AUTHOR_ONLY_SCENE_KEYS.has(k))), elements };
   const shown = notes ? steps : steps.map(({ notes: _, ...step }) => step);
   return JSON.stringify({ ...rest, scene: lean, steps: shown, diagnostics: [] }, (key, value: unknown) => (key === 'pos' ? undefined : value));
 }
