@@ -9,6 +9,8 @@ import { tableCommands } from './table-commands.ts';
 import { unsupportedReason } from './support.ts';
 import { sendFor } from './traffic.ts';
 import { tableChecks } from './table-check.ts';
+import { natCommands } from './nat.ts';
+import { listeners, retransmissions } from './tcp.ts';
 
 export function planScene(scene: Scene, steps: DerivedStep[], short: string): Plan {
   const prefix = runPrefix(short);
@@ -33,10 +35,13 @@ export function planScene(scene: Scene, steps: DerivedStep[], short: string): Pl
   setup.push(...devices.setup);
   const tables = tableCommands(scene, netnsOf, devices.built);
   setup.push(...tables.setup);
+  const nat = natCommands(scene, steps, netnsOf);
+  setup.push(...nat.setup);
 
   const unsupported: Record<string, string> = {};
+  const again = retransmissions(scene);
   for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
-    const reason = unsupportedReason(scene, steps, id);
+    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id)].filter(Boolean).join('; ');
     if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
@@ -58,5 +63,5 @@ export function planScene(scene: Scene, steps: DerivedStep[], short: string): Pl
   }
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
-  return { prefix, namespaces, setup, captures, sends, unsupported, skipped: [...devices.skipped, ...tables.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  return { prefix, namespaces, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: nat.notes, unsupported, skipped: [...devices.skipped, ...tables.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }

@@ -1,5 +1,5 @@
 // What this slice of verify reproduces. A packet it cannot send, or whose
-// path needs state it does not build (iptables rules, DNS, BGP, IP-in-IP),
+// path needs state it does not build (SNAT, REJECT and drop rules, DNS, BGP, IP-in-IP),
 // is reported "not verified" with the reason on each of its steps: never a
 // silent pass.
 import type { Scene } from '../scene/model.ts';
@@ -9,10 +9,8 @@ import { homeOf } from './names.ts';
 const IPIP = 'IP-in-IP is not built in this slice (it needs the ipip kernel module, which the machine it was written on lacks)';
 
 const OP_REASONS: Record<string, string> = {
-  dnat: 'iptables NAT rules are not built in this slice',
   snat: 'iptables NAT rules are not built in this slice',
   masquerade: 'iptables NAT rules are not built in this slice',
-  undnat: 'iptables NAT rules are not built in this slice',
   unsnat: 'iptables NAT rules are not built in this slice',
   reject: 'iptables REJECT rules are not built in this slice',
   drop: 'iptables drop rules are not built in this slice',
@@ -30,10 +28,10 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   const icmp = packet.headers.find((h) => h.layer === 'icmp');
   if (layers.includes('bgp')) why.add('BGP sessions are not run here (a later slice installs the routes BIRD would)');
   else if (layers.includes('dns')) why.add('DNS is not served in this slice');
-  else if (layers.includes('tcp')) why.add('TCP connections are not opened in this slice');
+  else if (packet.headers.some((h) => h.layer === 'tcp' && h.flags !== 'SYN')) why.add('only a connection’s opening SYN is sent in this slice');
   else if (layers.includes('udp') && !layers.includes('vxlan')) why.add('UDP datagrams are not sent in this slice');
   else if (icmp && icmp.type !== 'echo-request') why.add(`an ICMP ${icmp.type} is the kernel's answer to something this slice does not send`);
-  else if (!layers.includes('arp') && !icmp) why.add(`a packet of ${layers.join('/')} is not sent in this slice`);
+  else if (!layers.includes('arp') && !icmp && !layers.includes('tcp')) why.add(`a packet of ${layers.join('/')} is not sent in this slice`);
   if (layers.includes('ipip')) why.add(IPIP);
   const origin = scene.elements[packet.origin];
   const home = homeOf(scene, packet.origin);
