@@ -16,6 +16,8 @@ export interface NatPlan {
   unbuilt: Record<string, string>;
   /** Notes the report shows once: where the run differs from kube-proxy on purpose. */
   notes: string[];
+  /** Step index → the DNAT rule built for it, said with where it came from (for a ✗'s why). */
+  rules: Record<number, string>;
 }
 
 const CHAIN = /^[A-Z][A-Z0-9-]{0,27}$/;
@@ -35,7 +37,7 @@ export function natRows(texts: string[]): Rows {
 }
 
 export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: string) => string | undefined): NatPlan {
-  const plan: NatPlan = { setup: [], unbuilt: {}, notes: [] };
+  const plan: NatPlan = { setup: [], unbuilt: {}, notes: [], rules: {} };
   const ready = new Set<string>();
   const made = new Set<string>();
   const chain = (ns: string, c: string) => {
@@ -64,6 +66,7 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const service = rows.services.find((r) => r.ip === vip) ?? { ip: vip, port: vport, svc: 'KUBE-SVC-KUBEHOP' };
     const sep = rows.seps.find((r) => r.ip === toIp) ?? { chain: 'KUBE-SEP-KUBEHOP', ip: toIp, port: op.port ?? vport };
     if (table && !rows.seps.some((r) => r.ip === toIp)) plan.notes.push(`${table.id} has no DNAT row to ${toIp}: step ${s.index + 1}'s rule is built from its op alone`);
+    plan.rules[s.index] = `${sep.chain}: DNAT to ${sep.ip}:${sep.port} (${table && rows.seps.some((r) => r.ip === toIp) ? `${table.id}'s row` : 'built from the op'})`;
     const why = `step ${s.index + 1}'s DNAT: ${service.ip}:${service.port} → ${sep.ip}:${sep.port}${table ? ` (from ${table.id}'s rows)` : ''}`;
     if (!ready.has(ns)) {
       ready.add(ns);

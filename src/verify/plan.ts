@@ -63,5 +63,5 @@ export function planScene(scene: Scene, steps: DerivedStep[], short: string): Pl
   }
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
-  return { prefix, namespaces, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: nat.notes, unsupported, skipped: [...devices.skipped, ...tables.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  return { prefix, namespaces, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: nat.notes, dnatRules: nat.rules, unsupported, skipped: [...devices.skipped, ...tables.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }

@@ -46,6 +46,8 @@ export interface Plan {
   listeners: Listener[];
   /** Where the run differs from the cluster on purpose (kube-proxy's random pick made fixed). */
   notes: string[];
+  /** Step index → the DNAT rule the run built for it, in the scene's words. */
+  dnatRules: Record<number, string>;
   /** Packets this slice does not reproduce, with the reason (their steps are reported "not verified"). */
   unsupported: Record<string, string>;
   /** Rows of the scene's tables left out of the kernel's state. */
