@@ -32,7 +32,7 @@ export function oneTap(steps: DerivedStep[], results: StepResult[], frames: Map<
   const pos = new Map(steps.map((s, i) => [s.index, i]));
   const ofPacket = (p: string) => steps.filter((s) => s.packet === p);
   const seenAs = (step: number, k: number, dev: string) =>
-    `on ${dev} tcpdump sees this packet once, and sees it as the scene shows it at step ${k + 1}: the state this step draws lies between two of the kernel's hooks, where no capture can see it`;
+    `tcpdump on ${dev} sees this packet once, as step ${k + 1} shows it; this step's state lies between two kernel hooks, which no capture sees`;
   for (const g of groups(steps)) {
     const rs = g.map((s) => out[pos.get(s.index)!]!);
     if (!rs.some((r) => r.status === 'differs')) continue;
@@ -50,7 +50,7 @@ export function oneTap(steps: DerivedStep[], results: StepResult[], frames: Map<
       const i = pos.get(r.index)!;
       if (ok) out[i] = { index: r.index, packet: r.packet, at: r.at, status: 'not-verified', reason: seenAs(r.index, ok.index, dev) };
       else if (neighbour) out[i] = { index: r.index, packet: r.packet, at: r.at, status: 'not-verified', reason: seenAs(r.index, neighbour.index, dev) };
-      else if (r !== closest) out[i] = { index: r.index, packet: r.packet, at: r.at, status: 'not-verified', reason: `tcpdump sees this packet once on ${dev}: it is compared at step ${closest.index + 1}` };
+      else if (r !== closest) out[i] = { index: r.index, packet: r.packet, at: r.at, status: 'not-verified', reason: `tcpdump on ${dev} sees this packet once; it is compared at step ${closest.index + 1}` };
     }
   }
   return out;
