@@ -39,12 +39,15 @@ function compare(scene: Header[], kernel: Header[], chosen: (layer: number, fiel
         } else out.mismatches.push({ field: name, scene: inRange ? `one port for the whole flow` : `a port in ${lo}–${hi}`, kernel: seen.join(', ') });
         continue;
       }
-      if (JSON.stringify(got) === JSON.stringify(want)) out.equal++;
+      if (canonical(got) === canonical(want)) out.equal++;
       else out.mismatches.push({ field: name, scene: want, kernel: got });
     }
   });
   return out;
 }
+
+/** JSON with object keys sorted: an ICMP error's quote compares by its fields, whatever their order. */
+const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 
 /** The inner flow a frame belongs to, for rules that hold across one flow. */
 function flowKey(headers: Header[]): string {

@@ -62,6 +62,11 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const table = Object.values(scene.elements).find((e) => e.kind === 'table' && e.type === 'iptables' && netnsOf(e.id) === ns && (e.rows ?? []).some((r) => /^KUBE-/.test(r.text)));
     // The rows as drawn at this step: a Service's rules may appear part-way through a scene.
     const shown = table && s.tables?.[table.id];
+    const added = table && (table.rows ?? []).filter((r) => r.absent && shown?.some((x) => x.id === r.id));
+    if (table && added && added.length > 0) {
+      plan.unbuilt[s.packet] = `${table.id}'s rows change part-way (${added.map((r) => r.id).join(', ')} appear by step ${s.index + 1}); the run builds the rules as they stand at the start`;
+      continue;
+    }
     const rows = natRows(shown ? shown.filter((r) => r.state !== 'removed').map((r) => r.text) : (table?.rows ?? []).filter((r) => !r.absent).map((r) => r.text));
     const service = rows.services.find((r) => r.ip === vip) ?? { ip: vip, port: vport, svc: 'KUBE-SVC-KUBEHOP' };
     const sep = rows.seps.find((r) => r.ip === toIp) ?? { chain: 'KUBE-SEP-KUBEHOP', ip: toIp, port: op.port ?? vport };

@@ -12,17 +12,22 @@ const OP_REASONS: Record<string, string> = {
   snat: 'iptables NAT rules are not built in this slice',
   masquerade: 'iptables NAT rules are not built in this slice',
   unsnat: 'iptables NAT rules are not built in this slice',
-  reject: 'iptables REJECT rules are not built in this slice',
+  reject: 'the REJECT rule is not built: the scene draws none as `iptables -S` prints it in this node',
   drop: 'iptables drop rules are not built in this slice',
   'dns-query': 'DNS is not served in this slice',
   'dns-answer': 'DNS is not served in this slice',
 };
 
 /** Why a packet's steps cannot be verified here (every reason, `; `-joined), or undefined when they can. */
-export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string): string | undefined {
+export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, canReject: (at: string) => boolean = () => false): string | undefined {
   const packet = scene.packets.find((p) => p.id === packetId);
-  // A packet no `packets:` entry declares is the kernel's answer to a rejected one.
-  if (!packet) return 'it is the kernel’s answer to a packet iptables rejects, and REJECT rules are not built in this slice';
+  // A packet no `packets:` entry declares is the kernel's answer to a rejected one: verified when that one is sent and rejected.
+  if (!packet) {
+    const cause = steps.find((s) => s.end?.how === 'reject' && s.end.answer === packetId);
+    if (!cause || !canReject(cause.at)) return 'it is the kernel’s answer to a packet iptables rejects, and the scene draws no REJECT rule as `iptables -S` prints it in that node';
+    const why = unsupportedReason(scene, steps, cause.packet, canReject);
+    return why && `it answers ${cause.packet}, which is not sent: ${why}`;
+  }
   const why = new Set<string>();
   const layers = packet.headers.map((h) => h.layer);
   const icmp = packet.headers.find((h) => h.layer === 'icmp');
@@ -42,7 +47,7 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   const atSteps = new Map<string, number[]>();
   const at = (reason: string, step: number) => atSteps.set(reason, [...(atSteps.get(reason) ?? []), step]);
   for (const s of steps.filter((s) => s.packet === packetId)) {
-    for (const op of s.ops) if (op in OP_REASONS) at(OP_REASONS[op]!, s.index + 1);
+    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at))) at(OP_REASONS[op]!, s.index + 1);
     if (scene.steps[s.index]?.ops.some((o) => o.op === 'encap' && o.type === 'ipip')) at(IPIP, s.index + 1);
     const link = s.link ? scene.links.find((l) => l.id === s.link) : undefined;
     if (link?.kind === 'shortcut') at('a shortcut stands for hops the scene does not draw', s.index + 1);

@@ -77,6 +77,14 @@ describe('kubehop verify on this machine’s kernel', () => {
     expect(r.code).toBe(0);
   });
 
+  it('service-no-endpoints: the REJECT rule as the scene prints it answers with the ICMP error the scene shows, quote and all', async () => {
+    const r = await verify('scenes/service-no-endpoints.yaml');
+    expect(r.lines[0]).toMatch(/: service-no-endpoints on Linux \S+: 6 of 12 steps ✓, 6 not verified$/);
+    expect(r.lines.slice(1, 7).every((l) => l.endsWith('✓'))).toBe(true);
+    expect(r.lines).toContain('  sent: TCP connection to 10.96.0.20:80 from pod-a/eth0 port 40312: exit 1 (connect ECONNREFUSED 10.96.0.20:80 - Local (0.0.0.0:40312))');
+    expect(r.code).toBe(0);
+  });
+
   it('a copy of clusterip-dnat with the DNAT port changed fails at the DNAT step; one without its route op at the routed hop', async () => {
     const port = mutated('clusterip-dnat', 'dnat: { to: pod-c/eth0, port: 8080 }', 'dnat: { to: pod-c/eth0, port: 8081 }');
     const route = mutated('clusterip-dnat', /\n {4}ops: \[\{ route: \{ dev: node1\/eth0, via: node2\/eth0 \} \}\]/, '');
