@@ -67,13 +67,17 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
     for (const cmd of plan.setup) await exec(cmd, ctx);
     await settle(plan, ctx);
     const files: Record<string, string> = {};
-    for (const c of plan.captures) {
-      files[c.device] = join(dir, `${captures.length}.pcap`);
+    // All at once (each tcpdump takes a moment to start); every one that started is stopped in the end, even if another failed.
+    const started = await Promise.allSettled(plan.captures.map((c, i) => {
+      files[c.device] = join(dir, `${i}.pcap`);
       // -Z root: tcpdump otherwise drops to its own user before it opens the file; --immediate-mode:
       // without it libpcap hands frames over in blocks, and the block still filling when we stop is lost.
       const argv = ['ip', 'netns', 'exec', c.netns, 'tcpdump', '-Z', 'root', '-U', '--immediate-mode', '-n', '-s', '2048', '-i', c.ifname, '-w', files[c.device]!];
-      captures.push(await startCapture(argv, ctx));
-    }
+      return startCapture(argv, ctx);
+    }));
+    for (const r of started) if (r.status === 'fulfilled') captures.push(r.value);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     for (const l of plan.listeners) {
       log(`listening: ${l.what}`);
       captures.push(await startCapture(['ip', 'netns', 'exec', l.netns, process.execPath, '-e', LISTEN, String(l.port)], ctx, 'the TCP listener'));
