@@ -9,11 +9,11 @@ import { homeOf } from './names.ts';
 const IPIP = 'IP-in-IP is not built in this slice (it needs the ipip kernel module, which the machine it was written on lacks)';
 
 const OP_REASONS: Record<string, string> = {
-  snat: 'iptables NAT rules are not built in this slice',
-  masquerade: 'iptables NAT rules are not built in this slice',
-  unsnat: 'iptables NAT rules are not built in this slice',
+  snat: 'SNAT and MASQUERADE rules are not built in this slice',
+  masquerade: 'SNAT and MASQUERADE rules are not built in this slice',
+  unsnat: 'SNAT and MASQUERADE rules are not built in this slice',
   reject: 'the REJECT rule is not built: the scene draws none as `iptables -S` prints it in this node',
-  drop: 'iptables drop rules are not built in this slice',
+  drop: 'a drop by an iptables rule is not verified in this slice (a NetworkPolicy needs its CNI plugin’s chains)',
   'dns-query': 'DNS is not served in this slice',
   'dns-answer': 'DNS is not served in this slice',
 };
@@ -40,7 +40,7 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   if (layers.includes('ipip')) why.add(IPIP);
   const origin = scene.elements[packet.origin];
   const home = homeOf(scene, packet.origin);
-  if (!home || origin?.kind !== 'device') why.add(`it starts at ${packet.origin}, not a device in a node or pod (external hosts and sockets are not built in this slice)`);
+  if (!home || origin?.kind !== 'device') why.add(`it starts at ${packet.origin}, not a device in a node or pod (hosts outside the cluster and sockets are not built in this slice)`);
   const gateway = home && phantomGateway(scene, home);
   if (gateway) why.add(`its pod's gateway ${gateway} is no device's address (Calico answers it by proxy ARP, which the scene only names in a label): not built in this slice`);
   // Each reason once, with the steps it applies to: `iptables NAT rules are not built in this slice (steps 3, 8)`.
