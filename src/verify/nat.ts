@@ -76,7 +76,7 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     if (!ready.has(ns)) {
       ready.add(ns);
       // A DNAT between two ports of one bridge happens only if the bridge hands its frames to iptables.
-      plan.setup.push({ argv: ['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-w', 'net.bridge.bridge-nf-call-iptables=1'], why: 'br_netfilter on (modprobe br_netfilter on the host if this sysctl is missing)' });
+      plan.setup.push({ argv: ['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-e', '-w', 'net.bridge.bridge-nf-call-iptables=1'], why: 'br_netfilter on, where the host has loaded it (without it a DNAT between two ports of one bridge never happens, and the scene fails there)' });
       for (const c of ['KUBE-SERVICES', 'KUBE-POSTROUTING']) chain(ns, c);
       // kube-proxy jumps to KUBE-SERVICES from PREROUTING (traffic through the node) and OUTPUT (its own).
       plan.setup.push({ argv: ipt(ns, '-A', 'PREROUTING', '-j', 'KUBE-SERVICES'), why: 'PREROUTING → KUBE-SERVICES' });

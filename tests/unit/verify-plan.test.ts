@@ -75,7 +75,7 @@ describe('verify plan: clusterip-dnat', () => {
   const nat = (rule: string) => `ip netns exec kh-ab12-node1 iptables -w -t nat ${rule}`;
 
   it('builds kube-proxy’s chains from the scene’s nat rows, with only the endpoint the DNAT step picked', () => {
-    expect(lines).toContain('ip netns exec kh-ab12-node1 sysctl -q -w net.bridge.bridge-nf-call-iptables=1');
+    expect(lines).toContain('ip netns exec kh-ab12-node1 sysctl -q -e -w net.bridge.bridge-nf-call-iptables=1');
     expect(lines.filter((l) => l.includes(' iptables -w '))).toEqual([
       nat('-N KUBE-SERVICES'),
       nat('-N KUBE-POSTROUTING'),
