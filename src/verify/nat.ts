@@ -22,14 +22,21 @@ export interface NatPlan {
 
 const CHAIN = /^[A-Z][A-Z0-9-]{0,27}$/;
 
-interface Rows { services: { ip: string; port: number; svc: string }[]; seps: { chain: string; ip: string; port: number }[] }
+interface Rows {
+  services: { ip: string; port: number; svc: string }[];
+  /** `KUBE-NODEPORTS: tcp dpt:30080 → KUBE-EXT-…`. */
+  nodePorts: { port: number; ext: string }[];
+  seps: { chain: string; ip: string; port: number }[];
+}
 
 /** kube-proxy's nat rows as the scenes abridge them (`KUBE-SEP-7PWN6ZQT: DNAT to 10.244.2.5:8080`). */
 export function natRows(texts: string[]): Rows {
-  const out: Rows = { services: [], seps: [] };
+  const out: Rows = { services: [], nodePorts: [], seps: [] };
   for (const t of texts) {
     const svc = /^KUBE-SERVICES: -d ([\d.]+) tcp dpt:(\d+) → (\S+)$/.exec(t);
     if (svc && CHAIN.test(svc[3]!)) out.services.push({ ip: svc[1]!, port: Number(svc[2]), svc: svc[3]! });
+    const np = /^KUBE-NODEPORTS: tcp dpt:(\d+) → (\S+)$/.exec(t);
+    if (np && CHAIN.test(np[2]!)) out.nodePorts.push({ port: Number(np[1]), ext: np[2]! });
     const sep = /^(\S+): DNAT to ([\d.]+):(\d+)$/.exec(t);
     if (sep && CHAIN.test(sep[1]!)) out.seps.push({ chain: sep[1]!, ip: sep[2]!, port: Number(sep[3]) });
   }
@@ -68,7 +75,8 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
       continue;
     }
     const rows = natRows(shown ? shown.filter((r) => r.state !== 'removed').map((r) => r.text) : (table?.rows ?? []).filter((r) => !r.absent).map((r) => r.text));
-    const service = rows.services.find((r) => r.ip === vip) ?? { ip: vip, port: vport, svc: 'KUBE-SVC-KUBEHOP' };
+    const nodePort = rows.services.some((r) => r.ip === vip) ? undefined : rows.nodePorts.find((r) => r.port === vport);
+    const service = rows.services.find((r) => r.ip === vip) ?? { ip: vip, port: vport, svc: nodePort?.ext ?? 'KUBE-SVC-KUBEHOP' };
     const sep = rows.seps.find((r) => r.ip === toIp) ?? { chain: 'KUBE-SEP-KUBEHOP', ip: toIp, port: op.port ?? vport };
     if (table && !rows.seps.some((r) => r.ip === toIp)) plan.notes.push(`${table.id} has no DNAT row to ${toIp}: step ${s.index + 1}'s rule is built from its op alone`);
     plan.rules[s.index] = `${sep.chain}: DNAT to ${sep.ip}:${sep.port} (${table && rows.seps.some((r) => r.ip === toIp) ? `${table.id}'s row` : 'built from the op'})`;
@@ -84,7 +92,13 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
       plan.setup.push({ argv: ipt(ns, '-A', 'POSTROUTING', '-j', 'KUBE-POSTROUTING'), why: 'POSTROUTING → KUBE-POSTROUTING' });
     }
     for (const c of [service.svc, sep.chain]) chain(ns, c);
-    plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-d', `${service.ip}/32`, '-p', 'tcp', '--dport', String(service.port), '-j', service.svc), why });
+    if (nodePort) {
+      // A NodePort: any of the node's own addresses, as kube-proxy matches it (last in KUBE-SERVICES).
+      chain(ns, 'KUBE-NODEPORTS');
+      plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'KUBE-NODEPORTS'), why });
+      plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-NODEPORTS', '-p', 'tcp', '--dport', String(nodePort.port), '-j', nodePort.ext), why });
+      plan.notes.push(`${nodePort.ext} jumps straight to ${sep.chain}: the chains between them in ${table!.id} are not built`);
+    } else plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-d', `${service.ip}/32`, '-p', 'tcp', '--dport', String(service.port), '-j', service.svc), why });
     plan.setup.push({ argv: ipt(ns, '-A', service.svc, '-j', sep.chain), why });
     plan.setup.push({ argv: ipt(ns, '-A', sep.chain, '-p', 'tcp', '-j', 'DNAT', '--to-destination', `${sep.ip}:${sep.port}`), why });
     if (rows.seps.length > 1) plan.notes.push(`${service.svc} jumps straight to ${sep.chain}, the endpoint step ${s.index + 1} picks (kube-proxy picks at random)`);

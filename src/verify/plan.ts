@@ -4,6 +4,7 @@ import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Capture, Cmd, Plan, Send } from './types.ts';
 import { homeOf, netnsName, runPrefix } from './names.ts';
+import { withHosts } from './hosts.ts';
 import { deviceCommands, vxlanParams } from './devices.ts';
 import { tableCommands } from './table-commands.ts';
 import { unsupportedReason } from './support.ts';
@@ -13,9 +14,10 @@ import { natCommands } from './nat.ts';
 import { ruleCommands } from './rules.ts';
 import { listeners, retransmissions } from './tcp.ts';
 
-export function planScene(scene: Scene, steps: DerivedStep[], short: string): Plan {
+export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Plan {
+  const scene = withHosts(drawn);
   const prefix = runPrefix(short);
-  const homes = Object.values(scene.elements).filter((e) => e.kind === 'node' || e.kind === 'pod');
+  const homes = Object.values(scene.elements).filter((e) => homeOf(scene, e.id) === e.id);
   const nsOfHome = new Map(homes.map((h) => [h.id, netnsName(prefix, h.id)]));
   const netnsOf = (id: string) => {
     const home = homeOf(scene, id);

@@ -85,6 +85,12 @@ describe('kubehop verify on this machine’s kernel', () => {
     expect(r.code).toBe(0);
   });
 
+  it('nodeport-local: a client outside the cluster reaches the NodePort through KUBE-NODEPORTS, with no SNAT', async () => {
+    const r = await verify('scenes/nodeport-local.yaml');
+    expect(r.lines[0]).toMatch(/: nodeport-local on Linux \S+: 11 of 12 steps ✓, 1 not verified$/);
+    expect(r.code).toBe(0);
+  });
+
   it('a copy of clusterip-dnat with the DNAT port changed fails at the DNAT step; one without its route op at the routed hop', async () => {
     const port = mutated('clusterip-dnat', 'dnat: { to: pod-c/eth0, port: 8080 }', 'dnat: { to: pod-c/eth0, port: 8081 }');
     const route = mutated('clusterip-dnat', /\n {4}ops: \[\{ route: \{ dev: node1\/eth0, via: node2\/eth0 \} \}\]/, '');

@@ -113,6 +113,19 @@ describe('verify plan: service-no-endpoints', () => {
   });
 });
 
+describe('verify plan: nodeport-local', () => {
+  const { plan, lines } = cmds('scenes/nodeport-local.yaml');
+
+  it('makes the client outside the cluster a namespace with one NIC on the node’s LAN, and takes the NodePort path', () => {
+    expect(plan.namespaces).toContain('kh-ab12-client');
+    expect(lines).toContain('ip -n kh-ab12-client link add eth0 type veth peer name eth0 netns kh-ab12-node2');
+    expect(lines).toContain('ip -n kh-ab12-client addr add 192.168.1.50/24 dev eth0');
+    expect(lines).toContain('ip netns exec kh-ab12-node2 iptables -w -t nat -A KUBE-SERVICES -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS');
+    expect(lines).toContain('ip netns exec kh-ab12-node2 iptables -w -t nat -A KUBE-NODEPORTS -p tcp --dport 30080 -j KUBE-EXT-RKPZ5Y5M');
+    expect(plan.sends.map((s) => s.what)).toEqual(['TCP connection to 192.168.1.11:30080 from client port 51515']);
+  });
+});
+
 describe('verify plan: what this slice leaves unverified', () => {
   const reasons = Object.fromEntries(readdirSync('scenes').map((f) => [f.replace('.yaml', ''), cmds(`scenes/${f}`).plan.unsupported]));
 
