@@ -1,7 +1,8 @@
 // A ✗ in words a scene author can act on: whose address or MAC the kernel's
 // value is, which rule the kernel applied at a DNAT step, and that a TTL one
 // lower with a new Ethernet header means the kernel routed where the scene
-// did not say so.
+// did not say so; a reset where the scene answers means nothing listened
+// where the SYN arrived.
 import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { StepResult } from './types.ts';
@@ -18,12 +19,17 @@ export function explain(scene: Scene, steps: DerivedStep[], results: StepResult[
     if (e.ip) owner.set(bareIp(e.ip), `${e.id}'s address`);
   }
   const last = new Map<string, StepResult>();
+  /** Per packet, the step where the current run of one same difference began. */
+  const root = new Map<string, number>();
   return results.map((r) => {
     const before = last.get(r.packet);
     last.set(r.packet, r);
     if (r.status !== 'differs') return r;
-    // The same difference as the packet's step before: it follows from there, said once.
-    if (before?.status === 'differs' && JSON.stringify(before.mismatches) === JSON.stringify(r.mismatches)) return { ...r, notes: [`the same as step ${before.index + 1}: it follows from there`, ...r.notes] };
+    // The same difference as the packet's step before: it follows from where it began, said once.
+    if (before?.status === 'differs' && JSON.stringify(before.mismatches) === JSON.stringify(r.mismatches)) {
+      return { ...r, notes: [`the same as step ${root.get(r.packet)! + 1}: it follows from there`, ...r.notes] };
+    }
+    root.set(r.packet, r.index);
     const step = steps.find((s) => s.index === r.index)!;
     const why: string[] = [];
     const fields = new Set(r.mismatches.map((m) => m.field));
@@ -34,6 +40,10 @@ export function explain(scene: Scene, steps: DerivedStep[], results: StepResult[
       why.push('why: the kernel routed the packet on its way here (TTL one lower, a new Ethernet header) where the scene does not: a `route` op missing at this step?');
     } else if (ttl && typeof ttl.scene === 'number' && ttl.kernel === ttl.scene - 1) {
       why.push('why: the kernel routed the packet once more than the scene before this step: a `route` op missing at an earlier step?');
+    }
+    const flags = r.mismatches.find((m) => m.field === 'tcp.flags');
+    if (flags && typeof flags.kernel === 'string' && flags.kernel.includes('RST')) {
+      why.push('why: the kernel reset the connection: nothing listened where the SYN arrived (the run listens where the scene answers it, so an earlier ✗ that moved the SYN shows here too)');
     }
     for (const m of r.mismatches) {
       const k = typeof m.kernel === 'string' ? owner.get(m.kernel) : undefined;
