@@ -98,8 +98,7 @@ describe('verify hints', () => {
       "eth.dst: the kernel's 0e:8a:02:02:02:02 is node2/flannel.1's MAC, the scene's 0a:58:0a:f4:01:01 is node1/cni0's MAC",
     ]));
     // Three steps of one packet with one difference: the first says why, the others point back to it.
-    const one = { status: 'differs', mismatches: [{ field: 'ipv4.ttl', scene: 64, kernel: 60 }], notes: [] } as const;
-    const run = explain(wrong.scene, wrong.steps, wrong.steps.slice(10, 13).map((s) => ({ index: s.index, packet: s.packet, at: s.at, ...one, mismatches: [...one.mismatches] })), {});
+    const run = explain(wrong.scene, wrong.steps, wrong.steps.slice(10, 13).map((s): StepResult => ({ index: s.index, packet: s.packet, at: s.at, status: 'differs', mismatches: [{ field: 'ipv4.ttl', scene: 64, kernel: 60 }], notes: [] })), {});
     expect(run.map((r) => (r.status === 'differs' ? r.notes[0] : undefined))).toEqual([undefined, 'the same as step 11: it follows from there', 'the same as step 11: it follows from there']);
   });
 });
