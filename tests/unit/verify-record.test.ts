@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { RECORD_COMMAND, sceneRecord, stepRanges, textHash, type VerifiedFile } from '../../src/verify/record-file.ts';
+import { RECORD_COMMAND, checkText, sceneRecord, stepRanges, textHash, type VerifiedFile } from '../../src/verify/record-file.ts';
 import { VERIFIED_FILE } from '../../src/verify/record.ts';
 
 const file = JSON.parse(readFileSync(VERIFIED_FILE, 'utf8')) as VerifiedFile;
@@ -34,5 +34,13 @@ describe('verified record', () => {
     expect(r.hash).toBe(textHash('a: 1\n'));
     expect(textHash('a: 2\n')).not.toBe(r.hash);
     expect(stepRanges([1, 2, 3, 5, 7, 8])).toBe('1–3, 5, 7–8');
+    expect(checkText(r, true)).toEqual({
+      summary: 'Checked on Linux 6.1.0: 1 of 4 steps, 1 disagree',
+      short: 'Linux ✓ 1/4 ✗ 1',
+      items: ['Step 4: the kernel disagrees (ipv4.ttl: scene 64, kernel 63)', 'Steps 2–3 not verified: why'],
+      stale: false,
+    });
+    // Once the scene's text changed, no claim about it: only that it was not re-checked.
+    expect(checkText(r, false)).toMatchObject({ summary: 'Not re-checked on Linux since this scene was edited (last check 2026-01-01)', items: [], stale: true });
   });
 });
