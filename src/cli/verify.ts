@@ -19,7 +19,8 @@ export const VERIFY_USAGE = `usage: kubehop verify <scene.yaml>... [--json] [--k
 Builds each scene in Linux network namespaces (every node and pod one, named
 kh-<run>-<name>), sends its packets, captures every device they cross with
 tcpdump and compares each step's headers with the kernel's frame there.
-Needs root and the Debian packages iproute2, tcpdump and iputils-ping. Each
+Needs root and the Debian packages iproute2, iptables, tcpdump and
+iputils-ping. Each
 scene's run ends within ${TIME_LIMIT_MS / 1000} s; its namespaces are deleted on exit,
 on failure and on Ctrl+C (only a killed run leaves them: ip netns list | grep ^kh-).
 
@@ -66,7 +67,7 @@ export async function verifyCommand(argv: string[], io: VerifyIo, host: Host = t
       const v = await verifyScene(checked.scene, checked.steps, { keep: flags.includes('--keep'), log: (l) => io.err(`${file}: ${l}`) });
       results.push(v);
       if (tally(v.result.steps).differs > 0 || v.result.tables.some((t) => t.status === 'differs')) failed = true;
-      if (!json) for (const l of reportLines(v.result, v.plan.skipped, v.sendNotes)) io.out(l);
+      if (!json) for (const l of reportLines(v.result, v.plan.skipped, v.sendNotes, v.plan.notes)) io.out(l);
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       io.err(`${file}: ${e.message}`);
@@ -74,6 +75,6 @@ export async function verifyCommand(argv: string[], io: VerifyIo, host: Host = t
       failed = true;
     }
   }
-  if (json) io.out(JSON.stringify({ scenes: results.map((v) => ({ ...v.result, tally: tally(v.result.steps), notBuilt: v.plan.skipped, sent: v.sendNotes })) }, null, 2));
+  if (json) io.out(JSON.stringify({ scenes: results.map((v) => ({ ...v.result, tally: tally(v.result.steps), notBuilt: v.plan.skipped, sent: v.sendNotes, notes: v.plan.notes })) }, null, 2));
   return failed ? 1 : 0;
 }

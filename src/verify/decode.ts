@@ -72,5 +72,15 @@ function decodeIcmp(b: Uint8Array): IcmpHeader {
   const type = ICMP_TYPES[b[0]!] ?? `type ${b[0]}`;
   const h: IcmpHeader = { layer: 'icmp', type };
   if (b[0] === 3) h.code = UNREACH_CODES[b[1]!] ?? `code ${b[1]}`;
+  // An error quotes the original's IP header and its first 8 bytes: for TCP and UDP, the ports.
+  if ((b[0] === 3 || b[0] === 11) && b.length >= 28) {
+    const q = b.subarray(8);
+    const proto = q[9] === 6 ? 'tcp' : q[9] === 17 ? 'udp' : q[9] === 1 ? 'icmp' : undefined;
+    const ihl = (q[0]! & 0x0f) * 4;
+    if (proto) {
+      h.quote = { src: ipv4(q, 12), dst: ipv4(q, 16), ttl: q[8]!, protocol: proto };
+      if (proto !== 'icmp' && q.length >= ihl + 4) Object.assign(h.quote, { sport: (q[ihl]! << 8) | q[ihl + 1]!, dport: (q[ihl + 2]! << 8) | q[ihl + 3]! });
+    }
+  }
   return h;
 }

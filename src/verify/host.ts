@@ -9,6 +9,7 @@ export const TOOLS: Record<string, string> = {
   bridge: 'iproute2',
   tcpdump: 'tcpdump',
   ping: 'iputils-ping',
+  iptables: 'iptables',
 };
 
 export interface Host {

@@ -6,6 +6,7 @@ import type { Header, Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Captured, Frame, Mismatch, StepResult, StepVerdict } from './types.ts';
 import { formatHeader } from '../derive/trace.ts';
+import { oneTap } from './one-tap.ts';
 
 /** Where Linux picks a VXLAN source port when the device sets no range: the namespace's ip_local_port_range default. */
 export const VXLAN_SPORT_RANGE: readonly [number, number] = [32768, 60999];
@@ -22,7 +23,7 @@ interface Compared { mismatches: Mismatch[]; equal: number; notes: string[] }
 function compare(scene: Header[], kernel: Header[], chosen: (layer: number, field: string) => boolean, flow: Frame[]): Compared {
   const out: Compared = { mismatches: [], equal: 0, notes: [] };
   scene.forEach((h, i) => {
-    const k = kernel[i] as unknown as Record<string, unknown>;
+    const k = (kernel[i] ?? {}) as unknown as Record<string, unknown>;
     const inner = scene.slice(0, i).some((x) => x.layer === 'vxlan' || x.layer === 'ipip') ? 'inner ' : '';
     for (const [field, want] of Object.entries(h)) {
       if (field === 'layer' || want === undefined) continue;
@@ -38,12 +39,15 @@ function compare(scene: Header[], kernel: Header[], chosen: (layer: number, fiel
         } else out.mismatches.push({ field: name, scene: inRange ? `one port for the whole flow` : `a port in ${lo}–${hi}`, kernel: seen.join(', ') });
         continue;
       }
-      if (JSON.stringify(got) === JSON.stringify(want)) out.equal++;
+      if (canonical(got) === canonical(want)) out.equal++;
       else out.mismatches.push({ field: name, scene: want, kernel: got });
     }
   });
   return out;
 }
+
+/** JSON with object keys sorted: an ICMP error's quote compares by its fields, whatever their order. */
+const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 
 /** The inner flow a frame belongs to, for rules that hold across one flow. */
 function flowKey(headers: Header[]): string {
@@ -55,13 +59,15 @@ export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Capture
   const cursor = new Map<string, number>();
   /** Per packet, the first of the steps in a row that the kernel's frames did not show. */
   const lost = new Map<string, DerivedStep>();
-  return steps.map((step) => {
+  const seen = new Map<number, Frame>();
+  const results = steps.map((step): StepResult => {
     const base = { index: step.index, packet: step.packet, at: step.at };
     const reason = unsupported[step.packet];
     if (reason) return { ...base, status: 'not-verified', reason } as StepResult;
     const frames = captured[step.at];
     if (!frames) return { ...base, status: 'not-verified', reason: `${step.at} is not a device this run captures on` } as StepResult;
-    const v = verdict(scene, step, frames, cursor);
+    const { frame, ...v } = verdict(scene, step, frames, cursor);
+    if (frame) seen.set(step.index, frame);
     const last = lost.get(step.packet);
     if (v.status !== 'missing') {
       lost.delete(step.packet);
@@ -72,9 +78,10 @@ export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Capture
     lost.set(step.packet, step);
     return { ...base, ...v };
   });
+  return oneTap(steps, results, seen, (a, b) => kindOf(a) === kindOf(b) && compare(a, b, () => false, []).mismatches.length === 0);
 }
 
-function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<string, number>): StepVerdict {
+function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<string, number>): StepVerdict & { frame?: Frame } {
   const since = (cursor.get(step.packet) ?? 0) - SLACK_US;
   const kind = kindOf(step.headers);
   const sameKind = frames.filter((f) => kindOf(f.headers) === kind);
@@ -95,7 +102,8 @@ function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<s
   }
   cursor.set(step.packet, Math.max(cursor.get(step.packet) ?? 0, best!.frame.ts));
   const { mismatches, notes } = best!.c;
-  return mismatches.length === 0 ? { status: 'ok', notes } : { status: 'differs', mismatches, notes };
+  const frame = best!.frame;
+  return mismatches.length === 0 ? { status: 'ok', notes, frame } : { status: 'differs', mismatches, notes, frame };
 }
 
 /** The kernel's frame in the trace's words (for reports and failures). */

@@ -11,10 +11,14 @@ export function runPrefix(short: string): string {
   return `kh-${short}-`;
 }
 
-/** The node or pod an element belongs to (itself, for a node or pod); undefined for externals and services. */
+/**
+ * The node or pod an element belongs to (itself, for a node or pod, or for a
+ * device in neither: a host outside the cluster, see hosts.ts); undefined for
+ * services and externals the run does not build.
+ */
 export function homeOf(scene: Scene, id: string): string | undefined {
   for (let e = scene.elements[id]; e; e = e.parent ? scene.elements[e.parent] : undefined) {
-    if (e.kind === 'node' || e.kind === 'pod') return e.id;
+    if (e.kind === 'node' || e.kind === 'pod' || (e.kind === 'device' && !e.parent)) return e.id;
   }
   return undefined;
 }

@@ -4,15 +4,20 @@ import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Capture, Cmd, Plan, Send } from './types.ts';
 import { homeOf, netnsName, runPrefix } from './names.ts';
+import { withHosts } from './hosts.ts';
 import { deviceCommands, vxlanParams } from './devices.ts';
 import { tableCommands } from './table-commands.ts';
 import { unsupportedReason } from './support.ts';
 import { sendFor } from './traffic.ts';
 import { tableChecks } from './table-check.ts';
+import { natCommands } from './nat.ts';
+import { ruleCommands } from './rules.ts';
+import { listeners, retransmissions } from './tcp.ts';
 
-export function planScene(scene: Scene, steps: DerivedStep[], short: string): Plan {
+export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Plan {
+  const scene = withHosts(drawn);
   const prefix = runPrefix(short);
-  const homes = Object.values(scene.elements).filter((e) => e.kind === 'node' || e.kind === 'pod');
+  const homes = Object.values(scene.elements).filter((e) => homeOf(scene, e.id) === e.id);
   const nsOfHome = new Map(homes.map((h) => [h.id, netnsName(prefix, h.id)]));
   const netnsOf = (id: string) => {
     const home = homeOf(scene, id);
@@ -33,14 +38,19 @@ export function planScene(scene: Scene, steps: DerivedStep[], short: string): Pl
   setup.push(...devices.setup);
   const tables = tableCommands(scene, netnsOf, devices.built);
   setup.push(...tables.setup);
+  const rules = ruleCommands(scene, netnsOf);
+  setup.push(...rules.setup);
+  const nat = natCommands(scene, steps, netnsOf);
+  setup.push(...nat.setup);
 
   const unsupported: Record<string, string> = {};
+  const again = retransmissions(scene);
   for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
-    const reason = unsupportedReason(scene, steps, id);
+    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, (at) => rules.rejecting.has(netnsOf(at) ?? ''))].filter(Boolean).join('; ');
     if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
-  const order = [...new Set(steps.map((s) => s.packet))].filter((p) => !unsupported[p]);
+  const order = [...new Set(steps.map((s) => s.packet))].filter((p) => !unsupported[p] && scene.packets.some((x) => x.id === p));
   const sends: Send[] = [];
   const isArp = (id: string) => scene.packets.find((p) => p.id === id)?.headers.some((h) => h.layer === 'arp') ?? false;
   for (const id of [...order.filter((p) => !isArp(p)), ...order.filter(isArp)]) {
@@ -58,5 +68,5 @@ export function planScene(scene: Scene, steps: DerivedStep[], short: string): Pl
   }
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
-  return { prefix, namespaces, setup, captures, sends, unsupported, skipped: [...devices.skipped, ...tables.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  return { prefix, namespaces, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes], dnatRules: nat.rules, unsupported, skipped: [...devices.skipped, ...tables.skipped, ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }

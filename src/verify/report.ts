@@ -29,7 +29,7 @@ export function stepLines(s: StepResult, width: { packet: number; at: number }):
   }
 }
 
-export function reportLines(r: SceneResult, skipped: Skipped[] = [], sendNotes: string[] = []): string[] {
+export function reportLines(r: SceneResult, skipped: Skipped[] = [], sendNotes: string[] = [], notes: string[] = []): string[] {
   const t = tally(r.steps);
   const width = { packet: Math.max(...r.steps.map((s) => s.packet.length), 4), at: Math.max(...r.steps.map((s) => s.at.length), 6) };
   const first = r.steps.find((s) => s.status === 'differs' || s.status === 'missing');
@@ -41,6 +41,7 @@ export function reportLines(r: SceneResult, skipped: Skipped[] = [], sendNotes: 
     lines.push(`    ${t.status === 'ok' ? `✓ ${row}` : t.status === 'differs' ? `✗ ${row} — ${t.reason}` : `– ${row} — not verified: ${t.reason}`}`);
   }
   for (const n of sendNotes) lines.push(`  sent: ${n}`);
+  for (const n of notes) lines.push(`  note: ${n}`);
   for (const k of skipped) lines.push(`  not built: ${k.table}: ${k.row} — ${k.reason}`);
   return lines;
 }

@@ -67,12 +67,20 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
     for (const cmd of plan.setup) await exec(cmd, ctx);
     await settle(plan, ctx);
     const files: Record<string, string> = {};
-    for (const c of plan.captures) {
-      files[c.device] = join(dir, `${captures.length}.pcap`);
+    // All at once (each tcpdump takes a moment to start); every one that started is stopped in the end, even if another failed.
+    const started = await Promise.allSettled(plan.captures.map((c, i) => {
+      files[c.device] = join(dir, `${i}.pcap`);
       // -Z root: tcpdump otherwise drops to its own user before it opens the file; --immediate-mode:
       // without it libpcap hands frames over in blocks, and the block still filling when we stop is lost.
       const argv = ['ip', 'netns', 'exec', c.netns, 'tcpdump', '-Z', 'root', '-U', '--immediate-mode', '-n', '-s', '2048', '-i', c.ifname, '-w', files[c.device]!];
-      captures.push(await startCapture(argv, ctx));
+      return startCapture(argv, ctx);
+    }));
+    for (const r of started) if (r.status === 'fulfilled') captures.push(r.value);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    for (const l of plan.listeners) {
+      log(`listening: ${l.what}`);
+      captures.push(await startCapture(['ip', 'netns', 'exec', l.netns, process.execPath, '-e', LISTEN, String(l.port)], ctx, 'the TCP listener'));
     }
     const sendNotes: string[] = [];
     for (const s of plan.sends) {
@@ -146,14 +154,18 @@ async function settle(plan: Plan, ctx: Ctx): Promise<void> {
   }
 }
 
-/** Starts tcpdump and waits until it says it is listening, so no frame comes before the capture. */
-function startCapture(argv: string[], ctx: Ctx): Promise<ChildProcess> {
+/** A backend's server: accepts each connection and closes it (the scenes show the handshake, not data). */
+const LISTEN = `const port = +process.argv[1];
+require('net').createServer((s) => { s.on('error', () => {}); s.end(); }).listen(port, () => console.error('listening on ' + port));`;
+
+/** Starts tcpdump (or a listener) and waits until it says it is listening, so no frame comes before it. */
+function startCapture(argv: string[], ctx: Ctx, what = 'tcpdump'): Promise<ChildProcess> {
   if (!confined(argv, ctx.prefix)) throw new RunError(`refused to capture outside the run's namespaces: ${argv.join(' ')}`);
   const timeout = Math.min(COMMAND_MS, checkpoint(ctx));
   return new Promise((res, rej) => {
     const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], signal: ctx.abort.signal });
     let said = '';
-    const timer = setTimeout(() => (child.kill('SIGKILL'), rej(new RunError(`tcpdump did not start within ${timeout} ms: ${said.trim()}`))), timeout);
+    const timer = setTimeout(() => (child.kill('SIGKILL'), rej(new RunError(`${what} did not start within ${timeout} ms: ${said.trim()}`))), timeout);
     child.stderr!.on('data', (d: Buffer) => {
       said += d.toString();
       if (said.includes('listening on')) {
@@ -163,8 +175,8 @@ function startCapture(argv: string[], ctx: Ctx): Promise<ChildProcess> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      rej(ctx.stopped ? new Interrupted(ctx.stopped) : new RunError(`tcpdump exited (${code}) before it listened: ${said.trim()}`));
+      rej(ctx.stopped ? new Interrupted(ctx.stopped) : new RunError(`${what} exited (${code}) before it listened: ${said.trim()}`));
     });
-    child.once('error', (e) => rej(ctx.stopped ? new Interrupted(ctx.stopped) : new RunError(`cannot start tcpdump: ${e.message}`)));
+    child.once('error', (e) => rej(ctx.stopped ? new Interrupted(ctx.stopped) : new RunError(`cannot start ${what}: ${e.message}`)));
   });
 }

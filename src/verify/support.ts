@@ -1,5 +1,5 @@
 // What this slice of verify reproduces. A packet it cannot send, or whose
-// path needs state it does not build (iptables rules, DNS, BGP, IP-in-IP),
+// path needs state it does not build (SNAT, REJECT and drop rules, DNS, BGP, IP-in-IP),
 // is reported "not verified" with the reason on each of its steps: never a
 // silent pass.
 import type { Scene } from '../scene/model.ts';
@@ -9,42 +9,45 @@ import { homeOf } from './names.ts';
 const IPIP = 'IP-in-IP is not built in this slice (it needs the ipip kernel module, which the machine it was written on lacks)';
 
 const OP_REASONS: Record<string, string> = {
-  dnat: 'iptables NAT rules are not built in this slice',
-  snat: 'iptables NAT rules are not built in this slice',
-  masquerade: 'iptables NAT rules are not built in this slice',
-  undnat: 'iptables NAT rules are not built in this slice',
-  unsnat: 'iptables NAT rules are not built in this slice',
-  reject: 'iptables REJECT rules are not built in this slice',
-  drop: 'iptables drop rules are not built in this slice',
+  snat: 'SNAT and MASQUERADE rules are not built in this slice',
+  masquerade: 'SNAT and MASQUERADE rules are not built in this slice',
+  unsnat: 'SNAT and MASQUERADE rules are not built in this slice',
+  reject: 'the REJECT rule is not built: the scene draws none as `iptables -S` prints it in this node',
+  drop: 'a drop by an iptables rule is not verified in this slice (a NetworkPolicy needs its CNI plugin’s chains)',
   'dns-query': 'DNS is not served in this slice',
   'dns-answer': 'DNS is not served in this slice',
 };
 
 /** Why a packet's steps cannot be verified here (every reason, `; `-joined), or undefined when they can. */
-export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string): string | undefined {
+export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, canReject: (at: string) => boolean = () => false): string | undefined {
   const packet = scene.packets.find((p) => p.id === packetId);
-  // A packet no `packets:` entry declares is the kernel's answer to a rejected one.
-  if (!packet) return 'it is the kernel’s answer to a packet iptables rejects, and REJECT rules are not built in this slice';
+  // A packet no `packets:` entry declares is the kernel's answer to a rejected one: verified when that one is sent and rejected.
+  if (!packet) {
+    const cause = steps.find((s) => s.end?.how === 'reject' && s.end.answer === packetId);
+    if (!cause || !canReject(cause.at)) return 'it is the kernel’s answer to a packet iptables rejects, and the scene draws no REJECT rule as `iptables -S` prints it in that node';
+    const why = unsupportedReason(scene, steps, cause.packet, canReject);
+    return why && `it answers ${cause.packet}, which is not sent: ${why}`;
+  }
   const why = new Set<string>();
   const layers = packet.headers.map((h) => h.layer);
   const icmp = packet.headers.find((h) => h.layer === 'icmp');
   if (layers.includes('bgp')) why.add('BGP sessions are not run here (a later slice installs the routes BIRD would)');
   else if (layers.includes('dns')) why.add('DNS is not served in this slice');
-  else if (layers.includes('tcp')) why.add('TCP connections are not opened in this slice');
+  else if (packet.headers.some((h) => h.layer === 'tcp' && h.flags !== 'SYN')) why.add('only a connection’s opening SYN is sent in this slice');
   else if (layers.includes('udp') && !layers.includes('vxlan')) why.add('UDP datagrams are not sent in this slice');
   else if (icmp && icmp.type !== 'echo-request') why.add(`an ICMP ${icmp.type} is the kernel's answer to something this slice does not send`);
-  else if (!layers.includes('arp') && !icmp) why.add(`a packet of ${layers.join('/')} is not sent in this slice`);
+  else if (!layers.includes('arp') && !icmp && !layers.includes('tcp')) why.add(`a packet of ${layers.join('/')} is not sent in this slice`);
   if (layers.includes('ipip')) why.add(IPIP);
   const origin = scene.elements[packet.origin];
   const home = homeOf(scene, packet.origin);
-  if (!home || origin?.kind !== 'device') why.add(`it starts at ${packet.origin}, not a device in a node or pod (external hosts and sockets are not built in this slice)`);
+  if (!home || origin?.kind !== 'device') why.add(`it starts at ${packet.origin}, not a device in a node or pod (hosts outside the cluster and sockets are not built in this slice)`);
   const gateway = home && phantomGateway(scene, home);
   if (gateway) why.add(`its pod's gateway ${gateway} is no device's address (Calico answers it by proxy ARP, which the scene only names in a label): not built in this slice`);
   // Each reason once, with the steps it applies to: `iptables NAT rules are not built in this slice (steps 3, 8)`.
   const atSteps = new Map<string, number[]>();
   const at = (reason: string, step: number) => atSteps.set(reason, [...(atSteps.get(reason) ?? []), step]);
   for (const s of steps.filter((s) => s.packet === packetId)) {
-    for (const op of s.ops) if (op in OP_REASONS) at(OP_REASONS[op]!, s.index + 1);
+    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at))) at(OP_REASONS[op]!, s.index + 1);
     if (scene.steps[s.index]?.ops.some((o) => o.op === 'encap' && o.type === 'ipip')) at(IPIP, s.index + 1);
     const link = s.link ? scene.links.find((l) => l.id === s.link) : undefined;
     if (link?.kind === 'shortcut') at('a shortcut stands for hops the scene does not draw', s.index + 1);

@@ -2,6 +2,7 @@
 // Plain data only, so each stage is tested alone.
 import type { Header } from '../scene/model.ts';
 import type { TableCheck, TableResult } from './table-check.ts';
+import type { Listener } from './tcp.ts';
 
 /** One command the run executes, argv only (never through a shell: scene text is untrusted). */
 export interface Cmd {
@@ -41,6 +42,12 @@ export interface Plan {
   setup: Cmd[];
   captures: Capture[];
   sends: Send[];
+  /** TCP servers started before the sends, stopped with the captures. */
+  listeners: Listener[];
+  /** Where the run differs from the cluster on purpose (kube-proxy's random pick made fixed). */
+  notes: string[];
+  /** Step index → the DNAT rule the run built for it, in the scene's words. */
+  dnatRules: Record<number, string>;
   /** Packets this slice does not reproduce, with the reason (their steps are reported "not verified"). */
   unsupported: Record<string, string>;
   /** Rows of the scene's tables left out of the kernel's state. */

@@ -11,6 +11,7 @@ import { readPcap } from './pcap.ts';
 import { decodeFrame, DecodeError } from './decode.ts';
 import { matchSteps } from './match.ts';
 import { checkTables } from './table-check.ts';
+import { explain } from './hints.ts';
 
 export interface Verified {
   result: SceneResult;
@@ -45,6 +46,6 @@ export async function verifyScene(scene: Scene, steps: DerivedStep[], opts: RunO
     ? checkTables(plan.tableChecks, state)
     : plan.tableChecks.map((c) => ({ table: c.table, row: c.row, status: 'not-verified' as const, reason: 'nothing of this scene is sent in this slice, so nothing is built' }));
   const tables = [...checked, ...plan.tablesUnchecked];
-  const result: SceneResult = { scene: scene.id, file: scene.file, kernel: release(), steps: matchSteps(scene, steps, captured, plan.unsupported), tables };
+  const result: SceneResult = { scene: scene.id, file: scene.file, kernel: release(), steps: explain(scene, steps, matchSteps(scene, steps, captured, plan.unsupported), plan.dnatRules), tables };
   return { result, plan, sendNotes };
 }

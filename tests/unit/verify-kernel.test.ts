@@ -3,6 +3,9 @@
 // KUBEHOP_VERIFY=1 (set by CI) that is a failure rather than a pass.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verifyCommand } from '../../src/cli/verify.ts';
 import { hostProblems, thisHost } from '../../src/verify/host.ts';
 
@@ -15,6 +18,18 @@ async function verify(...args: string[]) {
   const code = await verifyCommand(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
   return { code, lines: out, err: err.join('\n') };
 }
+/** A scratch copy of a bundled scene with one edit (the edit must apply), under the scene's own file name. */
+function mutated(id: string, from: string | RegExp, to: string): string {
+  const text = readFileSync(`scenes/${id}.yaml`, 'utf8');
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`scenes/${id}.yaml no longer contains ${String(from)}: update this test's mutation`);
+  const dir = mkdtempSync(join(tmpdir(), 'kubehop-mutated-'));
+  writeFileSync(join(dir, `${id}.yaml`), edited);
+  return join(dir, `${id}.yaml`);
+}
+type JsonStep = { index: number; status: string; mismatches?: { field: string; scene: unknown; kernel: unknown }[] };
+const jsonSteps = (lines: string[]) => (JSON.parse(lines.join('\n')) as { scenes: { steps: JsonStep[] }[] }).scenes[0]!.steps;
+const firstBad = (steps: JsonStep[]) => steps.find((s) => s.status === 'differs' || s.status === 'missing')!;
 const ours = () => spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.startsWith('kh-'));
 
 describe('kubehop verify on this machine’s kernel', () => {
@@ -51,6 +66,47 @@ describe('kubehop verify on this machine’s kernel', () => {
     const bad = steps.find((s) => s.status !== 'ok')!;
     expect(bad.index + 1).toBe(4);
     expect(bad.mismatches!.map((m) => m.field)).toEqual(['eth.src', 'eth.dst', 'ipv4.ttl']);
+  });
+
+  it('clusterip-dnat and clusterip-same-node: TCP through kube-proxy’s DNAT, every step ✓ but those one tcpdump tap cannot tell apart', async () => {
+    const r = await verify('scenes/clusterip-dnat.yaml', 'scenes/clusterip-same-node.yaml');
+    const heads = r.lines.filter((l) => l.includes(' on Linux '));
+    expect(heads[0]).toMatch(/: clusterip-dnat on Linux \S+: 16 of 18 steps ✓, 2 not verified$/);
+    expect(heads[1]).toMatch(/: clusterip-same-node on Linux \S+: 8 of 11 steps ✓, 3 not verified$/);
+    expect(r.lines.filter((l) => l.includes('not verified:')).every((l) => /tcpdump on node1\/cni0 sees this packet once, as step \d+ shows it/.test(l))).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  it('service-no-endpoints: the REJECT rule as the scene prints it answers with the ICMP error the scene shows, quote and all', async () => {
+    const r = await verify('scenes/service-no-endpoints.yaml');
+    expect(r.lines[0]).toMatch(/: service-no-endpoints on Linux \S+: 6 of 12 steps ✓, 6 not verified$/);
+    expect(r.lines.slice(1, 7).every((l) => l.endsWith('✓'))).toBe(true);
+    expect(r.lines).toContain('  sent: TCP connection to 10.96.0.20:80 from pod-a/eth0 port 40312: exit 1 (connect ECONNREFUSED 10.96.0.20:80 - Local (0.0.0.0:40312))');
+    expect(r.code).toBe(0);
+  });
+
+  it('nodeport-local: a client outside the cluster reaches the NodePort through KUBE-NODEPORTS, with no SNAT', async () => {
+    const r = await verify('scenes/nodeport-local.yaml');
+    expect(r.lines[0]).toMatch(/: nodeport-local on Linux \S+: 11 of 12 steps ✓, 1 not verified$/);
+    expect(r.code).toBe(0);
+  });
+
+  it('a copy of clusterip-dnat with the DNAT port changed fails at the DNAT step; one without its route op at the routed hop', async () => {
+    const port = mutated('clusterip-dnat', 'dnat: { to: pod-c/eth0, port: 8080 }', 'dnat: { to: pod-c/eth0, port: 8081 }');
+    const route = mutated('clusterip-dnat', /\n {4}ops: \[\{ route: \{ dev: node1\/eth0, via: node2\/eth0 \} \}\]/, '');
+    try {
+      const p = await verify('--json', port);
+      expect(p.code).toBe(1);
+      expect(firstBad(jsonSteps(p.lines))).toMatchObject({ index: 4, status: 'differs', mismatches: [{ field: 'tcp.dport', scene: 8081, kernel: 8080 }] });
+      const n = await verify('--json', route);
+      expect(n.code).toBe(1);
+      const bad = firstBad(jsonSteps(n.lines));
+      expect(bad.index + 1).toBe(6);
+      expect(bad.mismatches!.map((m) => m.field)).toEqual(['eth.src', 'eth.dst', 'ipv4.ttl']);
+    } finally {
+      for (const f of [port, route]) rmSync(join(f, '..'), { recursive: true, force: true });
+    }
+    expect(ours()).toEqual(before);
   });
 
   it('Ctrl+C mid-run stops it, removes its namespaces and exits 130', async () => {

@@ -84,3 +84,21 @@ describe('verify report', () => {
     expect(lines[16]).toBe(' 16  ping  pod-b/eth0      ✓');
   });
 });
+
+describe('verify hints', () => {
+  it('says why a ✗ happened in the scene’s words: a route left out, whose MAC each value is, said once per run of one difference', async () => {
+    const { explain } = await import('../../src/verify/hints.ts');
+    const wrong = checked('tests/fixtures/verify/cross-node-vxlan-no-route.yaml');
+    const rs = explain(wrong.scene, wrong.steps, matchSteps(wrong.scene, wrong.steps, recorded('cross-node-vxlan', [8472]), {}), {});
+    const bad = rs.filter((r) => r.status === 'differs');
+    const first = bad[0]!;
+    expect(first.index + 1).toBe(4);
+    expect(first.status === 'differs' && first.notes).toEqual(expect.arrayContaining([
+      'why: the kernel routed the packet on its way here (TTL one lower, a new Ethernet header) where the scene does not: a `route` op missing at this step?',
+      "eth.dst: the kernel's 0e:8a:02:02:02:02 is node2/flannel.1's MAC, the scene's 0a:58:0a:f4:01:01 is node1/cni0's MAC",
+    ]));
+    // Three steps of one packet with one difference: the first says why, the others point back to it.
+    const run = explain(wrong.scene, wrong.steps, wrong.steps.slice(10, 13).map((s): StepResult => ({ index: s.index, packet: s.packet, at: s.at, status: 'differs', mismatches: [{ field: 'ipv4.ttl', scene: 64, kernel: 60 }], notes: [] })), {});
+    expect(run.map((r) => (r.status === 'differs' ? r.notes[0] : undefined))).toEqual([undefined, 'the same as step 11: it follows from there', 'the same as step 11: it follows from there']);
+  });
+});

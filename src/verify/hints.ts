@@ -1,0 +1,55 @@
+// A ✗ in words a scene author can act on: whose address or MAC the kernel's
+// value is, which rule the kernel applied at a DNAT step, and that a TTL one
+// lower with a new Ethernet header means the kernel routed where the scene
+// did not say so; a reset where the scene answers means nothing listened
+// where the SYN arrived.
+import type { Scene } from '../scene/model.ts';
+import type { DerivedStep } from '../derive/types.ts';
+import type { StepResult } from './types.ts';
+import { bareIp } from './names.ts';
+
+/** Step index → the rule the run built for that step's DNAT, in the scene's words. */
+export type DnatRules = Record<number, string>;
+
+export function explain(scene: Scene, steps: DerivedStep[], results: StepResult[], rules: DnatRules): StepResult[] {
+  const owner = new Map<string, string>();
+  for (const e of Object.values(scene.elements)) {
+    if (e.kind !== 'device') continue;
+    if (e.mac) owner.set(e.mac, `${e.id}'s MAC`);
+    if (e.ip) owner.set(bareIp(e.ip), `${e.id}'s address`);
+  }
+  const last = new Map<string, StepResult>();
+  /** Per packet, the step where the current run of one same difference began. */
+  const root = new Map<string, number>();
+  return results.map((r) => {
+    const before = last.get(r.packet);
+    last.set(r.packet, r);
+    if (r.status !== 'differs') return r;
+    // The same difference as the packet's step before: it follows from where it began, said once.
+    if (before?.status === 'differs' && JSON.stringify(before.mismatches) === JSON.stringify(r.mismatches)) {
+      return { ...r, notes: [`the same as step ${root.get(r.packet)! + 1}: it follows from there`, ...r.notes] };
+    }
+    root.set(r.packet, r.index);
+    const step = steps.find((s) => s.index === r.index)!;
+    const why: string[] = [];
+    const fields = new Set(r.mismatches.map((m) => m.field));
+    const rule = rules[r.index];
+    if (rule && (fields.has('ipv4.dst') || fields.has('tcp.dport'))) why.push(`why: the kernel applied ${rule}; this step's dnat op says otherwise`);
+    const ttl = r.mismatches.find((m) => m.field === 'ipv4.ttl');
+    if (ttl && typeof ttl.scene === 'number' && ttl.kernel === ttl.scene - 1 && fields.has('eth.src') && !step.ops.includes('route')) {
+      why.push('why: the kernel routed the packet on its way here (TTL one lower, a new Ethernet header) where the scene does not: a `route` op missing at this step?');
+    } else if (ttl && typeof ttl.scene === 'number' && ttl.kernel === ttl.scene - 1) {
+      why.push('why: the kernel routed the packet once more than the scene before this step: a `route` op missing at an earlier step?');
+    }
+    const flags = r.mismatches.find((m) => m.field === 'tcp.flags');
+    if (flags && typeof flags.kernel === 'string' && flags.kernel.includes('RST')) {
+      why.push('why: the kernel reset the connection: nothing listened where the SYN arrived (the run listens where the scene answers it, so an earlier ✗ that moved the SYN shows here too)');
+    }
+    for (const m of r.mismatches) {
+      const k = typeof m.kernel === 'string' ? owner.get(m.kernel) : undefined;
+      const s = typeof m.scene === 'string' ? owner.get(m.scene) : undefined;
+      if (k || s) why.push(`${m.field}: the kernel's ${String(m.kernel)}${k ? ` is ${k}` : ''}${k && s ? ', ' : ''}${s ? `the scene's ${String(m.scene)} is ${s}` : ''}`);
+    }
+    return { ...r, notes: [...why, ...r.notes] };
+  });
+}

@@ -1,0 +1,111 @@
+// The iptables rules a scene's `dnat` steps imply, in the node's namespace
+// and in the chains kube-proxy uses: KUBE-SERVICES → KUBE-SVC-… → KUBE-SEP-…
+// with the DNAT. Where the scene draws kube-proxy's nat table, its rows are
+// the rules (the Service's match, the endpoint's address and port): a step
+// whose op disagrees with them then fails against the kernel, as it would on
+// a real node. Only the endpoint the step picked is installed, so the run is
+// deterministic where kube-proxy picks at random.
+import type { Scene } from '../scene/model.ts';
+import type { DerivedStep } from '../derive/types.ts';
+import type { Cmd } from './types.ts';
+import { bareIp } from './names.ts';
+
+export interface NatPlan {
+  setup: Cmd[];
+  /** Packet → why its NAT cannot be built (its steps are then not verified). */
+  unbuilt: Record<string, string>;
+  /** Notes the report shows once: where the run differs from kube-proxy on purpose. */
+  notes: string[];
+  /** Step index → the DNAT rule built for it, said with where it came from (for a ✗'s why). */
+  rules: Record<number, string>;
+}
+
+const CHAIN = /^[A-Z][A-Z0-9-]{0,27}$/;
+
+interface Rows {
+  services: { ip: string; port: number; svc: string }[];
+  /** `KUBE-NODEPORTS: tcp dpt:30080 → KUBE-EXT-…`. */
+  nodePorts: { port: number; ext: string }[];
+  seps: { chain: string; ip: string; port: number }[];
+}
+
+/** kube-proxy's nat rows as the scenes abridge them (`KUBE-SEP-7PWN6ZQT: DNAT to 10.244.2.5:8080`). */
+export function natRows(texts: string[]): Rows {
+  const out: Rows = { services: [], nodePorts: [], seps: [] };
+  for (const t of texts) {
+    const svc = /^KUBE-SERVICES: -d ([\d.]+) tcp dpt:(\d+) → (\S+)$/.exec(t);
+    if (svc && CHAIN.test(svc[3]!)) out.services.push({ ip: svc[1]!, port: Number(svc[2]), svc: svc[3]! });
+    const np = /^KUBE-NODEPORTS: tcp dpt:(\d+) → (\S+)$/.exec(t);
+    if (np && CHAIN.test(np[2]!)) out.nodePorts.push({ port: Number(np[1]), ext: np[2]! });
+    const sep = /^(\S+): DNAT to ([\d.]+):(\d+)$/.exec(t);
+    if (sep && CHAIN.test(sep[1]!)) out.seps.push({ chain: sep[1]!, ip: sep[2]!, port: Number(sep[3]) });
+  }
+  return out;
+}
+
+export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: string) => string | undefined): NatPlan {
+  const plan: NatPlan = { setup: [], unbuilt: {}, notes: [], rules: {} };
+  const ready = new Set<string>();
+  const made = new Set<string>();
+  const chain = (ns: string, c: string) => {
+    if (!made.has(`${ns} ${c}`)) plan.setup.push({ argv: ipt(ns, '-N', c), why: `chain ${c}` });
+    made.add(`${ns} ${c}`);
+  };
+  const ipt = (ns: string, ...args: string[]) => ['ip', 'netns', 'exec', ns, 'iptables', '-w', '-t', 'nat', ...args];
+  for (const s of steps) {
+    const op = scene.steps[s.index]?.ops.find((o) => o.op === 'dnat');
+    if (op?.op !== 'dnat') continue;
+    const ns = netnsOf(s.at);
+    const ipAt = s.headers.findIndex((h) => h.layer === 'ipv4');
+    const l4 = s.headers[ipAt + 1];
+    const was = (layer: number, field: string) => s.changed.find((c) => c.layer === layer && c.field === field)?.was;
+    const vip = was(ipAt, 'dst') ?? (s.headers[ipAt] as { dst: string }).dst;
+    const vport = was(ipAt + 1, 'dport') ?? (l4 as { dport?: number }).dport;
+    if (!ns || l4?.layer !== 'tcp' || typeof vip !== 'string' || typeof vport !== 'number') {
+      plan.unbuilt[s.packet] = `the DNAT at step ${s.index + 1} rewrites ${l4?.layer === 'udp' ? 'a UDP' : 'a non-TCP'} packet; only TCP Services are built in this slice`;
+      continue;
+    }
+    const toIp = bareIp(scene.elements[op.to]?.ip ?? op.to);
+    const table = Object.values(scene.elements).find((e) => e.kind === 'table' && e.type === 'iptables' && netnsOf(e.id) === ns && (e.rows ?? []).some((r) => /^KUBE-/.test(r.text)));
+    // The rows as drawn at this step: a Service's rules may appear part-way through a scene.
+    const shown = table && s.tables?.[table.id];
+    const added = table && (table.rows ?? []).filter((r) => r.absent && shown?.some((x) => x.id === r.id));
+    if (table && added && added.length > 0) {
+      plan.unbuilt[s.packet] = `${table.id}'s rows change part-way (${added.map((r) => r.id).join(', ')} appear by step ${s.index + 1}); the run builds the rules as they stand at the start`;
+      continue;
+    }
+    const rows = natRows(shown ? shown.filter((r) => r.state !== 'removed').map((r) => r.text) : (table?.rows ?? []).filter((r) => !r.absent).map((r) => r.text));
+    const nodePort = rows.services.some((r) => r.ip === vip) ? undefined : rows.nodePorts.find((r) => r.port === vport);
+    const service = rows.services.find((r) => r.ip === vip) ?? { ip: vip, port: vport, svc: nodePort?.ext ?? 'KUBE-SVC-KUBEHOP' };
+    const sep = rows.seps.find((r) => r.ip === toIp) ?? { chain: 'KUBE-SEP-KUBEHOP', ip: toIp, port: op.port ?? vport };
+    if (table && !rows.seps.some((r) => r.ip === toIp)) plan.notes.push(`${table.id} has no DNAT row to ${toIp}: step ${s.index + 1}'s rule is built from its op alone`);
+    plan.rules[s.index] = `${sep.chain}: DNAT to ${sep.ip}:${sep.port} (${table && rows.seps.some((r) => r.ip === toIp) ? `${table.id}'s row` : 'built from the op'})`;
+    const why = `step ${s.index + 1}'s DNAT: ${service.ip}:${service.port} → ${sep.ip}:${sep.port}${table ? ` (from ${table.id}'s rows)` : ''}`;
+    if (!ready.has(ns)) {
+      ready.add(ns);
+      // A DNAT between two ports of one bridge happens only if the bridge hands its frames to iptables.
+      plan.setup.push({ argv: ['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-e', '-w', 'net.bridge.bridge-nf-call-iptables=1'], why: 'br_netfilter on, where the host has loaded it (without it a DNAT between two ports of one bridge never happens, and the scene fails there)' });
+      for (const c of ['KUBE-SERVICES', 'KUBE-POSTROUTING']) chain(ns, c);
+      // kube-proxy jumps to KUBE-SERVICES from PREROUTING (traffic through the node) and OUTPUT (its own).
+      plan.setup.push({ argv: ipt(ns, '-A', 'PREROUTING', '-j', 'KUBE-SERVICES'), why: 'PREROUTING → KUBE-SERVICES' });
+      plan.setup.push({ argv: ipt(ns, '-A', 'OUTPUT', '-j', 'KUBE-SERVICES'), why: 'OUTPUT → KUBE-SERVICES' });
+      plan.setup.push({ argv: ipt(ns, '-A', 'POSTROUTING', '-j', 'KUBE-POSTROUTING'), why: 'POSTROUTING → KUBE-POSTROUTING' });
+    }
+    for (const c of [service.svc, sep.chain]) chain(ns, c);
+    if (nodePort) {
+      // A NodePort: any of the node's own addresses, as kube-proxy matches it (last in KUBE-SERVICES).
+      chain(ns, 'KUBE-NODEPORTS');
+      plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'KUBE-NODEPORTS'), why });
+      plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-NODEPORTS', '-p', 'tcp', '--dport', String(nodePort.port), '-j', nodePort.ext), why });
+      plan.notes.push(`${nodePort.ext} jumps straight to ${sep.chain}: the chains between them in ${table!.id} are not built`);
+    } else plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-d', `${service.ip}/32`, '-p', 'tcp', '--dport', String(service.port), '-j', service.svc), why });
+    plan.setup.push({ argv: ipt(ns, '-A', service.svc, '-j', sep.chain), why });
+    plan.setup.push({ argv: ipt(ns, '-A', sep.chain, '-p', 'tcp', '-j', 'DNAT', '--to-destination', `${sep.ip}:${sep.port}`), why });
+    if (rows.seps.length > 1) plan.notes.push(`${service.svc} jumps straight to ${sep.chain}, the endpoint step ${s.index + 1} picks (kube-proxy picks at random)`);
+  }
+  // Two steps of one connection imply one rule, not two.
+  const seen = new Set<string>();
+  plan.setup = plan.setup.filter((c) => !seen.has(c.argv.join(' ')) && seen.add(c.argv.join(' ')));
+  plan.notes = [...new Set(plan.notes)];
+  return plan;
+}
