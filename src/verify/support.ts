@@ -14,6 +14,11 @@ const OP_REASONS: Record<string, string> = {
   unsnat: 'SNAT and MASQUERADE rules are not built in this slice',
   reject: 'the REJECT rule is not built: the scene draws none as `iptables -S` prints it in this node',
   drop: 'a drop by an iptables rule is not verified in this slice (a NetworkPolicy needs its CNI plugin’s chains)',
+  'dnat@ipvs': 'IPVS is not built in this slice (its iptables stand-in would check iptables, not IPVS)',
+  'undnat@ipvs': 'IPVS is not built in this slice (its iptables stand-in would check iptables, not IPVS)',
+  'dnat@tc': 'eBPF programs are not loaded in this slice',
+  'undnat@tc': 'eBPF programs are not loaded in this slice',
+  'dnat@socket': 'eBPF programs are not loaded in this slice (a connect() rewritten at the socket)',
   'dns-query': 'DNS is not served in this slice',
   'dns-answer': 'DNS is not served in this slice',
 };

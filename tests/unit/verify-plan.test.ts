@@ -137,6 +137,9 @@ describe('verify plan: what this slice leaves unverified', () => {
     expect(reasons['networkpolicy-deny']).toMatchObject({ 'syn-3': expect.stringContaining("syn's SYN sent again by the kernel's retransmission timer") });
     expect(Object.values(reasons['dns-service']!).join()).toMatch(/DNS/);
     expect(Object.values(reasons['calico-bgp']!).join()).toMatch(/BGP/);
+    // Rewrites iptables does not do are never checked by an iptables stand-in.
+    expect(Object.values(reasons['clusterip-ipvs']!).join()).toMatch(/IPVS is not built/);
+    expect(Object.values(reasons['cilium-socket-lb']!).join()).toMatch(/eBPF programs are not loaded/);
     for (const [id, r] of Object.entries(reasons)) for (const why of Object.values(r)) expect(why.length, id).toBeGreaterThan(10);
   });
 });
