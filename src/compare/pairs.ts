@@ -12,6 +12,8 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
   { a: 'cross-node-vxlan', b: 'calico-ipip', contrast: 'VXLAN against IP-in-IP' },
   { a: 'nodeport', b: 'nodeport-local', contrast: 'externalTrafficPolicy Cluster against Local' },
   { a: 'clusterip-dnat', b: 'clusterip-same-node', contrast: 'an endpoint on another node against one on the same node' },
+  { a: 'clusterip-dnat', b: 'clusterip-ipvs', contrast: "kube-proxy's iptables mode against its IPVS mode" },
+  { a: 'clusterip-dnat', b: 'cilium-socket-lb', contrast: "kube-proxy's DNAT on the way against Cilium's at the socket" },
 ];
 
 /** The scenes a scene can be compared with, each with its pair. */
