@@ -91,8 +91,6 @@ export function stepRanges(steps: number[]): string {
 /** What the app shows for a scene: a line, and the steps not ✓ with why; undefined when there is nothing to claim. */
 export interface CheckText {
   summary: string;
-  /** The same in few words, for the scene's crowded header; the full line is the list's first item. */
-  short: string;
   items: string[];
   stale: boolean;
 }
@@ -101,13 +99,12 @@ export interface CheckText {
 export function checkText(r: SceneRecord | undefined, current: boolean): CheckText | undefined {
   if (!r) return undefined;
   const kernel = /^\d+\.\d+(\.\d+)?/.exec(r.kernel)?.[0] ?? r.kernel;
-  if (!current) return { summary: `Not re-checked on Linux since this scene was edited (last check ${r.date})`, short: 'Linux: not re-checked', items: [], stale: true };
+  if (!current) return { summary: `Not re-checked on Linux since this scene was edited (last check ${r.date})`, items: [], stale: true };
   const bad = r.differs.reduce((n, g) => n + g.steps.length, 0);
   const summary = r.ok === 0 && bad === 0
     ? `Not checkable on Linux yet: 0 of ${r.total} steps`
     : `Checked on Linux ${kernel}: ${r.ok} of ${r.total} steps${bad ? `, ${bad} disagree` : ''}`;
   const plural = (g: StepGroup) => `Step${g.steps.length > 1 ? 's' : ''} ${stepRanges(g.steps)}`;
   const items = [...r.differs.map((g) => `${plural(g)}: the kernel disagrees (${g.reason})`), ...r.notVerified.map((g) => `${plural(g)} not verified: ${g.reason}`)];
-  const short = r.ok === 0 && bad === 0 ? 'Linux: not checkable' : `Linux ✓ ${r.ok}/${r.total}${bad ? ` ✗ ${bad}` : ''}`;
-  return { summary, short, items, stale: false };
+  return { summary, items, stale: false };
 }

@@ -89,6 +89,9 @@ test('presenter mode: the header leaves, the arrows still step both, Esc comes b
   await expect(page.locator('header.top')).toBeHidden();
   await page.keyboard.press('ArrowRight');
   await expectStop(page, 'clusterip-dnat', 'clusterip-same-node', stops, 1);
+  // The projector theme too is free of WCAG A/AA violations.
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(page.locator('html')).not.toHaveClass(/kh-presenting/);
 });

@@ -36,7 +36,6 @@ describe('verified record', () => {
     expect(stepRanges([1, 2, 3, 5, 7, 8])).toBe('1–3, 5, 7–8');
     expect(checkText(r, true)).toEqual({
       summary: 'Checked on Linux 6.1.0: 1 of 4 steps, 1 disagree',
-      short: 'Linux ✓ 1/4 ✗ 1',
       items: ['Step 4: the kernel disagrees (ipv4.ttl: scene 64, kernel 63)', 'Steps 2–3 not verified: why'],
       stale: false,
     });
