@@ -99,27 +99,44 @@ function innerIp(hs: readonly Header[]): Ipv4Header | undefined {
 }
 
 // The operations that rewrite each address, in the words the card uses.
-const REWRITES: Record<'src' | 'dst', Record<string, string>> = {
-  src: { masquerade: 'masqueraded', snat: 'SNAT', undnat: 'un-DNAT by conntrack' },
-  dst: { dnat: 'DNAT', unsnat: 'un-SNAT by conntrack' },
+// [kind, words]: a DNAT done by IPVS or eBPF (`dnat@ipvs`) is the same
+// rewrite of the header, so its kind is iptables' (alike), while its words
+// say what did it.
+const REWRITES: Record<'src' | 'dst', Record<string, [kind: string, words: string]>> = {
+  src: {
+    masquerade: ['masqueraded', 'masqueraded'],
+    snat: ['SNAT', 'SNAT'],
+    undnat: ['un-DNAT by conntrack', 'un-DNAT by conntrack'],
+    'undnat@ipvs': ['un-DNAT by conntrack', 'un-DNAT by IPVS'],
+    'undnat@tc': ['un-DNAT by conntrack', 'un-DNAT by eBPF at tc'],
+  },
+  dst: {
+    dnat: ['DNAT', 'DNAT'],
+    'dnat@ipvs': ['DNAT', 'DNAT by IPVS'],
+    'dnat@tc': ['DNAT', 'DNAT by eBPF at tc'],
+    'dnat@socket': ['DNAT', 'DNAT at the socket'],
+    unsnat: ['un-SNAT by conntrack', 'un-SNAT by conntrack'],
+  },
 };
 
 function address(steps: Steps, start: number, k: number, field: 'src' | 'dst', now: Ipv4Header | undefined, sent: Ipv4Header | undefined): Cell {
   if (!now) return { text: '—', kind: 'none' };
   if (!sent || sent[field] === now[field]) return { text: `${now[field]}, as sent`, kind: 'kept' };
   const by = rewriters(steps, start, k, field);
-  return { text: `${now[field]}, ${by.length ? by.join(' + ') : 'rewritten'}; sent as ${sent[field]}`, kind: by.join('+') || 'rewritten' };
+  const words = by.map(([, w]) => w);
+  const kinds = by.map(([k]) => k);
+  return { text: `${now[field]}, ${words.length ? words.join(' + ') : 'rewritten'}; sent as ${sent[field]}`, kind: kinds.join('+') || 'rewritten' };
 }
 
 /** The operations between the journey's start and step k that changed the address. */
-function rewriters(steps: Steps, start: number, k: number, field: 'src' | 'dst'): string[] {
-  const names: string[] = [];
+function rewriters(steps: Steps, start: number, k: number, field: 'src' | 'dst'): [kind: string, words: string][] {
+  const names: [string, string][] = [];
   for (let j = start + 1; j <= k; j++) {
     const before = innerIp(steps[j - 1]!.headers)?.[field];
     if (before === innerIp(steps[j]!.headers)?.[field]) continue;
     for (const op of steps[j]!.ops) {
-      const word = REWRITES[field][op];
-      if (word && !names.includes(word)) names.push(word);
+      const rewrite = REWRITES[field][op];
+      if (rewrite && !names.some(([, w]) => w === rewrite[1])) names.push(rewrite);
     }
   }
   return names;

@@ -19,6 +19,17 @@ function diffAt(a: string, b: string, m: Milestone) {
 }
 
 describe('headerDiff', () => {
+  it('iptables against IPVS and Cilium: the same rewrite of the destination, named by what did it', () => {
+    const ipvs = diffAt('clusterip-dnat', 'clusterip-ipvs', 'translated');
+    expect(ipvs.row('destination')).toMatchObject({ differs: false, a: { kind: 'DNAT' }, b: { kind: 'DNAT' } });
+    expect(ipvs.row('destination').a.text).toBe('10.244.2.5, DNAT; sent as 10.96.0.20');
+    expect(ipvs.row('destination').b.text).toBe('10.244.2.5, DNAT by IPVS; sent as 10.96.0.20');
+    const cilium = diffAt('clusterip-dnat', 'cilium-socket-lb', 'leaves-node');
+    expect(cilium.row('destination')).toMatchObject({ differs: false, b: { kind: 'DNAT', text: '10.244.2.5, DNAT at the socket; sent as 10.96.0.20' } });
+    // Back at pod A: un-DNAT by conntrack on one side, nothing to undo on the other (the socket was connected to the backend).
+    expect(diffAt('clusterip-dnat', 'clusterip-ipvs', 'reply-delivered').row('source').b.text).toContain('un-DNAT by IPVS');
+  });
+
   it('VXLAN against native routing: outer headers on one side only, on the wire both ways', () => {
     for (const m of ['leaves-node', 'arrives-node', 'reply-leaves-node'] as const) {
       const { row, rows } = diffAt('cross-node-vxlan', 'calico-bgp', m);
