@@ -42,7 +42,8 @@ export async function loadSource(src: string, base: string, signal: AbortSignal)
   }
   const name = fileName(url);
   // A YAML file is built here, and elkjs takes longest to arrive: fetch it alongside the scene.
-  if (/\.ya?ml\b/i.test(url)) import('../worker/build-client.ts').then((m) => m.warmUp());
+  // (Not for a data: URL, whose text may name a .yaml file; nor fatal where the chunk is left out, as in an HTML export.)
+  if (!url.startsWith('data:') && /\.ya?ml$/i.test(new URL(url).pathname)) import('../worker/build-client.ts').then((m) => m.warmUp(), () => {});
   let res: Response;
   try {
     res = await fetch(url, { signal, credentials: 'same-origin' });

@@ -11,7 +11,7 @@
 // reload starts over.
 //
 // The element only imports this module; everything else happens here, on the
-// element's own next() and play() (the keys, buttons and swipes call them)
+// element's own next(), play() and goTo() (the keys, buttons and swipes call them)
 // and on the player's changes, so the runtime every page loads stays as it was.
 import type { Player, PlayerState } from '../player/index.ts';
 import type { KubehopScene } from './element.ts';
@@ -119,6 +119,19 @@ export function startPredict(host: KubehopScene, shown: ShownScene, player: Play
     else step();
   };
   host.play = () => {};
+  // End, or a goTo forward, stops before the first hop whose question is not answered, as Next does.
+  host.goTo = (n: number) => {
+    let to = n;
+    for (let k = state.settled + 1; k <= Math.min(n, state.count - 1); k++) {
+      const q = plan.get(k);
+      if (q && !answers.has(q.id)) {
+        to = k - 1;
+        break;
+      }
+    }
+    if (to === state.settled && to !== n) panel.querySelector<HTMLElement>('.choices button')?.focus();
+    else own.goTo.call(host, to);
+  };
   // Autoplay waits a caption's reading time before it starts: this stops it first.
   host.pause();
   const off = player.on('change', (s) => {
@@ -134,6 +147,7 @@ export function startPredict(host: KubehopScene, shown: ShownScene, player: Play
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((x) => x !== sheet);
     delete (host as Partial<KubehopScene>).next;
     delete (host as Partial<KubehopScene>).play;
+    delete (host as Partial<KubehopScene>).goTo;
   };
   // Another scene (a new src) brings its own quiz, or none.
   host.addEventListener('load', stop, { once: true });

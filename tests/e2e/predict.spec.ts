@@ -269,9 +269,10 @@ test('<kubehop-scene predict>: the quiz in the element, from its own chunk; Next
     await at(k + 1);
   }
   await expect(quiz.locator('.q')).toHaveText(first.prompt);
-  // Next and Play would skip the question: Next moves the focus to its choices instead.
+  // Next, Play and End would skip the question: Next (and End) move the focus to its choices instead.
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('k');
+  await page.keyboard.press('End');
   await at(before);
   await expect(quiz.getByRole('button', { name: label(first, first.choices[0]!.id), exact: true })).toBeFocused();
   await quiz.getByRole('button', { name: label(first, wrongOf(first)), exact: true }).click();
