@@ -8,10 +8,12 @@ import { homeOf } from './names.ts';
 
 const IPIP = 'IP-in-IP is not built in this slice (it needs the ipip kernel module, which the machine it was written on lacks)';
 
+const SOURCE_NAT = new Set(['snat', 'masquerade', 'unsnat']);
+
 const OP_REASONS: Record<string, string> = {
-  snat: 'SNAT and MASQUERADE rules are not built in this slice',
-  masquerade: 'SNAT and MASQUERADE rules are not built in this slice',
-  unsnat: 'SNAT and MASQUERADE rules are not built in this slice',
+  snat: 'the SNAT could not be built (see the notes)',
+  masquerade: 'the MASQUERADE could not be built (see the notes)',
+  unsnat: 'the source NAT it undoes could not be built (see the notes)',
   reject: 'the REJECT rule is not built: the scene draws none as `iptables -S` prints it in this node',
   drop: 'a drop by an iptables rule is not verified in this slice (a NetworkPolicy needs its CNI plugin’s chains)',
   'dnat@ipvs': 'IPVS is not built in this slice (its iptables stand-in would check iptables, not IPVS)',
@@ -24,7 +26,7 @@ const OP_REASONS: Record<string, string> = {
 };
 
 /** Why a packet's steps cannot be verified here (every reason, `; `-joined), or undefined when they can. */
-export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, canReject: (at: string) => boolean = () => false): string | undefined {
+export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, canReject: (at: string) => boolean = () => false, sourceNatBuilt = false): string | undefined {
   const packet = scene.packets.find((p) => p.id === packetId);
   // A packet no `packets:` entry declares is the kernel's answer to a rejected one: verified when that one is sent and rejected.
   if (!packet) {
@@ -52,7 +54,7 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   const atSteps = new Map<string, number[]>();
   const at = (reason: string, step: number) => atSteps.set(reason, [...(atSteps.get(reason) ?? []), step]);
   for (const s of steps.filter((s) => s.packet === packetId)) {
-    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at))) at(OP_REASONS[op]!, s.index + 1);
+    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at)) && !(SOURCE_NAT.has(op) && sourceNatBuilt)) at(OP_REASONS[op]!, s.index + 1);
     if (scene.steps[s.index]?.ops.some((o) => o.op === 'encap' && o.type === 'ipip')) at(IPIP, s.index + 1);
     const link = s.link ? scene.links.find((l) => l.id === s.link) : undefined;
     if (link?.kind === 'shortcut') at('a shortcut stands for hops the scene does not draw', s.index + 1);

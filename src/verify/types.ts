@@ -40,6 +40,8 @@ export interface Plan {
   prefix: string;
   namespaces: string[];
   setup: Cmd[];
+  /** Each LAN switch's namespace and ports: the run waits until every port forwards. */
+  switchPorts: { netns: string; ports: string[] }[];
   captures: Capture[];
   sends: Send[];
   /** TCP servers started before the sends, stopped with the captures. */
