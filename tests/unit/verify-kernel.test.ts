@@ -109,6 +109,24 @@ describe('kubehop verify on this machine’s kernel', () => {
     expect(ours()).toEqual(before);
   });
 
+  it('nodeport: client, node 1 and node 2 on one switch; kube-proxy’s mark and KUBE-POSTROUTING masquerade as the scene shows', async () => {
+    const r = await verify('scenes/nodeport.yaml');
+    expect(r.lines[0]).toMatch(/: nodeport on Linux \S+: 15 of 16 steps ✓, 1 not verified$/);
+    expect(r.code).toBe(0);
+    expect(ours()).toEqual(before);
+  });
+
+  it('a copy of nodeport whose KUBE-EXT row no longer jumps to KUBE-MARK-MASQ is not masqueraded: ✗ where node 2 first sees the source', async () => {
+    const unmarked = mutated('nodeport', 'KUBE-EXT-RKPZ5Y5M: → KUBE-MARK-MASQ (mark 0x4000), → KUBE-SVC-RKPZ5Y5M', 'KUBE-EXT-RKPZ5Y5M: → KUBE-SVC-RKPZ5Y5M');
+    try {
+      const u = await verify('--json', unmarked);
+      expect(u.code).toBe(1);
+      expect(firstBad(jsonSteps(u.lines))).toMatchObject({ index: 5, status: 'differs', mismatches: [{ field: 'ipv4.src', scene: '192.168.1.10', kernel: '192.168.1.50' }] });
+    } finally {
+      rmSync(join(unmarked, '..'), { recursive: true, force: true });
+    }
+  });
+
   it('Ctrl+C mid-run stops it, removes its namespaces and exits 130', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/verify/cli.ts', 'scenes/cross-node-vxlan.yaml'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let said = '';
