@@ -66,6 +66,7 @@ export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Capture
     if (reason) return { ...base, status: 'not-verified', reason } as StepResult;
     const frames = captured[step.at];
     if (!frames) return { ...base, status: 'not-verified', reason: `${step.at} is not a device this run captures on` } as StepResult;
+    if (step.ops.includes('drop')) return { ...base, ...dropped(step, frames, cursor) };
     const { frame, ...v } = verdict(scene, step, frames, cursor);
     if (frame) seen.set(step.index, frame);
     const last = lost.get(step.packet);
@@ -104,6 +105,18 @@ function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<s
   const { mismatches, notes } = best!.c;
   const frame = best!.frame;
   return mismatches.length === 0 ? { status: 'ok', notes, frame } : { status: 'differs', mismatches, notes, frame };
+}
+
+/**
+ * A step that drops its packet shows it where the rule meets it, on the way
+ * to the step's device: the kernel agrees when no such frame of the flow
+ * reaches that device after the packet's previous step.
+ */
+function dropped(step: DerivedStep, frames: Frame[], cursor: Map<string, number>): StepVerdict {
+  const since = (cursor.get(step.packet) ?? 0) - SLACK_US;
+  const through = frames.find((f) => f.ts >= since && flowKey(f.headers) === flowKey(step.headers));
+  if (!through) return { status: 'ok', notes: [`dropped: the kernel sent nothing of this flow out of ${step.at}`] };
+  return { status: 'differs', mismatches: [{ field: 'dropped', scene: `dropped before ${step.at}`, kernel: `sent on ${step.at}: ${frameText(through.headers)}` }], notes: [] };
 }
 
 /** The kernel's frame in the trace's words (for reports and failures). */

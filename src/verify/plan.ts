@@ -15,6 +15,7 @@ import { ruleCommands } from './rules.ts';
 import { listeners, retransmissions } from './tcp.ts';
 import { lanSegments, portName } from './lan.ts';
 import { masqCommands } from './masq.ts';
+import { calicoCommands } from './calico.ts';
 
 export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Plan {
   const scene = withHosts(drawn);
@@ -41,7 +42,9 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   setup.push(...devices.setup);
   const tables = tableCommands(scene, netnsOf, devices.built);
   setup.push(...tables.setup);
-  const rules = ruleCommands(scene, netnsOf);
+  const calico = calicoCommands(scene, netnsOf, devices.built);
+  setup.push(...calico.setup);
+  const rules = ruleCommands(scene, netnsOf, calico.uplinks);
   setup.push(...rules.setup);
   const nat = natCommands(scene, steps, netnsOf);
   const masq = masqCommands(scene, steps, netnsOf);
@@ -52,7 +55,7 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const unsupported: Record<string, string> = {};
   const again = retransmissions(scene);
   for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
-    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, (at) => rules.rejecting.has(netnsOf(at) ?? ''), masq.built.has(id))].filter(Boolean).join('; ');
+    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), canDrop: (at) => rules.dropping.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied })].filter(Boolean).join('; ');
     if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.

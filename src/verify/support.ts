@@ -15,7 +15,7 @@ const OP_REASONS: Record<string, string> = {
   masquerade: 'the MASQUERADE could not be built (see the notes)',
   unsnat: 'the source NAT it undoes could not be built (see the notes)',
   reject: 'the REJECT rule is not built: the scene draws none as `iptables -S` prints it in this node',
-  drop: 'a drop by an iptables rule is not verified in this slice (a NetworkPolicy needs its CNI plugin’s chains)',
+  drop: 'the DROP is not built: the scene draws no DROP rule as `iptables -S` prints it in this node (abridged rows are not rules)',
   'dnat@ipvs': 'IPVS is not built in this slice (its iptables stand-in would check iptables, not IPVS)',
   'undnat@ipvs': 'IPVS is not built in this slice (its iptables stand-in would check iptables, not IPVS)',
   'dnat@tc': 'eBPF programs are not loaded in this slice',
@@ -26,13 +26,25 @@ const OP_REASONS: Record<string, string> = {
 };
 
 /** Why a packet's steps cannot be verified here (every reason, `; `-joined), or undefined when they can. */
-export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, canReject: (at: string) => boolean = () => false, sourceNatBuilt = false): string | undefined {
+/** What the plan built, so the steps it makes verifiable are not called unverifiable. */
+export interface Built {
+  /** A REJECT, or a DROP, rule is built in the namespace of this element. */
+  canReject?: (at: string) => boolean;
+  canDrop?: (at: string) => boolean;
+  /** The packet's snat/masquerade is built (masq.ts). */
+  sourceNat?: boolean;
+  /** Pods whose phantom gateway the kernel answers by proxy ARP (calico.ts). */
+  proxied?: Set<string>;
+}
+
+export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, built: Built = {}): string | undefined {
+  const { canReject = () => false, canDrop = () => false, sourceNat = false, proxied = new Set<string>() } = built;
   const packet = scene.packets.find((p) => p.id === packetId);
   // A packet no `packets:` entry declares is the kernel's answer to a rejected one: verified when that one is sent and rejected.
   if (!packet) {
     const cause = steps.find((s) => s.end?.how === 'reject' && s.end.answer === packetId);
     if (!cause || !canReject(cause.at)) return 'it is the kernel’s answer to a packet iptables rejects, and the scene draws no REJECT rule as `iptables -S` prints it in that node';
-    const why = unsupportedReason(scene, steps, cause.packet, canReject);
+    const why = unsupportedReason(scene, steps, cause.packet, built);
     return why && `it answers ${cause.packet}, which is not sent: ${why}`;
   }
   const why = new Set<string>();
@@ -48,13 +60,13 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   const origin = scene.elements[packet.origin];
   const home = homeOf(scene, packet.origin);
   if (!home || origin?.kind !== 'device') why.add(`it starts at ${packet.origin}, not a device in a node or pod (hosts outside the cluster and sockets are not built in this slice)`);
-  const gateway = home && phantomGateway(scene, home);
+  const gateway = home && !proxied.has(home) && phantomGateway(scene, home);
   if (gateway) why.add(`its pod's gateway ${gateway} is no device's address (Calico answers it by proxy ARP, which the scene only names in a label): not built in this slice`);
   // Each reason once, with the steps it applies to: `iptables NAT rules are not built in this slice (steps 3, 8)`.
   const atSteps = new Map<string, number[]>();
   const at = (reason: string, step: number) => atSteps.set(reason, [...(atSteps.get(reason) ?? []), step]);
   for (const s of steps.filter((s) => s.packet === packetId)) {
-    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at)) && !(SOURCE_NAT.has(op) && sourceNatBuilt)) at(OP_REASONS[op]!, s.index + 1);
+    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at)) && !(SOURCE_NAT.has(op) && sourceNat) && !(op === 'drop' && canDrop(s.at))) at(OP_REASONS[op]!, s.index + 1);
     if (scene.steps[s.index]?.ops.some((o) => o.op === 'encap' && o.type === 'ipip')) at(IPIP, s.index + 1);
     const link = s.link ? scene.links.find((l) => l.id === s.link) : undefined;
     if (link?.kind === 'shortcut') at('a shortcut stands for hops the scene does not draw', s.index + 1);
