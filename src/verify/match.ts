@@ -55,14 +55,14 @@ function flowKey(headers: Header[]): string {
   return JSON.stringify([kindOf(headers), ips.at(-1)]);
 }
 
-export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Captured, unsupported: Record<string, string>): StepResult[] {
+export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Captured, unsupported: Record<string, string>, unverifiedSteps: Record<number, string> = {}): StepResult[] {
   const cursor = new Map<string, number>();
   /** Per packet, the first of the steps in a row that the kernel's frames did not show. */
   const lost = new Map<string, DerivedStep>();
   const seen = new Map<number, Frame>();
   const results = steps.map((step): StepResult => {
     const base = { index: step.index, packet: step.packet, at: step.at };
-    const reason = unsupported[step.packet];
+    const reason = unsupported[step.packet] ?? unverifiedSteps[step.index];
     if (reason) return { ...base, status: 'not-verified', reason } as StepResult;
     const frames = captured[step.at];
     if (!frames) return { ...base, status: 'not-verified', reason: `${step.at} is not a device this run captures on` } as StepResult;

@@ -7,7 +7,7 @@ import { homeOf, netnsName, runPrefix } from './names.ts';
 import { withHosts } from './hosts.ts';
 import { deviceCommands, vxlanParams } from './devices.ts';
 import { tableCommands } from './table-commands.ts';
-import { unsupportedReason } from './support.ts';
+import { unbuiltDrops, unsupportedReason } from './support.ts';
 import { sendFor } from './traffic.ts';
 import { tableChecks } from './table-check.ts';
 import { natCommands } from './nat.ts';
@@ -55,7 +55,7 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const unsupported: Record<string, string> = {};
   const again = retransmissions(scene);
   for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
-    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), canDrop: (at) => rules.dropping.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied })].filter(Boolean).join('; ');
+    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied })].filter(Boolean).join('; ');
     if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
@@ -78,5 +78,5 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
   const switchPorts = segments.map((g) => ({ netns: g.netns, ports: g.ends.map((_, n) => portName(n)) }));
-  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes], dnatRules: nat.rules, unsupported, skipped: [...devices.skipped, ...tables.skipped, ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes], dnatRules: nat.rules, unsupported, unverifiedSteps: unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), skipped: [...devices.skipped, ...tables.skipped, ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }

@@ -15,7 +15,6 @@ const OP_REASONS: Record<string, string> = {
   masquerade: 'the MASQUERADE could not be built (see the notes)',
   unsnat: 'the source NAT it undoes could not be built (see the notes)',
   reject: 'the REJECT rule is not built: the scene draws none as `iptables -S` prints it in this node',
-  drop: 'the DROP is not built: the scene draws no DROP rule as `iptables -S` prints it in this node (abridged rows are not rules)',
   'dnat@ipvs': 'IPVS is not built in this slice (its iptables stand-in would check iptables, not IPVS)',
   'undnat@ipvs': 'IPVS is not built in this slice (its iptables stand-in would check iptables, not IPVS)',
   'dnat@tc': 'eBPF programs are not loaded in this slice',
@@ -30,7 +29,6 @@ const OP_REASONS: Record<string, string> = {
 export interface Built {
   /** A REJECT, or a DROP, rule is built in the namespace of this element. */
   canReject?: (at: string) => boolean;
-  canDrop?: (at: string) => boolean;
   /** The packet's snat/masquerade is built (masq.ts). */
   sourceNat?: boolean;
   /** Pods whose phantom gateway the kernel answers by proxy ARP (calico.ts). */
@@ -38,7 +36,7 @@ export interface Built {
 }
 
 export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, built: Built = {}): string | undefined {
-  const { canReject = () => false, canDrop = () => false, sourceNat = false, proxied = new Set<string>() } = built;
+  const { canReject = () => false, sourceNat = false, proxied = new Set<string>() } = built;
   const packet = scene.packets.find((p) => p.id === packetId);
   // A packet no `packets:` entry declares is the kernel's answer to a rejected one: verified when that one is sent and rejected.
   if (!packet) {
@@ -50,7 +48,7 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   const why = new Set<string>();
   const layers = packet.headers.map((h) => h.layer);
   const icmp = packet.headers.find((h) => h.layer === 'icmp');
-  if (layers.includes('bgp')) why.add('BGP sessions are not run here (a later slice installs the routes BIRD would)');
+  if (layers.includes('bgp')) why.add('BGP sessions are not run here (the routes BIRD installs from them are built before the first packet)');
   else if (layers.includes('dns')) why.add('DNS is not served in this slice');
   else if (packet.headers.some((h) => h.layer === 'tcp' && h.flags !== 'SYN')) why.add('only a connection’s opening SYN is sent in this slice');
   else if (layers.includes('udp') && !layers.includes('vxlan')) why.add('UDP datagrams are not sent in this slice');
@@ -66,7 +64,7 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   const atSteps = new Map<string, number[]>();
   const at = (reason: string, step: number) => atSteps.set(reason, [...(atSteps.get(reason) ?? []), step]);
   for (const s of steps.filter((s) => s.packet === packetId)) {
-    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at)) && !(SOURCE_NAT.has(op) && sourceNat) && !(op === 'drop' && canDrop(s.at))) at(OP_REASONS[op]!, s.index + 1);
+    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at)) && !(SOURCE_NAT.has(op) && sourceNat) && op !== 'drop') at(OP_REASONS[op]!, s.index + 1);
     if (scene.steps[s.index]?.ops.some((o) => o.op === 'encap' && o.type === 'ipip')) at(IPIP, s.index + 1);
     const link = s.link ? scene.links.find((l) => l.id === s.link) : undefined;
     if (link?.kind === 'shortcut') at('a shortcut stands for hops the scene does not draw', s.index + 1);
@@ -90,4 +88,15 @@ function phantomGateway(scene: Scene, home: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A drop step whose node has no DROP rule as `iptables -S` prints it: that
+ * step alone is not verified. The steps before it are what the kernel does
+ * with or without the rule, so they are still compared.
+ */
+export function unbuiltDrops(steps: DerivedStep[], canDrop: (at: string) => boolean): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const s of steps) if (s.ops.includes('drop') && !canDrop(s.at)) out[s.index] = 'the DROP is not built: the scene draws no DROP rule as `iptables -S` prints it in this node (abridged rows are not rules)';
+  return out;
 }

@@ -39,7 +39,7 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
     if (ns === undefined) continue;
     if (t.type !== 'routes' && t.type !== 'fdb' && t.type !== 'neigh') {
       const reason = t.type === 'iptables'
-        ? 'only the rules a dnat step uses are built (the Service match and the picked endpoint\'s DNAT, from these rows where they parse); the rows themselves are not compared'
+        ? 'rows written as `iptables -S` prints them are built as they stand; abridged rows only where a dnat or masquerade step uses them; the rows themselves are not compared'
         : t.type === 'conntrack' ? 'conntrack fills it from the traffic; its rows are not compared with `conntrack -L` in this slice' : `${t.type} tables are not built in this slice`;
       skipped.push({ table: t.id, row: `(${t.rows?.length ?? 0} rows)`, reason });
       continue;
