@@ -172,6 +172,41 @@ describe('verify plan: nodeport (a LAN of three ends, kube-proxy’s masquerade)
   });
 });
 
+describe('verify plan: Calico’s proxy-ARP gateway and a DROP rule (networkpolicy-deny, calico-bgp)', () => {
+  const { plan, lines } = cmds('scenes/networkpolicy-deny.yaml');
+
+  it('answers 169.254.1.1 by proxy ARP on the cali host end, routes the pod’s /32 to it, and gives the node a default route', () => {
+    expect(lines).toContain('ip netns exec kh-ab12-node1 sysctl -q -w net.ipv4.conf.cali1a2b3c4d5e6.proxy_arp=1 net.ipv4.neigh.cali1a2b3c4d5e6.proxy_delay=0');
+    expect(lines).toContain('ip -n kh-ab12-node1 route replace 10.244.36.2/32 dev cali1a2b3c4d5e6 scope link');
+    // Pod A draws no routes: Calico's CNI plugin's two.
+    expect(lines).toContain('ip -n kh-ab12-pod-a route replace 169.254.1.1/32 dev eth0 scope link');
+    expect(lines).toContain('ip -n kh-ab12-pod-a route replace default via 169.254.1.1 dev eth0');
+    expect(lines).toContain('ip -n kh-ab12-node1 route replace default dev kh-uplink');
+    expect(plan.unsupported.syn).toBeUndefined();
+  });
+
+  it('leaves the drop step alone unverified while the scene’s rows are abridged, and builds a DROP written as iptables -S prints it', () => {
+    // The first SYN's drop and its retransmission's.
+    expect(Object.keys(plan.unverifiedSteps)).toEqual(['4', '9']);
+    expect(plan.unverifiedSteps[4]).toMatch(/no DROP rule as `iptables -S` prints it/);
+    const { scene, steps } = checked('scenes/networkpolicy-deny.yaml');
+    const filter = scene.elements['node2/filter']!;
+    const rule = '-A FORWARD -o cali7f8e9d0c1b2 -m mark --mark 0x0/0x20000 -j DROP';
+    const withRule = { ...scene, elements: { ...scene.elements, 'node2/filter': { ...filter, rows: filter.rows!.map((r) => (r.id === 'tw-drop' ? { ...r, text: rule } : r)) } } };
+    const p = planScene(withRule, steps, 'ab12');
+    expect(p.setup.map((c) => c.argv.join(' '))).toContain(`ip netns exec kh-ab12-node2 iptables -w -t filter ${rule}`);
+    expect(p.unverifiedSteps).toEqual({});
+  });
+
+  it('calico-bgp: keeps the pod’s drawn routes and installs the route BIRD learns from the update before the ping', () => {
+    const bgp = cmds('scenes/calico-bgp.yaml');
+    expect(bgp.lines.filter((l) => l.startsWith('ip -n kh-ab12-pod-a route'))).toEqual(['ip -n kh-ab12-pod-a route replace 169.254.1.1 dev eth0 scope link', 'ip -n kh-ab12-pod-a route replace default via 169.254.1.1 dev eth0']);
+    expect(bgp.lines).toContain('ip -n kh-ab12-node1 route replace 10.244.72.0/26 via 192.168.1.11 dev eth0');
+    expect(bgp.plan.setup.find((c) => c.argv.join(' ') === 'ip -n kh-ab12-node1 route replace 10.244.72.0/26 via 192.168.1.11 dev eth0')!.why).toMatch(/BIRD installs once step 5's BGP update arrives/);
+    expect(bgp.plan.unsupported.ping).toBeUndefined();
+  });
+});
+
 describe('verify plan: what this slice leaves unverified', () => {
   const reasons = Object.fromEntries(readdirSync('scenes').map((f) => [f.replace('.yaml', ''), cmds(`scenes/${f}`).plan.unsupported]));
 
