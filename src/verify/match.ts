@@ -113,6 +113,8 @@ function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<s
  * reaches that device after the packet's previous step.
  */
 function dropped(step: DerivedStep, frames: Frame[], cursor: Map<string, number>): StepVerdict {
+  // Dropped where it arrived: tcpdump there saw it come in, dropped or not.
+  if (step.from === step.at) return { status: 'not-verified', reason: `the packet is dropped on ${step.at}, where it arrived: a capture there sees it either way` };
   const since = (cursor.get(step.packet) ?? 0) - SLACK_US;
   const through = frames.find((f) => f.ts >= since && flowKey(f.headers) === flowKey(step.headers));
   if (!through) return { status: 'ok', notes: [`dropped: the kernel sent nothing of this flow out of ${step.at}`] };

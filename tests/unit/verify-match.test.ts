@@ -130,6 +130,11 @@ describe('verify match: a step that drops its packet', () => {
     expect(r.status === 'differs' && String(r.mismatches[0]!.kernel)).toMatch(/^sent on node2\/cali7f8e9d0c1b2: .*TCP 41562 > 8080 \[SYN\]/);
   });
 
+  it('does not claim a drop on the device the packet arrived on: a capture there sees it come in either way', () => {
+    const here = syn.map((s, i) => (i === 4 ? { ...s, from: s.at } : s));
+    expect(matchSteps(deny.scene, here, perfect([]), others)[4]).toMatchObject({ status: 'not-verified', reason: expect.stringContaining('where it arrived') });
+  });
+
   it('leaves a drop whose rule is not built unverified, and only that step', () => {
     const r = matchSteps(deny.scene, syn, perfect([]), others, { 4: 'the DROP is not built' });
     expect(r.map((x) => x.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'not-verified']);
