@@ -8,10 +8,13 @@ import type { Scene, SceneElement } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { Cmd, Skipped } from './types.ts';
 import { bareIp } from './names.ts';
+import { portName, switchCommands, type Segment } from './lan.ts';
 
 export interface Placed {
   /** The namespace a device lives in, or undefined when this slice does not build it. */
   netnsOf: (device: string) => string | undefined;
+  /** Wired segments of more than two ends, each joined by a switch namespace (lan.ts). */
+  segments?: Segment[];
 }
 
 interface VxlanParams { vni: number; dport: number; local: string }
@@ -26,7 +29,7 @@ export function vxlanParams(steps: DerivedStep[], scene: Scene, device: string):
   return undefined;
 }
 
-export function deviceCommands(scene: Scene, steps: DerivedStep[], { netnsOf }: Placed): { setup: Cmd[]; skipped: Skipped[]; built: Set<string> } {
+export function deviceCommands(scene: Scene, steps: DerivedStep[], { netnsOf, segments = [] }: Placed): { setup: Cmd[]; skipped: Skipped[]; built: Set<string> } {
   const setup: Cmd[] = [];
   const skipped: Skipped[] = [];
   const built = new Set<string>();
@@ -34,13 +37,23 @@ export function deviceCommands(scene: Scene, steps: DerivedStep[], { netnsOf }: 
   const ip = (dev: SceneElement, ...args: string[]): string[] => ['ip', '-n', netnsOf(dev.id)!, ...args];
   const byId = (id: string) => scene.elements[id];
 
+  const switched = new Set(segments.flatMap((g) => g.ends));
+  const switches = segments.map(switchCommands);
+  for (const [i, g] of segments.entries()) {
+    setup.push(...switches[i]!.before);
+    for (const [n, id] of g.ends.entries()) {
+      const d = byId(id)!;
+      setup.push({ argv: ip(d, 'link', 'add', d.name, 'type', 'veth', 'peer', 'name', portName(n), 'netns', g.netns), why: `${id} wired to the switch of ${g.ends.join(', ')}` });
+      built.add(id);
+    }
+  }
   // Pairs: a veth link joins a pod's eth0 to its host end; a wire joins two NICs.
   for (const l of scene.links) {
     if (l.kind !== 'veth' && l.kind !== 'wire') continue;
     const a = byId(l.a);
     const b = byId(l.b);
     if (!a || !b || a.kind !== 'device' || b.kind !== 'device' || !netnsOf(a.id) || !netnsOf(b.id)) continue;
-    if (built.has(a.id) || built.has(b.id)) continue;
+    if (built.has(a.id) || built.has(b.id) || (l.kind === 'wire' && switched.has(a.id))) continue;
     setup.push({ argv: ip(a, 'link', 'add', a.name, 'type', 'veth', 'peer', 'name', b.name, 'netns', netnsOf(b.id)!), why: `${l.kind} ${a.id} ↔ ${b.id}` });
     built.add(a.id).add(b.id);
   }
@@ -78,5 +91,6 @@ export function deviceCommands(scene: Scene, steps: DerivedStep[], { netnsOf }: 
     if (d.ip && !bareIp(d.ip).startsWith('127.')) setup.push({ argv: ip(d, 'addr', 'add', d.ip.includes('/') ? d.ip : `${d.ip}/32`, 'dev', d.name), why: `${d.id}'s address` });
   }
   for (const d of made) setup.push({ argv: ip(d, 'link', 'set', 'dev', d.name, 'up'), why: `${d.id} up` });
+  for (const sw of switches) setup.push(...sw.after);
   return { setup, skipped, built };
 }

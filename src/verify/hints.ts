@@ -48,7 +48,7 @@ export function explain(scene: Scene, steps: DerivedStep[], results: StepResult[
     for (const m of r.mismatches) {
       const k = typeof m.kernel === 'string' ? owner.get(m.kernel) : undefined;
       const s = typeof m.scene === 'string' ? owner.get(m.scene) : undefined;
-      if (k || s) why.push(`${m.field}: the kernel's ${String(m.kernel)}${k ? ` is ${k}` : ''}${k && s ? ', ' : ''}${s ? `the scene's ${String(m.scene)} is ${s}` : ''}`);
+      if (k || s) why.push(`${m.field}: the kernel's ${String(m.kernel)}${k ? ` is ${k}` : ''}${s ? ', ' : ''}${s ? `the scene's ${String(m.scene)} is ${s}` : ''}`);
     }
     return { ...r, notes: [...why, ...r.notes] };
   });

@@ -55,17 +55,18 @@ function flowKey(headers: Header[]): string {
   return JSON.stringify([kindOf(headers), ips.at(-1)]);
 }
 
-export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Captured, unsupported: Record<string, string>): StepResult[] {
+export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Captured, unsupported: Record<string, string>, unverifiedSteps: Record<number, string> = {}): StepResult[] {
   const cursor = new Map<string, number>();
   /** Per packet, the first of the steps in a row that the kernel's frames did not show. */
   const lost = new Map<string, DerivedStep>();
   const seen = new Map<number, Frame>();
   const results = steps.map((step): StepResult => {
     const base = { index: step.index, packet: step.packet, at: step.at };
-    const reason = unsupported[step.packet];
+    const reason = unsupported[step.packet] ?? unverifiedSteps[step.index];
     if (reason) return { ...base, status: 'not-verified', reason } as StepResult;
     const frames = captured[step.at];
     if (!frames) return { ...base, status: 'not-verified', reason: `${step.at} is not a device this run captures on` } as StepResult;
+    if (step.ops.includes('drop')) return { ...base, ...dropped(step, frames, cursor) };
     const { frame, ...v } = verdict(scene, step, frames, cursor);
     if (frame) seen.set(step.index, frame);
     const last = lost.get(step.packet);
@@ -104,6 +105,20 @@ function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<s
   const { mismatches, notes } = best!.c;
   const frame = best!.frame;
   return mismatches.length === 0 ? { status: 'ok', notes, frame } : { status: 'differs', mismatches, notes, frame };
+}
+
+/**
+ * A step that drops its packet shows it where the rule meets it, on the way
+ * to the step's device: the kernel agrees when no such frame of the flow
+ * reaches that device after the packet's previous step.
+ */
+function dropped(step: DerivedStep, frames: Frame[], cursor: Map<string, number>): StepVerdict {
+  // Dropped where it arrived: tcpdump there saw it come in, dropped or not.
+  if (step.from === step.at) return { status: 'not-verified', reason: `the packet is dropped on ${step.at}, where it arrived: a capture there sees it either way` };
+  const since = (cursor.get(step.packet) ?? 0) - SLACK_US;
+  const through = frames.find((f) => f.ts >= since && flowKey(f.headers) === flowKey(step.headers));
+  if (!through) return { status: 'ok', notes: [`dropped: the kernel sent nothing of this flow out of ${step.at}`] };
+  return { status: 'differs', mismatches: [{ field: 'dropped', scene: `dropped before ${step.at}`, kernel: `sent on ${step.at}: ${frameText(through.headers)}` }], notes: [] };
 }
 
 /** The kernel's frame in the trace's words (for reports and failures). */

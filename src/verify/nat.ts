@@ -21,18 +21,41 @@ export interface NatPlan {
 }
 
 const CHAIN = /^[A-Z][A-Z0-9-]{0,27}$/;
+const MARK_MASQ = 'KUBE-MARK-MASQ';
+/** kube-proxy's --iptables-masquerade-bit defaults to 14: the mark 0x4000. */
+export const DEFAULT_MARK = '0x4000';
+
+/** The chains from one to another along the rows' jumps (KUBE-MARK-MASQ is a side trip, not a step), or undefined. */
+export function chainPath(jumps: Map<string, string[]>, from: string, to: string): string[] | undefined {
+  const queue: string[][] = [[from]];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    const at = path.at(-1)!;
+    if (at === to) return path;
+    for (const n of jumps.get(at) ?? []) if (n !== MARK_MASQ && !path.includes(n)) queue.push([...path, n]);
+  }
+  return undefined;
+}
 
 interface Rows {
   services: { ip: string; port: number; svc: string }[];
   /** `KUBE-NODEPORTS: tcp dpt:30080 → KUBE-EXT-…`. */
   nodePorts: { port: number; ext: string }[];
   seps: { chain: string; ip: string; port: number }[];
+  /** Each chain's jumps in the order its rows name them (`KUBE-EXT-…: → KUBE-MARK-MASQ (mark 0x4000), → KUBE-SVC-…`). */
+  jumps: Map<string, string[]>;
+  /** The masquerade mark the rows show (`(mark 0x4000)`, `KUBE-POSTROUTING: mark 0x4000 → MASQUERADE`). */
+  mark?: string;
 }
 
 /** kube-proxy's nat rows as the scenes abridge them (`KUBE-SEP-7PWN6ZQT: DNAT to 10.244.2.5:8080`). */
 export function natRows(texts: string[]): Rows {
-  const out: Rows = { services: [], nodePorts: [], seps: [] };
+  const out: Rows = { services: [], nodePorts: [], seps: [], jumps: new Map() };
   for (const t of texts) {
+    const head = /^(\S+): /.exec(t)?.[1];
+    const targets = [...t.matchAll(/→ (KUBE-[A-Z0-9-]+)/g)].map((m) => m[1]!).filter((c) => CHAIN.test(c));
+    if (head && CHAIN.test(head) && targets.length > 0) out.jumps.set(head, [...(out.jumps.get(head) ?? []), ...targets]);
+    out.mark ??= /\bmark (0x[0-9a-f]{1,8})\b/i.exec(t)?.[1];
     const svc = /^KUBE-SERVICES: -d ([\d.]+) tcp dpt:(\d+) → (\S+)$/.exec(t);
     if (svc && CHAIN.test(svc[3]!)) out.services.push({ ip: svc[1]!, port: Number(svc[2]), svc: svc[3]! });
     const np = /^KUBE-NODEPORTS: tcp dpt:(\d+) → (\S+)$/.exec(t);
@@ -52,6 +75,12 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     made.add(`${ns} ${c}`);
   };
   const ipt = (ns: string, ...args: string[]) => ['ip', 'netns', 'exec', ns, 'iptables', '-w', '-t', 'nat', ...args];
+  const markMasq = (ns: string, mark: string | undefined) => {
+    chain(ns, MARK_MASQ);
+    // kube-proxy's own rule (`iptables -S` prints --or-mark as --set-xmark 0x4000/0x4000).
+    plan.setup.push({ argv: ipt(ns, '-A', MARK_MASQ, '-j', 'MARK', '--or-mark', mark ?? DEFAULT_MARK), why: `KUBE-MARK-MASQ sets the mark ${mark ?? DEFAULT_MARK}` });
+    if (!mark) plan.notes.push(`the rows name KUBE-MARK-MASQ with no mark: the run uses kube-proxy's default, ${DEFAULT_MARK}`);
+  };
   for (const s of steps) {
     const op = scene.steps[s.index]?.ops.find((o) => o.op === 'dnat');
     if (op?.op !== 'dnat') continue;
@@ -97,9 +126,18 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
       chain(ns, 'KUBE-NODEPORTS');
       plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'KUBE-NODEPORTS'), why });
       plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-NODEPORTS', '-p', 'tcp', '--dport', String(nodePort.port), '-j', nodePort.ext), why });
-      plan.notes.push(`${nodePort.ext} jumps straight to ${sep.chain}: the chains between them in ${table!.id} are not built`);
     } else plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-d', `${service.ip}/32`, '-p', 'tcp', '--dport', String(service.port), '-j', service.svc), why });
-    plan.setup.push({ argv: ipt(ns, '-A', service.svc, '-j', sep.chain), why });
+    const path = chainPath(rows.jumps, service.svc, sep.chain);
+    if (!path) plan.notes.push(`${service.svc} jumps straight to ${sep.chain}: ${table ? `no chain of jumps between them in ${table.id}'s rows` : 'the scene draws no nat table'}`);
+    for (const [i, c] of (path ?? [service.svc, sep.chain]).slice(0, -1).entries()) {
+      const next = (path ?? [service.svc, sep.chain])[i + 1]!;
+      for (const t of path ? rows.jumps.get(c)! : [next]) {
+        if (t === MARK_MASQ) {
+          markMasq(ns, rows.mark);
+          plan.setup.push({ argv: ipt(ns, '-A', c, '-j', MARK_MASQ), why });
+        } else if (t === next) chain(ns, next), plan.setup.push({ argv: ipt(ns, '-A', c, '-j', next), why });
+      }
+    }
     plan.setup.push({ argv: ipt(ns, '-A', sep.chain, '-p', 'tcp', '-j', 'DNAT', '--to-destination', `${sep.ip}:${sep.port}`), why });
     if (rows.seps.length > 1) plan.notes.push(`${service.svc} jumps straight to ${sep.chain}, the endpoint step ${s.index + 1} picks (kube-proxy picks at random)`);
   }

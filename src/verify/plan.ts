@@ -7,12 +7,15 @@ import { homeOf, netnsName, runPrefix } from './names.ts';
 import { withHosts } from './hosts.ts';
 import { deviceCommands, vxlanParams } from './devices.ts';
 import { tableCommands } from './table-commands.ts';
-import { unsupportedReason } from './support.ts';
+import { unbuiltDrops, unsupportedReason } from './support.ts';
 import { sendFor } from './traffic.ts';
 import { tableChecks } from './table-check.ts';
 import { natCommands } from './nat.ts';
 import { ruleCommands } from './rules.ts';
 import { listeners, retransmissions } from './tcp.ts';
+import { lanSegments, portName } from './lan.ts';
+import { masqCommands } from './masq.ts';
+import { calicoCommands } from './calico.ts';
 
 export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Plan {
   const scene = withHosts(drawn);
@@ -23,7 +26,8 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
     const home = homeOf(scene, id);
     return home === undefined ? undefined : nsOfHome.get(home);
   };
-  const namespaces = [...nsOfHome.values()];
+  const segments = lanSegments(scene, prefix, netnsOf);
+  const namespaces = [...nsOfHome.values(), ...segments.map((g) => g.netns)];
   const setup: Cmd[] = [];
   for (const ns of namespaces) setup.push({ argv: ['ip', 'netns', 'add', ns], why: `namespace ${ns}` });
   for (const h of homes) {
@@ -34,19 +38,24 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
     setup.push({ argv: ['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-w', ...sysctls], why: `${h.id}: ${h.kind === 'node' ? 'forwarding on, ' : ''}IPv6 off` });
     setup.push({ argv: ['ip', '-n', ns, 'link', 'set', 'dev', 'lo', 'up'], why: `${h.id}'s loopback` });
   }
-  const devices = deviceCommands(scene, steps, { netnsOf });
+  const devices = deviceCommands(scene, steps, { netnsOf, segments });
   setup.push(...devices.setup);
   const tables = tableCommands(scene, netnsOf, devices.built);
   setup.push(...tables.setup);
-  const rules = ruleCommands(scene, netnsOf);
+  const calico = calicoCommands(scene, netnsOf, devices.built);
+  setup.push(...calico.setup);
+  const rules = ruleCommands(scene, netnsOf, calico.uplinks);
   setup.push(...rules.setup);
   const nat = natCommands(scene, steps, netnsOf);
-  setup.push(...nat.setup);
+  const masq = masqCommands(scene, steps, netnsOf);
+  // nat.ts and masq.ts both make KUBE-POSTROUTING and the jump to it: once.
+  const made = new Set<string>();
+  setup.push(...[...nat.setup, ...masq.setup].filter((c) => !made.has(c.argv.join(' ')) && made.add(c.argv.join(' '))));
 
   const unsupported: Record<string, string> = {};
   const again = retransmissions(scene);
   for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
-    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, (at) => rules.rejecting.has(netnsOf(at) ?? ''))].filter(Boolean).join('; ');
+    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied })].filter(Boolean).join('; ');
     if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
@@ -68,5 +77,6 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   }
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
-  return { prefix, namespaces, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes], dnatRules: nat.rules, unsupported, skipped: [...devices.skipped, ...tables.skipped, ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  const switchPorts = segments.map((g) => ({ netns: g.netns, ports: g.ends.map((_, n) => portName(n)) }));
+  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes], dnatRules: nat.rules, unsupported, unverifiedSteps: unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), skipped: [...devices.skipped, ...tables.skipped, ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }

@@ -31,11 +31,14 @@ export interface RulePlan {
   notes: string[];
   /** Namespaces whose filter rules include a REJECT (their reject steps can be verified). */
   rejecting: Set<string>;
+  /** Namespaces whose rules include a DROP (their drop steps can be verified). */
+  dropping: Set<string>;
 }
 
-export function ruleCommands(scene: Scene, netnsOf: (id: string) => string | undefined): RulePlan {
-  const plan: RulePlan = { setup: [], skipped: [], notes: [], rejecting: new Set() };
-  const uplinked = new Set<string>();
+/** `uplinks`: namespaces that need a default route for another reason (Calico's proxy ARP). */
+export function ruleCommands(scene: Scene, netnsOf: (id: string) => string | undefined, uplinks: Set<string> = new Set()): RulePlan {
+  const plan: RulePlan = { setup: [], skipped: [], notes: [], rejecting: new Set(), dropping: new Set() };
+  const uplinked = new Set<string>(uplinks);
   for (const t of Object.values(scene.elements)) {
     const ns = netnsOf(t.id);
     if (t.kind !== 'table' || t.type !== 'iptables' || !ns || !TABLES.has(t.name)) continue;
@@ -61,9 +64,10 @@ export function ruleCommands(scene: Scene, netnsOf: (id: string) => string | und
       }
       plan.setup.push({ argv: ipt(...words), why: `${t.id}#${row.id}: ${row.text}` });
       if (words.includes('REJECT')) plan.rejecting.add(ns);
+      if (target === 'DROP') plan.dropping.add(ns);
       // A Service address is routed nowhere in a scene's namespaces: on a real node the default route carries
       // it, and a FORWARD rule can only meet it once routing chose to forward it.
-      if (chain === 'FORWARD' || words.includes('REJECT')) uplinked.add(ns);
+      if (chain === 'FORWARD' || words.includes('REJECT') || target === 'DROP') uplinked.add(ns);
     }
   }
   const hasDefault = (ns: string) => Object.values(scene.elements).some((t) => t.type === 'routes' && netnsOf(t.id) === ns && (t.rows ?? []).some((r) => r.text.startsWith('default')));
@@ -72,7 +76,7 @@ export function ruleCommands(scene: Scene, netnsOf: (id: string) => string | und
     plan.setup.push({ argv: ['ip', '-n', ns, 'link', 'add', 'kh-uplink', 'type', 'veth', 'peer', 'name', 'kh-uplink-peer'], why: `${ns}'s uplink (for its default route)` });
     plan.setup.push({ argv: ['ip', '-n', ns, 'link', 'set', 'dev', 'kh-uplink', 'up'], why: `${ns}'s uplink up` });
     plan.setup.push({ argv: ['ip', '-n', ns, 'route', 'replace', 'default', 'dev', 'kh-uplink'], why: `${ns}'s default route` });
-    plan.notes.push(`${ns.replace(/^kh-[0-9a-f]+-/, '')} has no default route in the scene; the run gives it one out of a spare veth, as a real node's uplink would carry a Service address no rule rewrites`);
+    plan.notes.push(`${ns.replace(/^kh-[0-9a-f]+-/, '')} has no default route in the scene; the run gives it one out of a spare veth, as a real node's uplink would carry a Service address no rule rewrites (or a gateway it answers by proxy ARP)`);
   }
   return plan;
 }

@@ -141,12 +141,21 @@ async function exec(cmd: Cmd, ctx: Ctx, mustSucceed = true): Promise<{ code: num
  * a reason it does not show.
  */
 async function settle(plan: Plan, ctx: Ctx): Promise<void> {
-  const pending = new Set(plan.captures.map((c) => `${c.netns} ${c.ifname}`));
+  const pending = new Set([...plan.captures.map((c) => `${c.netns} ${c.ifname}`), ...plan.switchPorts.flatMap((s) => s.ports.map((p) => `${s.netns} ${p}`))]);
   while (pending.size > 0) {
     for (const ns of new Set(plan.captures.map((c) => c.netns))) {
       const r = await run(['ip', '-n', ns, '-j', 'link', 'show'], ctx);
       const links = JSON.parse(r.stdout || '[]') as { ifname: string; operstate: string }[];
       for (const l of links) if (l.operstate === 'UP' || l.operstate === 'UNKNOWN') pending.delete(`${ns} ${l.ifname}`);
+    }
+    // A LAN switch's port forwards only once the bridge has seen its carrier, the same late event.
+    for (const sw of plan.switchPorts) {
+      const r = await run(['bridge', '-n', sw.netns, '-j', 'link', 'show'], ctx);
+      const ports = JSON.parse(r.stdout || '[]') as { ifname: string; state?: string }[];
+      for (const p of sw.ports) {
+        if (ports.some((x) => x.ifname === p && x.state === 'forwarding')) pending.delete(`${sw.netns} ${p}`);
+        else pending.add(`${sw.netns} ${p}`);
+      }
     }
     if (pending.size === 0) break;
     if (checkpoint(ctx) < 100) throw new RunError(`these devices did not come up in time: ${[...pending].join(', ')}`);

@@ -6,6 +6,13 @@ import type { Cmd, Skipped } from './types.ts';
 import { linkLayerRow, routeRow } from './rows.ts';
 import { bareIp } from './names.ts';
 
+/** The step that adds a route row as a BGP update's result (its packet carries BGP), or undefined. */
+function birdStep(scene: Scene, table: string, row: string): number | undefined {
+  const i = scene.steps.findIndex((st) => st.rows?.some((c) => c.op === 'add' && c.table === table && c.row === row));
+  const packet = scene.packets.find((p) => p.id === scene.steps[i]?.packet);
+  return packet?.headers.some((h) => h.layer === 'bgp') ? i : undefined;
+}
+
 /** The IPv4 prefix a `10.244.1.2/24` address is on (`10.244.1.0/24`). */
 export function subnetOf(cidr: string): string | undefined {
   const [ip, len] = cidr.split('/');
@@ -32,14 +39,15 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
     if (ns === undefined) continue;
     if (t.type !== 'routes' && t.type !== 'fdb' && t.type !== 'neigh') {
       const reason = t.type === 'iptables'
-        ? 'only the rules a dnat step uses are built (the Service match and the picked endpoint\'s DNAT, from these rows where they parse); the rows themselves are not compared'
+        ? 'rows written as `iptables -S` prints them are built as they stand; abridged rows only where a dnat or masquerade step uses them; the rows themselves are not compared'
         : t.type === 'conntrack' ? 'conntrack fills it from the traffic; its rows are not compared with `conntrack -L` in this slice' : `${t.type} tables are not built in this slice`;
       skipped.push({ table: t.id, row: `(${t.rows?.length ?? 0} rows)`, reason });
       continue;
     }
     for (const row of t.rows ?? []) {
       const skip = (reason: string) => skipped.push({ table: t.id, row: row.text, reason });
-      if (row.absent) {
+      const bird = row.absent && t.type === 'routes' ? birdStep(scene, t.id, row.id) : undefined;
+      if (row.absent && bird === undefined) {
         skip('starts absent: a step adds it, so the run does not install it');
         continue;
       }
@@ -57,7 +65,7 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
         }
         // The kernel adds a connected route with each address; installing it again would only rename its origin.
         if (dev?.ip && !r.args.includes('via') && subnetOf(dev.ip) === r.args[0]) continue;
-        setup.push({ argv: ['ip', '-n', ns, 'route', 'replace', ...r.args], why: `${t.id}#${row.id}: ${row.text}` });
+        setup.push({ argv: ['ip', '-n', ns, 'route', 'replace', ...r.args], why: `${t.id}#${row.id}: ${row.text}${bird === undefined ? '' : ` (the route BIRD installs once step ${bird + 1}'s BGP update arrives: BGP is not run, its route is)`}` });
       } else if (t.type === 'fdb' || t.type === 'neigh') {
         const r = linkLayerRow(row.text);
         const dev = r.kind === 'skip' ? undefined : devIn(ns, r.dev);

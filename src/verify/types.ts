@@ -40,6 +40,8 @@ export interface Plan {
   prefix: string;
   namespaces: string[];
   setup: Cmd[];
+  /** Each LAN switch's namespace and ports: the run waits until every port forwards. */
+  switchPorts: { netns: string; ports: string[] }[];
   captures: Capture[];
   sends: Send[];
   /** TCP servers started before the sends, stopped with the captures. */
@@ -50,6 +52,8 @@ export interface Plan {
   dnatRules: Record<number, string>;
   /** Packets this slice does not reproduce, with the reason (their steps are reported "not verified"). */
   unsupported: Record<string, string>;
+  /** Single steps not verified, by index, with the reason (a drop whose rule is not built). */
+  unverifiedSteps: Record<number, string>;
   /** Rows of the scene's tables left out of the kernel's state. */
   skipped: Skipped[];
   /** UDP destination ports that carry VXLAN in this scene (the decoder unwraps them). */

@@ -46,6 +46,6 @@ export async function verifyScene(scene: Scene, steps: DerivedStep[], opts: RunO
     ? checkTables(plan.tableChecks, state)
     : plan.tableChecks.map((c) => ({ table: c.table, row: c.row, status: 'not-verified' as const, reason: 'nothing of this scene is sent in this slice, so nothing is built' }));
   const tables = [...checked, ...plan.tablesUnchecked];
-  const result: SceneResult = { scene: scene.id, file: scene.file, kernel: release(), steps: explain(scene, steps, matchSteps(scene, steps, captured, plan.unsupported), plan.dnatRules), tables };
+  const result: SceneResult = { scene: scene.id, file: scene.file, kernel: release(), steps: explain(scene, steps, matchSteps(scene, steps, captured, plan.unsupported, plan.unverifiedSteps), plan.dnatRules), tables };
   return { result, plan, sendNotes };
 }

@@ -109,6 +109,53 @@ describe('kubehop verify on this machine’s kernel', () => {
     expect(ours()).toEqual(before);
   });
 
+  it('nodeport: client, node 1 and node 2 on one switch; kube-proxy’s mark and KUBE-POSTROUTING masquerade as the scene shows', async () => {
+    const r = await verify('scenes/nodeport.yaml');
+    expect(r.lines[0]).toMatch(/: nodeport on Linux \S+: 15 of 16 steps ✓, 1 not verified$/);
+    expect(r.code).toBe(0);
+    expect(ours()).toEqual(before);
+  });
+
+  it('a copy of nodeport whose KUBE-EXT row no longer jumps to KUBE-MARK-MASQ is not masqueraded: ✗ where node 2 first sees the source', async () => {
+    const unmarked = mutated('nodeport', 'KUBE-EXT-RKPZ5Y5M: → KUBE-MARK-MASQ (mark 0x4000), → KUBE-SVC-RKPZ5Y5M', 'KUBE-EXT-RKPZ5Y5M: → KUBE-SVC-RKPZ5Y5M');
+    try {
+      const u = await verify('--json', unmarked);
+      expect(u.code).toBe(1);
+      expect(firstBad(jsonSteps(u.lines))).toMatchObject({ index: 5, status: 'differs', mismatches: [{ field: 'ipv4.src', scene: '192.168.1.10', kernel: '192.168.1.50' }] });
+    } finally {
+      rmSync(join(unmarked, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('calico-bgp: the pod reaches 169.254.1.1 by the cali veth’s proxy ARP, across the route BIRD would install; every ping step ✓', async () => {
+    const r = await verify('scenes/calico-bgp.yaml');
+    expect(r.lines[0]).toMatch(/: calico-bgp on Linux \S+: 12 of 17 steps ✓, 5 not verified$/);
+    expect(r.lines.filter((l) => l.includes('not verified:')).every((l) => l.includes('BGP sessions are not run here'))).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  it('networkpolicy-deny: as drawn (abridged rows) ✓ up to the drop; with Felix’s DROP as iptables -S prints it, the drop too, and one on the wrong veth fails there', async () => {
+    const asDrawn = await verify('scenes/networkpolicy-deny.yaml');
+    expect(asDrawn.lines[0]).toMatch(/: networkpolicy-deny on Linux \S+: 4 of 16 steps ✓, 12 not verified$/);
+    expect(asDrawn.code).toBe(0);
+    const row = /- \{ id: tw-drop, text: .*\}/;
+    const rule = (dev: string) => `- { id: tw-drop, text: '-A FORWARD -o ${dev} -m mark --mark 0x0/0x20000 -m comment --comment "Drop if no policies passed packet" -j DROP' }`;
+    const felix = mutated('networkpolicy-deny', row, rule('cali7f8e9d0c1b2'));
+    const wrong = mutated('networkpolicy-deny', row, rule('cali1a2b3c4d5e6'));
+    try {
+      const f = await verify(felix);
+      expect(f.lines[0]).toMatch(/: networkpolicy-deny on Linux \S+: 5 of 16 steps ✓, 11 not verified$/);
+      expect(f.lines).toContain('                                         dropped: the kernel sent nothing of this flow out of node2/cali7f8e9d0c1b2');
+      expect(f.code).toBe(0);
+      const w = await verify('--json', wrong);
+      expect(w.code).toBe(1);
+      expect(firstBad(jsonSteps(w.lines))).toMatchObject({ index: 4, status: 'differs', mismatches: [{ field: 'dropped', scene: 'dropped before node2/cali7f8e9d0c1b2' }] });
+    } finally {
+      for (const x of [felix, wrong]) rmSync(join(x, '..'), { recursive: true, force: true });
+    }
+    expect(ours()).toEqual(before);
+  });
+
   it('Ctrl+C mid-run stops it, removes its namespaces and exits 130', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/verify/cli.ts', 'scenes/cross-node-vxlan.yaml'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let said = '';

@@ -102,3 +102,41 @@ describe('verify hints', () => {
     expect(run.map((r) => (r.status === 'differs' ? r.notes[0] : undefined))).toEqual([undefined, 'the same as step 11: it follows from there', 'the same as step 11: it follows from there']);
   });
 });
+
+describe('verify match: a step that drops its packet', () => {
+  const deny = checked('scenes/networkpolicy-deny.yaml');
+  const syn = deny.steps.filter((s) => s.packet === 'syn');
+  // Each step's frame where the scene shows it, as a kernel that agreed everywhere would capture it.
+  const perfect = (skip: string[]): Captured => {
+    const out: Captured = {};
+    syn.forEach((s, i) => {
+      // A device the kernel sent nothing on is still captured: an empty capture, not a missing one.
+      out[s.at] ??= [];
+      if (!skip.includes(s.at)) out[s.at]!.push({ ts: i * 10, headers: s.headers });
+    });
+    return out;
+  };
+  const others = Object.fromEntries(deny.scene.packets.filter((p) => p.id !== 'syn').map((p) => [p.id, 'not this test']));
+
+  it('agrees when nothing of the flow reaches the step’s device, and says so', () => {
+    const r = matchSteps(deny.scene, syn, perfect(['node2/cali7f8e9d0c1b2']), others);
+    expect(r.map((x) => x.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(r[4]).toMatchObject({ notes: ['dropped: the kernel sent nothing of this flow out of node2/cali7f8e9d0c1b2'] });
+  });
+
+  it('fails with the frame the kernel sent on where the scene drops it', () => {
+    const r = matchSteps(deny.scene, syn, perfect([]), others)[4]!;
+    expect(r).toMatchObject({ status: 'differs', mismatches: [{ field: 'dropped', scene: 'dropped before node2/cali7f8e9d0c1b2' }] });
+    expect(r.status === 'differs' && String(r.mismatches[0]!.kernel)).toMatch(/^sent on node2\/cali7f8e9d0c1b2: .*TCP 41562 > 8080 \[SYN\]/);
+  });
+
+  it('does not claim a drop on the device the packet arrived on: a capture there sees it come in either way', () => {
+    const here = syn.map((s, i) => (i === 4 ? { ...s, from: s.at } : s));
+    expect(matchSteps(deny.scene, here, perfect([]), others)[4]).toMatchObject({ status: 'not-verified', reason: expect.stringContaining('where it arrived') });
+  });
+
+  it('leaves a drop whose rule is not built unverified, and only that step', () => {
+    const r = matchSteps(deny.scene, syn, perfect([]), others, { 4: 'the DROP is not built' });
+    expect(r.map((x) => x.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'not-verified']);
+  });
+});

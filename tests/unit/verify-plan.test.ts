@@ -126,6 +126,87 @@ describe('verify plan: nodeport-local', () => {
   });
 });
 
+describe('verify plan: nodeport (a LAN of three ends, kube-proxy’s masquerade)', () => {
+  const { plan, lines } = cmds('scenes/nodeport.yaml');
+  const nat = (rule: string) => `ip netns exec kh-ab12-node1 iptables -w -t nat ${rule}`;
+
+  it('joins the client and both nodes through a switch namespace, each NIC a veth to one of its ports', () => {
+    expect(plan.namespaces).toContain('kh-ab12-_lan1');
+    expect(lines).toContain('ip -n kh-ab12-client link add eth0 type veth peer name port1 netns kh-ab12-_lan1');
+    expect(lines).toContain('ip -n kh-ab12-node1 link add eth0 type veth peer name port2 netns kh-ab12-_lan1');
+    expect(lines).toContain('ip -n kh-ab12-node2 link add eth0 type veth peer name port3 netns kh-ab12-_lan1');
+    expect(lines).toContain('ip -n kh-ab12-_lan1 link set dev port3 master switch');
+    // No pair between two of the ends: the switch is the only way across.
+    expect(lines.some((l) => l.includes('link add eth0 type veth peer name eth0'))).toBe(false);
+    expect(plan.switchPorts).toEqual([{ netns: 'kh-ab12-_lan1', ports: ['port1', 'port2', 'port3'] }]);
+    for (const c of plan.setup) expect(confined(c.argv, plan.prefix), c.argv.join(' ')).toBe(true);
+  });
+
+  it('follows the rows from KUBE-EXT through KUBE-SVC, marks with the rows’ 0x4000 and masquerades what is marked', () => {
+    const rules = lines.filter((l) => l.includes(' iptables -w '));
+    for (const r of [
+      '-A KUBE-NODEPORTS -p tcp --dport 30080 -j KUBE-EXT-RKPZ5Y5M',
+      '-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000',
+      '-A KUBE-EXT-RKPZ5Y5M -j KUBE-MARK-MASQ',
+      '-A KUBE-EXT-RKPZ5Y5M -j KUBE-SVC-RKPZ5Y5M',
+      '-A KUBE-SVC-RKPZ5Y5M -j KUBE-SEP-7PWN6ZQT',
+      '-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN',
+      '-A KUBE-POSTROUTING -j MARK --xor-mark 0x4000',
+      '-A KUBE-POSTROUTING -j MASQUERADE',
+    ]) expect(rules).toContain(nat(r));
+    // Marked before the jump on, as the row lists them; each chain made once, before a rule uses it.
+    expect(rules.indexOf(nat('-A KUBE-EXT-RKPZ5Y5M -j KUBE-MARK-MASQ'))).toBeLessThan(rules.indexOf(nat('-A KUBE-EXT-RKPZ5Y5M -j KUBE-SVC-RKPZ5Y5M')));
+    expect(rules.filter((r) => r === nat('-N KUBE-POSTROUTING'))).toHaveLength(1);
+    expect(rules.indexOf(nat('-N KUBE-MARK-MASQ'))).toBeLessThan(rules.indexOf(nat('-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000')));
+    expect(plan.unsupported).toEqual({});
+    expect(plan.notes).toEqual(['KUBE-POSTROUTING masquerades without --random-fully, so the source port stays as the scene shows it']);
+  });
+
+  it('builds a masquerade from the op alone, saying so, where the rows show no KUBE-POSTROUTING mark', () => {
+    const { scene, steps } = checked('scenes/nodeport.yaml');
+    const nat1 = scene.elements['node1/nat']!;
+    const bare = { ...scene, elements: { ...scene.elements, 'node1/nat': { ...nat1, rows: nat1.rows!.filter((r) => r.id !== 'masq') } } };
+    const p = planScene(bare, steps, 'ab12');
+    expect(p.setup.map((c) => c.argv.join(' '))).toContain(nat('-A KUBE-POSTROUTING -s 192.168.1.50/32 -o eth0 -j MASQUERADE'));
+    expect(p.notes).toContain("step 5's masquerade is built from the op (MASQUERADE of 192.168.1.50 out of eth0): the scene draws no rule for it");
+  });
+});
+
+describe('verify plan: Calico’s proxy-ARP gateway and a DROP rule (networkpolicy-deny, calico-bgp)', () => {
+  const { plan, lines } = cmds('scenes/networkpolicy-deny.yaml');
+
+  it('answers 169.254.1.1 by proxy ARP on the cali host end, routes the pod’s /32 to it, and gives the node a default route', () => {
+    expect(lines).toContain('ip netns exec kh-ab12-node1 sysctl -q -w net.ipv4.conf.cali1a2b3c4d5e6.proxy_arp=1 net.ipv4.neigh.cali1a2b3c4d5e6.proxy_delay=0');
+    expect(lines).toContain('ip -n kh-ab12-node1 route replace 10.244.36.2/32 dev cali1a2b3c4d5e6 scope link');
+    // Pod A draws no routes: Calico's CNI plugin's two.
+    expect(lines).toContain('ip -n kh-ab12-pod-a route replace 169.254.1.1/32 dev eth0 scope link');
+    expect(lines).toContain('ip -n kh-ab12-pod-a route replace default via 169.254.1.1 dev eth0');
+    expect(lines).toContain('ip -n kh-ab12-node1 route replace default dev kh-uplink');
+    expect(plan.unsupported.syn).toBeUndefined();
+  });
+
+  it('leaves the drop step alone unverified while the scene’s rows are abridged, and builds a DROP written as iptables -S prints it', () => {
+    // The first SYN's drop and its retransmission's.
+    expect(Object.keys(plan.unverifiedSteps)).toEqual(['4', '9']);
+    expect(plan.unverifiedSteps[4]).toMatch(/no DROP rule as `iptables -S` prints it/);
+    const { scene, steps } = checked('scenes/networkpolicy-deny.yaml');
+    const filter = scene.elements['node2/filter']!;
+    const rule = '-A FORWARD -o cali7f8e9d0c1b2 -m mark --mark 0x0/0x20000 -j DROP';
+    const withRule = { ...scene, elements: { ...scene.elements, 'node2/filter': { ...filter, rows: filter.rows!.map((r) => (r.id === 'tw-drop' ? { ...r, text: rule } : r)) } } };
+    const p = planScene(withRule, steps, 'ab12');
+    expect(p.setup.map((c) => c.argv.join(' '))).toContain(`ip netns exec kh-ab12-node2 iptables -w -t filter ${rule}`);
+    expect(p.unverifiedSteps).toEqual({});
+  });
+
+  it('calico-bgp: keeps the pod’s drawn routes and installs the route BIRD learns from the update before the ping', () => {
+    const bgp = cmds('scenes/calico-bgp.yaml');
+    expect(bgp.lines.filter((l) => l.startsWith('ip -n kh-ab12-pod-a route'))).toEqual(['ip -n kh-ab12-pod-a route replace 169.254.1.1 dev eth0 scope link', 'ip -n kh-ab12-pod-a route replace default via 169.254.1.1 dev eth0']);
+    expect(bgp.lines).toContain('ip -n kh-ab12-node1 route replace 10.244.72.0/26 via 192.168.1.11 dev eth0');
+    expect(bgp.plan.setup.find((c) => c.argv.join(' ') === 'ip -n kh-ab12-node1 route replace 10.244.72.0/26 via 192.168.1.11 dev eth0')!.why).toMatch(/BIRD installs once step 5's BGP update arrives/);
+    expect(bgp.plan.unsupported.ping).toBeUndefined();
+  });
+});
+
 describe('verify plan: what this slice leaves unverified', () => {
   const reasons = Object.fromEntries(readdirSync('scenes').map((f) => [f.replace('.yaml', ''), cmds(`scenes/${f}`).plan.unsupported]));
 
@@ -133,6 +214,7 @@ describe('verify plan: what this slice leaves unverified', () => {
     expect(reasons['same-node-bridge']).toEqual({});
     expect(reasons['cross-node-vxlan']).toEqual({});
     expect(reasons['clusterip-dnat']).toEqual({});
+    expect(reasons['nodeport']).toEqual({});
     expect(reasons['service-no-endpoints']).toEqual({ 'syn-again': "node1/nat's rows change part-way (services, sep-b appear by step 10); the run builds the rules as they stand at the start" });
     expect(reasons['networkpolicy-deny']).toMatchObject({ 'syn-3': expect.stringContaining("syn's SYN sent again by the kernel's retransmission timer") });
     expect(Object.values(reasons['dns-service']!).join()).toMatch(/DNS/);
