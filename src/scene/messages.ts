@@ -98,6 +98,13 @@ export const MESSAGES = {
   rowRemovedNow: e('KH4106', 'Row already removed by this step', (op: string, ref: string) => `'${op}' names row '${ref}', which this step has already removed`),
   rowNeverAdded: w('KH4107', 'Absent row never added', (ref: string) => `row '${ref}' is 'initially: absent' and no step adds it, so it is never shown; add '{ add: ${ref} }' to the step that creates it`),
 
+  // KH42xx: the topology over time (create:)
+  beforeCreated: e('KH4201', 'Packet at an element before it is created', (packet: string, verb: string, id: string, step: number, created: number, line: number) =>
+    `packet '${packet}' ${verb} '${id}' at step ${step}, but step ${created} (line ${line}) creates it; put this step after that one`),
+  createdTwice: e('KH4202', 'Created twice', (id: string, step: number, line: number) => `'create' names '${id}', which step ${step} (line ${line}) already creates; an element or link comes into existence once`),
+  topologyStep: e('KH4203', "Step without 'packet' written wrongly", (bad: string) =>
+    `a step without 'packet' acts on the topology: it needs 'at' (the element that acts: kubelet, containerd, a CNI plugin) and no ${bad}`),
+
   // KH43xx: a step's own questions (quiz:)
   quizAnswerNotChoice: e('KH4301', 'Answer not among the choices', (answer: string, guess: string, choices: readonly string[]) =>
     `the answer '${answer}' is not one of the choices${guess}; expected one of: ${choices.map((c) => `'${c}'`).join(', ')} (written the same)`),
