@@ -10,7 +10,7 @@
 //   KH1xxx  reading the YAML
 //   KH2xxx  the document's shape (the schema)
 //   KH3xxx  elements, references between them, addresses
-//   KH4xxx  steps: packets, links, tables over time (KH40xx, KH41xx), authored questions (KH43xx) and what derive finds (KH45xx and up)
+//   KH4xxx  steps: packets, links, tables over time (KH40xx, KH41xx), the topology over time (KH42xx), authored questions (KH43xx) and what derive finds (KH45xx and up)
 //   KH5xxx  limits that keep a hostile file from hanging a tab
 //   KH9xxx  the tool itself (not the scene)
 import type { Diagnostic } from './diagnostic.ts';
