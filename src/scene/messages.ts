@@ -104,6 +104,8 @@ export const MESSAGES = {
   createdTwice: e('KH4202', 'Created twice', (id: string, step: number, line: number) => `'create' names '${id}', which step ${step} (line ${line}) already creates; an element or link comes into existence once`),
   topologyStep: e('KH4203', "Step without 'packet' written wrongly", (bad: string) =>
     `a step without 'packet' acts on the topology: it needs 'at' (the element that acts: kubelet, containerd, a CNI plugin) and no ${bad}`),
+  actorBeforeCreated: e('KH4204', 'Actor acts before it is created', (id: string, step: number, created: number, line: number) =>
+    `'at' names '${id}', which step ${created} (line ${line}) creates, so it cannot act at step ${step}; put this step after that one`),
 
   // KH43xx: a step's own questions (quiz:)
   quizAnswerNotChoice: e('KH4301', 'Answer not among the choices', (answer: string, guess: string, choices: readonly string[]) =>

@@ -102,6 +102,8 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     if (s.packet === undefined) {
       const step = topologyStep(parsed, s, i, elements, out);
       if (!step) return;
+      const made = topo.since(step);
+      if (made && made.step > i) out.push(diag(posAt(parsed, ['steps', i, 'at']), 'actorBeforeCreated', step, i + 1, made.step + 1, made.line));
       const rows = tables.step(i + 1, s.rows ?? [], (k, key) => posAt(parsed, ['steps', i, 'rows', k, ...(key ? [key] : [])]));
       const done: Step = { index: steps.length, packet: '', from: step, at: step, ops: [], caption: s.caption.trim(), highlight: [], pos };
       if (rows.length > 0) done.rows = rows;

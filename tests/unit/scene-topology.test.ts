@@ -55,4 +55,14 @@ describe('create: and packets', () => {
     expect(codes(`  - { at: n/cni, ops: [bridge], caption: no packet }
   - { packet: arp, at: p1/eth0, caption: sent }`)[0]).toMatch(/^KH4203 .* no 'ops'$/);
   });
+
+  it('refuses an actor that acts before the step that creates it', () => {
+    const got = codes(`  - { at: n/cni, create: [p1, n/veth1, port], caption: made }
+  - { at: n/veth1, caption: acts too early }
+  - { at: n/cni, create: [n/cni0], caption: the bridge }`);
+    expect(got).toEqual([]);
+    expect(codes(`  - { at: p1/eth0, caption: acts too early }
+  - { at: n/cni, create: [p1], caption: made }
+  - { packet: arp, at: p1/eth0, caption: sent }`)).toEqual([expect.stringMatching(/^KH4204 'at' names 'p1\/eth0', which step 2 \(line \d+\) creates/)]);
+  });
 });
