@@ -9,6 +9,7 @@ import { checkStep, hostIps } from './invariants.ts';
 import { checkCauses } from './causes.ts';
 import { rejectAnswer } from './reject.ts';
 import { tableStates } from './tables.ts';
+import { topologyStates } from './topology.ts';
 import { placed, problem, severityOf, type Problem } from '../scene/messages.ts';
 
 export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: Diagnostic[] } {
@@ -21,6 +22,7 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
   // Packets with a mistake already reported at its cause: what follows from it would only echo it.
   const faulted = new Set<string>();
   const tables = tableStates(scene);
+  const topo = topologyStates(scene);
   const steps = scene.steps.map((step): DerivedStep => {
     const before = states.get(step.packet) ?? { headers: [], nat: [] };
     // A hop's operations happen where it ends: by then the packet has left its socket.
@@ -51,7 +53,8 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
     }
     states.set(step.packet, state);
     // A step whose operations failed has already been reported; its invariants would only echo that.
-    if (applied && !faulted.has(step.packet)) for (const broken of checkStep({ scene, step, before: before.headers, after: state.headers })) report(step, problem('stepInvariant', broken));
+    // A step on the topology has no packet whose behaviour could be checked.
+    if (applied && step.packet !== '' && !faulted.has(step.packet)) for (const broken of checkStep({ scene, step, before: before.headers, after: state.headers })) report(step, problem('stepInvariant', broken));
     const derived: DerivedStep = {
       index: step.index,
       packet: step.packet,
@@ -72,6 +75,9 @@ export function deriveSteps(scene: Scene): { steps: DerivedStep[]; diagnostics: 
     if (step.notes !== undefined) derived.notes = step.notes;
     if (step.quiz) derived.quiz = step.quiz;
     if (step.milestone !== undefined) derived.milestone = step.milestone;
+    const { hidden, appeared } = topo[step.index]!;
+    if (hidden.length > 0) derived.hidden = hidden;
+    if (appeared.length > 0) derived.appeared = appeared;
     const end = endOf(step.ops);
     if (end) derived.end = end;
     const wait = step.ops.find((o) => o.op === 'wait');

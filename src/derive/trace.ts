@@ -25,6 +25,8 @@ export interface TraceStep {
   /** Present on a packet's last step: why it was dropped, or how it was rejected. */
   end?: PacketEnd;
   wait?: { ms: number; reason?: string };
+  /** Elements and links that come into existence at this step (`create:`, with what is inside them). */
+  created?: string[];
 }
 
 export function traceJson(sceneId: string, steps: DerivedStep[]): TraceJson {
@@ -35,6 +37,7 @@ export function traceJson(sceneId: string, steps: DerivedStep[]): TraceJson {
       if (s.milestone) t.milestone = s.milestone;
       if (s.end) t.end = s.end;
       if (s.wait) t.wait = s.wait;
+      if (s.appeared) t.created = s.appeared;
       return t;
     }),
   };
@@ -118,6 +121,8 @@ export function traceLines(steps: DerivedStep[]): string[] {
     const ops = s.ops.length ? `[${s.ops.join(',')}]` : '';
     const wait = s.wait ? `  (waits ${waitText(s.wait.ms)}${s.wait.reason ? `: ${s.wait.reason}` : ''})` : '';
     const end = s.end ? `  ✕ ${endText(s.end)}` : '';
-    return `${String(s.index + 1).padStart(3)}  ${s.packet.padEnd(pkWidth)}  ${s.at.padEnd(atWidth)}  ${ops.padEnd(opWidth)}  ${s.headers.map(formatHeader).join(' | ')}${wait}${end}`;
+    // A step on the topology has no headers: it says what it brought into existence.
+    const made = s.appeared ? `creates ${s.appeared.join(', ')}` : '';
+    return `${String(s.index + 1).padStart(3)}  ${s.packet.padEnd(pkWidth)}  ${s.at.padEnd(atWidth)}  ${ops.padEnd(opWidth)}  ${s.headers.map(formatHeader).join(' | ')}${made}${wait}${end}`.trimEnd();
   });
 }

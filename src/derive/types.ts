@@ -36,6 +36,10 @@ export interface DerivedStep {
   wait?: { ms: number; reason?: string };
   /** Every table's rows as drawn after this step (absent in bundles made before tables changed over time). */
   tables?: TableStates;
+  /** Element and link ids not yet created at this step (`create:`): laid out, not drawn. Absent when none. */
+  hidden?: string[];
+  /** Element and link ids created at this step; absent when none. */
+  appeared?: string[];
   pos: SourcePos;
 }
 

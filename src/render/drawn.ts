@@ -18,6 +18,8 @@ export interface Drawn {
   boxes: Map<string, SVGGElement>;
   rows: Map<RowId, DrawnRow>;
   empty: Map<string, SVGTextElement>;
+  /** Each link's line and label by link id (the timeline hides a link not yet created). */
+  edges: Map<string, SVGElement[]>;
 }
 
 // Kept beside the <svg> rather than passed along, so every shell that renders and then builds a timeline on the same element gets them.
@@ -30,5 +32,5 @@ export function keepDrawn(svg: SVGSVGElement, drawn: Drawn): Drawn {
 
 /** What render last drew into `svg`: empty maps for an <svg> it never drew. */
 export function drawnIn(svg: SVGSVGElement): Drawn {
-  return bySvg.get(svg) ?? { boxes: new Map(), rows: new Map(), empty: new Map() };
+  return bySvg.get(svg) ?? { boxes: new Map(), rows: new Map(), empty: new Map(), edges: new Map() };
 }

@@ -2,6 +2,7 @@
 import type { Selection } from 'd3-selection';
 import { FONT, type EdgeRoute, type Point } from '../layout/types.ts';
 import { lineHeight } from '../layout/measure.ts';
+import type { Drawn } from './drawn.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -16,15 +17,18 @@ function path(points: readonly Point[]): string | null {
   return `M${points.map((p) => `${r(p.x)},${r(p.y)}`).join('L')}${points.length === 1 ? 'Z' : ''}`;
 }
 
-export function drawEdges(layer: G, edges: readonly EdgeRoute[]): void {
+export function drawEdges(layer: G, edges: readonly EdgeRoute[], drawn?: Drawn): void {
   const lh = lineHeight();
   for (const e of edges) {
-    layer
+    const parts: SVGElement[] = [];
+    drawn?.edges.set(e.link, parts);
+    const line = layer
       .append('path')
       .attr('class', e.fallback ? 'kh-link kh-fallback' : 'kh-link')
       .attr('data-link', e.link)
       .attr('data-kind', e.kind)
       .attr('d', path(e.points) ?? '');
+    parts.push(line.node()!);
     const label = e.label;
     if (!label) continue;
     const text = layer
@@ -34,6 +38,7 @@ export function drawEdges(layer: G, edges: readonly EdgeRoute[]): void {
       .attr('text-anchor', 'middle')
       .attr('dominant-baseline', 'central')
       .attr('font-size', FONT.size);
+    parts.push(text.node()!);
     // Lines centred in the label's box; its centre taken back to the hundredths layout rounded it to.
     const x = hundredths(label.x + label.width / 2);
     const first = hundredths(label.y + label.height / 2) - ((label.lines.length - 1) * lh) / 2;

@@ -39,9 +39,9 @@ export function renderScene(svg: SVGSVGElement, scene: SceneText, geometry: Geom
     .attr('class', 'kh-bg')
     .attr('width', geometry.width)
     .attr('height', geometry.height);
-  const drawn = keepDrawn(svg, { boxes: new Map(), rows: new Map(), empty: new Map() });
+  const drawn = keepDrawn(svg, { boxes: new Map(), rows: new Map(), empty: new Map(), edges: new Map() });
   drawBoxes(root.append('g').attr('class', 'kh-boxes'), geometry.boxes, drawn);
-  drawEdges(root.append('g').attr('class', 'kh-edges'), geometry.edges);
+  drawEdges(root.append('g').attr('class', 'kh-edges'), geometry.edges, drawn);
   root.append('g').attr('class', 'kh-packets');
   return drawn;
 }

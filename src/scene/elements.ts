@@ -24,6 +24,7 @@ const tableTitle: Record<TableType, string> = {
   ipvs: 'IPVS',
   cache: 'DNS cache',
   bpf: 'BPF map',
+  file: 'file',
 };
 
 export function collectElements(parsed: ParsedScene, raw: RawElement[], out: Diagnostic[]): { elements: Record<string, SceneElement>; roots: string[] } {

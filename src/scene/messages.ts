@@ -10,7 +10,7 @@
 //   KH1xxx  reading the YAML
 //   KH2xxx  the document's shape (the schema)
 //   KH3xxx  elements, references between them, addresses
-//   KH4xxx  steps: packets, links, tables over time (KH40xx, KH41xx), authored questions (KH43xx) and what derive finds (KH45xx and up)
+//   KH4xxx  steps: packets, links, tables over time (KH40xx, KH41xx), the topology over time (KH42xx), authored questions (KH43xx) and what derive finds (KH45xx and up)
 //   KH5xxx  limits that keep a hostile file from hanging a tab
 //   KH9xxx  the tool itself (not the scene)
 import type { Diagnostic } from './diagnostic.ts';
@@ -97,6 +97,15 @@ export const MESSAGES = {
   rowNotThere: e('KH4105', 'Row not in the table', (op: string, ref: string, step: number, why: string) => `'${op}' names row '${ref}', which is not in the table at step ${step}: ${why}`),
   rowRemovedNow: e('KH4106', 'Row already removed by this step', (op: string, ref: string) => `'${op}' names row '${ref}', which this step has already removed`),
   rowNeverAdded: w('KH4107', 'Absent row never added', (ref: string) => `row '${ref}' is 'initially: absent' and no step adds it, so it is never shown; add '{ add: ${ref} }' to the step that creates it`),
+
+  // KH42xx: the topology over time (create:)
+  beforeCreated: e('KH4201', 'Packet at an element before it is created', (packet: string, verb: string, id: string, step: number, created: number, line: number) =>
+    `packet '${packet}' ${verb} '${id}' at step ${step}, but step ${created} (line ${line}) creates it; put this step after that one`),
+  createdTwice: e('KH4202', 'Created twice', (id: string, step: number, line: number) => `'create' names '${id}', which step ${step} (line ${line}) already creates; an element or link comes into existence once`),
+  topologyStep: e('KH4203', "Step without 'packet' written wrongly", (bad: string) =>
+    `a step without 'packet' acts on the topology: it needs 'at' (the element that acts: kubelet, containerd, a CNI plugin) and no ${bad}`),
+  actorBeforeCreated: e('KH4204', 'Actor acts before it is created', (id: string, step: number, created: number, line: number) =>
+    `'at' names '${id}', which step ${created} (line ${line}) creates, so it cannot act at step ${step}; put this step after that one`),
 
   // KH43xx: a step's own questions (quiz:)
   quizAnswerNotChoice: e('KH4301', 'Answer not among the choices', (answer: string, guess: string, choices: readonly string[]) =>

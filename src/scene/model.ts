@@ -26,7 +26,9 @@ export type TableType =
   /** A resolver's cache (CoreDNS's cache plugin): answers kept for their TTL. */
   | 'cache'
   /** A BPF map an eBPF program looks up (Cilium's service and backend maps). */
-  | 'bpf';
+  | 'bpf'
+  /** A file or directory on the node, line by line (a CNI conflist, host-local's allocations). */
+  | 'file';
 
 export interface TableRow {
   /** Stable id used by step highlights (`node1/fdb#pod-b`); the row's index when not given. */
@@ -261,6 +263,7 @@ export type Milestone =
 
 export interface Step {
   index: number;
+  /** '' for a step that acts on the topology (creates elements), not on a packet. */
   packet: string;
   /** Where the packet is before the step. */
   from: string;
@@ -278,6 +281,8 @@ export interface Step {
   rows?: RowChange[];
   /** The author's own questions about this step (predict mode asks them first); absent when none. */
   quiz?: StepQuestion[];
+  /** Element and link ids that come into existence at this step (`create:`); absent when none. */
+  create?: string[];
   pos: SourcePos;
 }
 

@@ -10,6 +10,7 @@ import { resolveHeaders } from './headers.ts';
 import { resolveOps } from './ops.ts';
 import { tableTimeline } from './table-rows.ts';
 import { resolveQuiz } from './quiz.ts';
+import { topology, type Topology } from './topology.ts';
 import { diag } from './messages.ts';
 
 export function resolveScene(parsed: ParsedScene, raw: RawScene, out: Diagnostic[]): Scene {
@@ -93,8 +94,24 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
   const ended = new Map<string, string>();
   const steps: Step[] = [];
   const tables = tableTimeline(elements, out);
+  // Every step's creations first: a packet step is checked against what later steps create too.
+  const topo = topology(elements, links, out);
+  const created = raw.steps.map((s, i) => topo.create(i, s.create ?? [], (k) => posAt(parsed, ['steps', i, 'create', k])));
   raw.steps.forEach((s, i) => {
     const pos = posAt(parsed, ['steps', i]);
+    if (s.packet === undefined) {
+      const step = topologyStep(parsed, s, i, elements, out);
+      if (!step) return;
+      const made = topo.since(step);
+      if (made && made.step > i) out.push(diag(posAt(parsed, ['steps', i, 'at']), 'actorBeforeCreated', step, i + 1, made.step + 1, made.line));
+      const rows = tables.step(i + 1, s.rows ?? [], (k, key) => posAt(parsed, ['steps', i, 'rows', k, ...(key ? [key] : [])]));
+      const done: Step = { index: steps.length, packet: '', from: step, at: step, ops: [], caption: s.caption.trim(), highlight: [], pos };
+      if (rows.length > 0) done.rows = rows;
+      if (created[i]!.length > 0) done.create = created[i];
+      if (s.notes !== undefined) done.notes = s.notes.trim();
+      steps.push(done);
+      return;
+    }
     const from = where.get(s.packet);
     if (from === undefined) {
       out.push(diag(posAt(parsed, ['steps', i, 'packet']), 'unknownPacket', s.packet, didYouMean(s.packet, where.keys()), [...where.keys()]));
@@ -129,6 +146,7 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       return;
     }
     where.set(s.packet, at);
+    checkExists(topo, { packet: s.packet, from, at, link, first: !steps.some((p) => p.packet === s.packet) }, i, posAt(parsed, ['steps', i, s.to !== undefined ? 'to' : 'at']), out);
     const rows = tables.step(i + 1, s.rows ?? [], (k, key) => posAt(parsed, ['steps', i, 'rows', k, ...(key ? [key] : [])]));
     const highlight: Highlight[] = [];
     (s.highlight ?? []).forEach((h, k) => {
@@ -151,8 +169,39 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     const quiz = resolveQuiz(parsed, s.quiz, i, out);
     if (quiz) step.quiz = quiz;
     if (s.milestone !== undefined) step.milestone = s.milestone;
+    if (created[i]!.length > 0) step.create = created[i];
     steps.push(step);
   });
   out.push(...tables.finish());
   return steps;
+}
+
+/** A step without a packet: the element that acts, and nothing a packet step has. */
+function topologyStep(parsed: ParsedScene, s: RawScene['steps'][number], i: number, elements: Record<string, SceneElement>, out: Diagnostic[]): string | undefined {
+  const bad = (['to', 'ops', 'highlight', 'milestone', 'quiz'] as const).filter((k) => s[k] !== undefined);
+  if (s.at === undefined || bad.length > 0) {
+    out.push(diag(posAt(parsed, ['steps', i, ...(bad[0] ? [bad[0]] : [])]), 'topologyStep', bad.length > 0 ? bad.map((k) => `'${k}'`).join(', ') : "'to'"));
+    return undefined;
+  }
+  return checkRef(s.at, elements, posAt(parsed, ['steps', i, 'at']), "step 'at'", out) ? s.at : undefined;
+}
+
+interface Hop {
+  packet: string;
+  from: string;
+  at: string;
+  link?: Link;
+  first: boolean;
+}
+
+/** A packet is only where something exists: its origin, the link it hops along and where it arrives. */
+function checkExists(topo: Topology, hop: Hop, i: number, pos: SourcePos, out: Diagnostic[]): void {
+  const places: [string, string][] = [];
+  if (hop.first) places.push(['starts at', hop.from]);
+  if (hop.link) places.push(['crosses', hop.link.id]);
+  places.push(['is at', hop.at]);
+  for (const [verb, id] of places) {
+    const c = topo.since(id);
+    if (c && c.step > i) return void out.push(diag(pos, 'beforeCreated', hop.packet, verb, id, i + 1, c.step + 1, c.line));
+  }
 }

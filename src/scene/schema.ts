@@ -18,7 +18,7 @@ const label = z
 const row = z.number().int().min(0).max(9).describe('Row of the node drawing from the top: pods 0, veth 1, bridge 2, tunnel 3, NIC 4.');
 
 export const deviceTypes = ['veth', 'bridge', 'vxlan', 'ipip', 'nic', 'loopback', 'dummy'] as const;
-export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs', 'cache', 'bpf'] as const;
+export const tableTypes = ['routes', 'iptables', 'conntrack', 'fdb', 'neigh', 'resolv', 'corefile', 'bgp', 'ipvs', 'cache', 'bpf', 'file'] as const;
 /** Where a DNAT is done; each is drawn and traced as itself, never as iptables. */
 export const dnatBy = ['iptables', 'ipvs', 'tc', 'socket'] as const;
 export const rejectWith = [
@@ -265,9 +265,16 @@ const StepQuestion = z.strictObject({
 });
 
 const Step = z.strictObject({
-  packet: name,
+  packet: name
+    .optional()
+    .describe("The packet the step moves or acts on. Omitted: the step acts on the topology, not on a packet — 'at' names the actor (kubelet, containerd, a CNI plugin) and 'create' what it makes."),
   to: ref.optional().describe('Move the packet along a link to this element.'),
-  at: ref.optional().describe('Act on the packet where it is, without moving it.'),
+  at: ref.optional().describe("Act on the packet where it is, without moving it; in a step without 'packet', the element that acts."),
+  create: z
+    .array(ref)
+    .min(1)
+    .optional()
+    .describe('Elements and links (by id) that come into existence at this step: laid out from the start, drawn from this step on. A packet cannot be at or cross one before.'),
   milestone: z
     .enum(milestones)
     .optional()

@@ -11,7 +11,7 @@ import { MARKER_REACH } from './rest.ts';
 import { drawCard } from './card-draw.ts';
 import { applyRows } from './rows.ts';
 import { rowId } from '../derive/row-id.ts';
-import { drawnIn } from '../render/drawn.ts';
+import { drawnIn, type Drawn } from '../render/drawn.ts';
 
 // A round badge, not a labelled pill: at rest it sits on a box corner
 // (rest.ts) and must stay clear of the box's label and its pod/node titles,
@@ -28,7 +28,7 @@ const PACKET = {
 
 /** Packet ids in first-use order (each packet is drawn once, then moved). */
 export function packetIds(steps: DerivedStep[]): string[] {
-  return [...new Set(steps.map((s) => s.packet))];
+  return [...new Set(steps.map((s) => s.packet))].filter((p) => p !== '');
 }
 
 /** Fills `g.kh-packets` (creating it on top if the renderer left none) with one marker per packet. */
@@ -100,11 +100,25 @@ export function applyFrame(svg: SVGSVGElement, frame: Frame): void {
   });
   const drawn = drawnIn(svg);
   applyRows(drawn, frame.tables);
+  applyTopology(drawn, frame);
   const lit = new Set(frame.highlights.map((h) => rowId(h.table, h.row)));
   for (const [id, row] of drawn.rows) row.g.classList.toggle('kh-highlight', lit.has(id));
   // A hook for the renderer's stylesheet: the box the packet is at or heading to.
   for (const [id, g] of drawn.boxes) g.classList.toggle('kh-current', id === frame.at);
   svg.setAttribute('data-step', String(frame.step));
+}
+
+/** Hides what is not yet created; marks what the step created (`kh-appeared`), for the stylesheet. */
+function applyTopology(drawn: Drawn, frame: Frame): void {
+  const hidden = new Set(frame.hidden);
+  const appeared = new Set(frame.appeared);
+  const set = (el: Element, id: string): void => {
+    if (hidden.has(id)) el.setAttribute('display', 'none');
+    else el.removeAttribute('display');
+    el.classList.toggle('kh-appeared', appeared.has(id));
+  };
+  for (const [id, g] of drawn.boxes) set(g, id);
+  for (const [id, parts] of drawn.edges) for (const p of parts) set(p, id);
 }
 
 /**

@@ -44,6 +44,9 @@ export interface Frame {
   card?: FrameCard;
   /** The tables' rows as shown: the step's once its packet has arrived, the step before's while it travels. */
   tables?: TableStates;
+  /** Elements and links not yet created (laid out, not drawn), and those just created: timed as the tables are. */
+  hidden?: string[];
+  appeared?: string[];
 }
 
 /** Positions within this of an integer count as that integer (float noise from tweens). */
@@ -71,9 +74,11 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry, n
     return { step: 0, packet: '', at: '', x: 0, y: 0, progress: 1, highlights: [], visiblePackets: [] };
   }
   const progress = index === 0 ? 1 : 1 - (index - p);
-  const point = packetPoint(step, progress, geometry);
+  // A step on the topology moves no packet: nothing is drawn for one.
+  const point = step.packet === '' ? undefined : packetPoint(step, progress, geometry);
   // A table changes where the step acts: the conntrack entry appears when the SYN gets there, not as it sets off.
-  const tables = (progress >= 1 ? step : steps[index - 1])?.tables;
+  const settled = progress >= 1 ? step : steps[index - 1];
+  const tables = settled?.tables;
   const frame: Frame = {
     step: index,
     packet: step.packet,
@@ -84,6 +89,8 @@ export function frameAt(pos: number, steps: DerivedStep[], geometry: Geometry, n
     highlights: step.highlight.map((h) => ({ table: h.table, row: h.row })),
     visiblePackets: point ? [step.packet] : [],
     ...(tables ? { tables } : {}),
+    ...(settled?.hidden ? { hidden: settled.hidden } : {}),
+    ...(settled?.appeared && settled === step ? { appeared: settled.appeared } : {}),
   };
   const card = point ? cardAt(index, progress, steps, geometry, names) : undefined;
   if (card) frame.card = card;

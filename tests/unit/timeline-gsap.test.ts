@@ -29,7 +29,7 @@ const SVG = 'http://www.w3.org/2000/svg';
  */
 function fakeRendered(): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
-  const drawn: Drawn = { boxes: new Map(), rows: new Map(), empty: new Map() };
+  const drawn: Drawn = { boxes: new Map(), rows: new Map(), empty: new Map(), edges: new Map() };
   for (const [table, row] of [['n/fdb', 'a'], ['n/fdb', 'b'], ['other', 'a']] as const) {
     const g = document.createElementNS(SVG, 'g');
     g.setAttribute('class', 'kh-row');
