@@ -37,6 +37,8 @@ export interface Built {
 
 export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, built: Built = {}): string | undefined {
   const { canReject = () => false, sourceNat = false, proxied = new Set<string>() } = built;
+  // Steps with no packet act on the topology (a CNI plugin creating a veth): nothing is sent, and building the topology by plugin is not done here.
+  if (packetId === '') return 'a step on the topology (a process creating devices, addresses, routes) sends no packet; verify builds the topology as the scene ends up, not by running the CNI plugin';
   const packet = scene.packets.find((p) => p.id === packetId);
   // A packet no `packets:` entry declares is the kernel's answer to a rejected one: verified when that one is sent and rejected.
   if (!packet) {
