@@ -46,7 +46,7 @@ export function createCaption(): CaptionView {
       live.setAttribute('aria-live', playing ? 'off' : 'polite');
       const s = steps[step];
       name.textContent = s?.packet ?? '';
-      packet.hidden = !s;
+      packet.hidden = !s?.packet;
       text.textContent = s?.caption ?? '';
       const f = s ? fateText(s) : undefined;
       fate.textContent = f ? `${f}. ` : '';

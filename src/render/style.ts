@@ -119,6 +119,7 @@ export const STYLE = `
 .kh-scene .kh-row.kh-row-removed text { fill: var(--kh-muted, #3d4650); }
 .kh-scene .kh-row.kh-row-new:not(.kh-highlight) .kh-row-bg { fill: var(--kh-new-fill, #e3f5e9); stroke: var(--kh-new-stroke, #007a58); stroke-width: 1.5; }
 .kh-scene .kh-row.kh-row-changed:not(.kh-highlight) .kh-row-bg { stroke: var(--kh-new-stroke, #007a58); stroke-width: 1.5; }
+.kh-scene .kh-appeared .kh-box-bg, .kh-scene path.kh-appeared { stroke: var(--kh-new-stroke, #007a58); stroke-width: 3; }
 .kh-scene .kh-row.kh-row-changed .kh-row-bg { stroke-dasharray: 4 2; }
 .kh-scene .kh-table-empty { fill: var(--kh-muted, #3d4650); font-style: italic; }
 .kh-scene .kh-link { fill: none; stroke: var(--kh-link, #30363d); stroke-width: 1.4; }
