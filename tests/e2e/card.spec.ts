@@ -86,6 +86,12 @@ test.describe('the packet card shows what each step does to the headers', () => 
         await page.keyboard.press('ArrowRight');
         await waitForStep(page, k);
         const now = await cardText(page);
+        // A step on the topology (cni-add's plugin creating the veth) has no packet, so no card.
+        if (s.packet === '') {
+          expect(now.label, `no packet card at step ${k + 1}`).toBeNull();
+          before = now;
+          continue;
+        }
         expect(now.label, `accessible name at step ${k + 1}`).toMatch(new RegExp(`^Packet ${s.packet}: `));
         if (!changes(s)) {
           before = now;

@@ -212,6 +212,15 @@ export async function expectStep(page: Page, steps: DerivedStep[], k: number, sc
   expect(now.counter).toBe(`Step ${k + 1} of ${steps.length}`);
   expect(now.hash).toBe(`#/${sceneId}/${k + 1}`);
   expect(now.caption, `caption at ${at}`).toBe(expectedCaption(s));
+  if (s.packet === '') {
+    // A step on the topology: no packet and no card; the panel names the process that acts.
+    expect(now.packets, `no packet at ${at}`).toEqual([]);
+    expect(look.hasCard, `no packet card at ${at}`).toBe(false);
+    expect(look.captionPacket, `no packet in the caption at ${at}`).toBe('');
+    expect(look.where, `the actor at ${at}`).toBe(s.at);
+    expect(now.rows, `highlighted rows at ${at}`).toHaveLength(s.highlight.length);
+    return now;
+  }
   expect(now.packets.map((p) => p.id), `visible packets at ${at}`).toEqual([s.packet]);
 
   // A packet rests on a corner of the box it is at, covering none of the
