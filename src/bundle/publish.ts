@@ -10,10 +10,14 @@
 // what a runtime reads beside the geometry (kind, type, parent, addresses:
 // the packet card's MAC owners, predict mode's choices): its title lines,
 // table rows and children are drawn from the geometry, which carries them.
+// Of each step's table rows, what the player reads (id, text, state,
+// version): which rows are lit is the step's `highlight`, and a changed
+// row's old text is for the app's panels.
 import type { SceneBundle } from './bundle.ts';
 
 const AUTHOR_ONLY_SCENE_KEYS = new Set(['steps', 'packets']);
 const DRAWN_ELEMENT_KEYS = new Set(['name', 'label', 'children', 'row', 'beside', 'rows', 'live']);
+const PANEL_ROW_KEYS = new Set(['lit', 'was']);
 
 export interface PublishOptions {
   /** Keep each step's speaker notes. */
@@ -28,6 +32,14 @@ export function publishedJson(bundle: SceneBundle, { notes = false }: PublishOpt
     Object.entries(scene.elements).map(([id, el]) => [id, Object.fromEntries(Object.entries(el).filter(([k]) => !DRAWN_ELEMENT_KEYS.has(k)))]),
   );
   const lean = { ...Object.fromEntries(Object.entries(scene).filter(([k]) => !AUTHOR_ONLY_SCENE_KEYS.has(k))), elements };
-  const shown = notes ? steps : steps.map(({ notes: _, ...step }) => step);
+  const shown = steps.map(({ notes: n, tables, ...step }) => ({
+    ...step,
+    ...(notes && n !== undefined ? { notes: n } : {}),
+    ...(tables ? { tables: Object.fromEntries(Object.entries(tables).map(([id, rows]) => [id, rows.map(leanRow)])) } : {}),
+  }));
   return JSON.stringify({ ...rest, scene: lean, steps: shown, diagnostics: [] }, (key, value: unknown) => (key === 'pos' ? undefined : value));
+}
+
+function leanRow(row: object): object {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !PANEL_ROW_KEYS.has(k)));
 }

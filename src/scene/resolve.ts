@@ -8,7 +8,7 @@ import { didYouMean } from './suggest.ts';
 import { collectElements } from './elements.ts';
 import { resolveHeaders } from './headers.ts';
 import { resolveOps } from './ops.ts';
-import { tableTimeline } from './table-rows.ts';
+import { tableTimeline, type TableTimeline } from './table-rows.ts';
 import { resolveQuiz } from './quiz.ts';
 import { topology, type Topology } from './topology.ts';
 import { diag } from './messages.ts';
@@ -105,7 +105,8 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
       const made = topo.since(step);
       if (made && made.step > i) out.push(diag(posAt(parsed, ['steps', i, 'at']), 'actorBeforeCreated', step, i + 1, made.step + 1, made.line));
       const rows = tables.step(i + 1, s.rows ?? [], (k, key) => posAt(parsed, ['steps', i, 'rows', k, ...(key ? [key] : [])]));
-      const done: Step = { index: steps.length, packet: '', from: step, at: step, ops: [], caption: s.caption.trim(), highlight: [], pos };
+      const highlight = resolveHighlight(parsed, s.highlight ?? [], i, elements, tables, out);
+      const done: Step = { index: steps.length, packet: '', from: step, at: step, ops: [], caption: s.caption.trim(), highlight, pos };
       if (rows.length > 0) done.rows = rows;
       if (created[i]!.length > 0) done.create = created[i];
       if (s.notes !== undefined) done.notes = s.notes.trim();
@@ -148,18 +149,7 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
     where.set(s.packet, at);
     checkExists(topo, { packet: s.packet, from, at, link, first: !steps.some((p) => p.packet === s.packet) }, i, posAt(parsed, ['steps', i, s.to !== undefined ? 'to' : 'at']), out);
     const rows = tables.step(i + 1, s.rows ?? [], (k, key) => posAt(parsed, ['steps', i, 'rows', k, ...(key ? [key] : [])]));
-    const highlight: Highlight[] = [];
-    (s.highlight ?? []).forEach((h, k) => {
-      const hPos = posAt(parsed, ['steps', i, 'highlight', k]);
-      const [table = '', row] = h.split('#');
-      const el = elements[table];
-      const tableIds = Object.values(elements).filter((e) => e.kind === 'table').map((e) => e.id);
-      if (!el || el.kind !== 'table') return void out.push(diag(hPos, 'notATable', 'highlight', table, didYouMean(table, tableIds)));
-      const rowIds = el.rows?.map((r) => r.id) ?? [];
-      if (row === undefined || !rowIds.includes(row)) return void out.push(diag(hPos, 'noSuchRow', table, row ?? '', didYouMean(row ?? '', rowIds), rowIds));
-      if (!tables.shown(table, row)) return void out.push(diag(hPos, 'highlightHidden', h, i + 1, tables.why(table, row)));
-      highlight.push(el.type ? { table, row, type: el.type as TableType } : { table, row });
-    });
+    const highlight = resolveHighlight(parsed, s.highlight ?? [], i, elements, tables, out);
     const ops = resolveOps(parsed, s.ops ?? [], ['steps', i, 'ops'], elements, out);
     endPacket(s.packet, ops, at, i, { parsed, where, ended, out });
     const step: Step = { index: steps.length, packet: s.packet, from, at, ops, caption: s.caption.trim(), highlight, pos };
@@ -178,12 +168,29 @@ function resolveSteps(parsed: ParsedScene, raw: RawScene, elements: Record<strin
 
 /** A step without a packet: the element that acts, and nothing a packet step has. */
 function topologyStep(parsed: ParsedScene, s: RawScene['steps'][number], i: number, elements: Record<string, SceneElement>, out: Diagnostic[]): string | undefined {
-  const bad = (['to', 'ops', 'highlight', 'milestone', 'quiz'] as const).filter((k) => s[k] !== undefined);
+  const bad = (['to', 'ops', 'milestone', 'quiz'] as const).filter((k) => s[k] !== undefined);
   if (s.at === undefined || bad.length > 0) {
     out.push(diag(posAt(parsed, ['steps', i, ...(bad[0] ? [bad[0]] : [])]), 'topologyStep', bad.length > 0 ? bad.map((k) => `'${k}'`).join(', ') : "'to'"));
     return undefined;
   }
   return checkRef(s.at, elements, posAt(parsed, ['steps', i, 'at']), "step 'at'", out) ? s.at : undefined;
+}
+
+/** The rows a step lights: each must be in its table at that step (a packet-less step lights what its actor reads). */
+function resolveHighlight(parsed: ParsedScene, refs: readonly string[], i: number, elements: Record<string, SceneElement>, tables: TableTimeline, out: Diagnostic[]): Highlight[] {
+  const highlight: Highlight[] = [];
+  const tableIds = Object.values(elements).filter((e) => e.kind === 'table').map((e) => e.id);
+  refs.forEach((h, k) => {
+    const hPos = posAt(parsed, ['steps', i, 'highlight', k]);
+    const [table = '', row] = h.split('#');
+    const el = elements[table];
+    if (!el || el.kind !== 'table') return void out.push(diag(hPos, 'notATable', 'highlight', table, didYouMean(table, tableIds)));
+    const rowIds = el.rows?.map((r) => r.id) ?? [];
+    if (row === undefined || !rowIds.includes(row)) return void out.push(diag(hPos, 'noSuchRow', table, row ?? '', didYouMean(row ?? '', rowIds), rowIds));
+    if (!tables.shown(table, row)) return void out.push(diag(hPos, 'highlightHidden', h, i + 1, tables.why(table, row)));
+    highlight.push(el.type ? { table, row, type: el.type as TableType } : { table, row });
+  });
+  return highlight;
 }
 
 interface Hop {

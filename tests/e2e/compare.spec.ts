@@ -63,6 +63,22 @@ test('the gallery offers the pair; every milestone is stepped to with â†’ and â†
   await expectStop(page, 'cross-node-vxlan', 'calico-bgp', stops, 0);
 });
 
+test("a scene's page links its siblings (the same journey by other machinery) and the pairs it can be compared in", async ({ page }) => {
+  await page.goto('/#/clusterip-ipvs/1');
+  const nav = page.getByRole('navigation', { name: 'The same journey in other scenes' });
+  await expect(nav.locator('[aria-current=page]')).toHaveText('kube-proxy IPVS');
+  await expect(nav.getByRole('link')).toHaveText(['kube-proxy iptables', 'Cilium socket LB', "Compare kube-proxy's iptables mode against its IPVS mode"]);
+  await nav.getByRole('link', { name: 'Cilium socket LB' }).click();
+  await expect(page).toHaveURL(/#\/cilium-socket-lb(\/1)?$/);
+  await expect(nav.locator('[aria-current=page]')).toHaveText('Cilium socket LB');
+  await nav.getByRole('link', { name: /^Compare / }).click();
+  await expect(page).toHaveURL(/#\/compare\/clusterip-dnat\/cilium-socket-lb$/);
+  // A scene in no journey and no pair has no such links.
+  await page.goto('/#/same-node-bridge/1');
+  await expect(page.getByTestId('stage')).toBeVisible();
+  await expect(page.getByTestId('siblings')).toHaveCount(0);
+});
+
 test('Cluster against Local: the buttons step, a side without a milestone says why, the masquerade is shown', async ({ page }) => {
   await page.goto('/#/compare/nodeport/nodeport-local');
   const stops = alignMilestones(sceneSteps('nodeport'), sceneSteps('nodeport-local'));

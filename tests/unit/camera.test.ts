@@ -123,6 +123,29 @@ describe('the camera: one view per step', () => {
     expect(rects[1]).toEqual({ x: 66, y: 180, width: 288, height: 20 });
   });
 
+  it('on a step with no packet, keeps first what the step creates and the rows it adds, then its actor', () => {
+    const withLink: Geometry = { ...picture, edges: [{ link: 'attach', kind: 'bridge-port', a: 'node2/eth0', b: 'node2/cni0', points: [{ x: 1080, y: 324 }, { x: 1400, y: 330 }] }] };
+    const step: FocusStep = {
+      packet: '',
+      from: 'node1/veth',
+      at: 'node1/veth',
+      highlight: [],
+      appeared: ['node2/eth0', 'attach'],
+      tables: { 'node1/nat': [{ id: 'sep-c', state: 'new' }] },
+    };
+    const rects = focusRects(step, withLink);
+    expect(rects[0]).toEqual(byId('node2/eth0'));
+    // A new link: the two ends it joins (node2/eth0 is already there, kept once).
+    expect(rects[1]).toEqual(byId('node2/cni0'));
+    expect(rects[2]).toEqual({ x: 66, y: 180, width: 288, height: 20 });
+    expect(rects[3]).toEqual(byId('node1/veth'));
+    // A row the step leaves as it was is not what it did.
+    const quiet = focusRects({ ...step, appeared: [], tables: { 'node1/nat': [{ id: 'sep-c', state: 'present' }] } }, withLink);
+    expect(quiet[0]).toEqual(byId('node1/veth'));
+    // A packet's step is about where the packet goes, whatever appeared.
+    expect(focusRects({ ...step, packet: 'p', at: 'node1/eth0' }, withLink)[0]).toEqual(byId('node1/eth0'));
+  });
+
   it('centres a view bigger than the picture, and slides one that would leave it back on', () => {
     expect(place({ x: 0, y: 0, width: 10, height: 10 }, { width: 2000, height: 100 }, picture)).toMatchObject({ x: -200, y: 0 });
     expect(place({ x: 1590, y: 490, width: 10, height: 10 }, { width: 400, height: 100 }, picture)).toMatchObject({ x: 1200, y: 400 });

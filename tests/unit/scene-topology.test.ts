@@ -13,6 +13,7 @@ elements:
     name: n
     contains:
       - { kind: process, name: cni }
+      - { kind: table, name: conf, type: file, rows: [{ id: net, text: '"name": "cbr0"' }, { id: ip, text: 10.244.1.3 }] }
       - kind: pod
         name: p1
         contains:
@@ -54,6 +55,19 @@ describe('create: and packets', () => {
   it('refuses a step without a packet that hops or applies operations', () => {
     expect(codes(`  - { at: n/cni, ops: [bridge], caption: no packet }
   - { packet: arp, at: p1/eth0, caption: sent }`)[0]).toMatch(/^KH4203 .* no 'ops'$/);
+  });
+
+  it('lets a step without a packet light the rows its actor reads, once they are in the table', () => {
+    // The address row comes with the step that adds it.
+    const absent = (steps: string) => scene(steps).replace('text: 10.244.1.3 }', 'text: 10.244.1.3, initially: absent }');
+    const ok = checkScene(absent(`  - { at: n/cni, highlight: [n/conf#net], rows: [{ add: n/conf#ip }], caption: reads its config }
+  - { at: n/cni, highlight: [n/conf#ip], caption: the address it took }
+  - { at: n/cni, create: [p1, n/veth1, port], caption: made }`), 't.yaml');
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.ok && ok.steps.map((s) => s.highlight.map((h) => h.row))).toEqual([['net'], ['ip'], []]);
+    expect(checkScene(absent(`  - { at: n/cni, highlight: [n/conf#ip], caption: not there yet }
+  - { at: n/cni, rows: [{ add: n/conf#ip }], caption: added }
+  - { at: n/cni, create: [p1, n/veth1, port], caption: made }`), 't.yaml').diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([expect.stringMatching(/^KH4103 highlight names row 'n\/conf#ip', which is not in the table at step 1/)]);
   });
 
   it('refuses an actor that acts before the step that creates it', () => {
