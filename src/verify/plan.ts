@@ -16,6 +16,7 @@ import { listeners, retransmissions } from './tcp.ts';
 import { lanSegments, portName } from './lan.ts';
 import { masqCommands } from './masq.ts';
 import { calicoCommands } from './calico.ts';
+import { dnsCommands } from './dns.ts';
 
 export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Plan {
   const scene = withHosts(drawn);
@@ -52,10 +53,13 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const made = new Set<string>();
   setup.push(...[...nat.setup, ...masq.setup].filter((c) => !made.has(c.argv.join(' ')) && made.add(c.argv.join(' '))));
 
+  const dns = dnsCommands(scene, steps, netnsOf);
+  setup.push(...dns.setup);
+
   const unsupported: Record<string, string> = {};
   const again = retransmissions(scene);
   for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
-    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied })].filter(Boolean).join('; ');
+    const reason = [again[id], nat.unbuilt[id], dns.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied, dns: dns.served.has(id) })].filter(Boolean).join('; ');
     if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
@@ -66,6 +70,10 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
     const origin = scene.packets.find((p) => p.id === id)!.origin;
     const s = sendFor(scene, id, netnsOf(origin)!, sends);
     if (s) sends.push(s);
+  }
+  for (const l of dns.lookups) {
+    if (l.packets.some((p) => unsupported[p])) continue;
+    sends.push({ packet: l.packets[0]!, netns: l.netns, argv: ['ip', 'netns', 'exec', l.netns, 'getent', l.family, l.name], what: l.what });
   }
   sends.sort((a, b) => order.indexOf(a.packet) - order.indexOf(b.packet));
 
@@ -78,5 +86,5 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
   const switchPorts = segments.map((g) => ({ netns: g.netns, ports: g.ends.map((_, n) => portName(n)) }));
-  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes], dnatRules: nat.rules, unsupported, unverifiedSteps: unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), skipped: [...devices.skipped, ...tables.skipped, ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes, ...dns.notes], resolvFiles: dns.resolv, dnsServers: dns.servers, dnatRules: nat.rules, unsupported, unverifiedSteps: unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), skipped: [...devices.skipped, ...tables.skipped, ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }
