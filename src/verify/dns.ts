@@ -29,6 +29,8 @@ export interface DnsPlan {
   /** Packet → why its DNS is not reproduced. */
   unbuilt: Record<string, string>;
   notes: string[];
+  /** Tables the run reads or writes (resolv.conf, Corefile, a watch): not "not built". */
+  used: Set<string>;
 }
 
 const rowsOf = (t: SceneElement | undefined) => (t?.rows ?? []).filter((r) => !r.absent).map((r) => r.text);
@@ -71,7 +73,8 @@ function watched(rows: string[], zone: string): DnsRecord[] {
 }
 
 export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: string) => string | undefined): DnsPlan {
-  const plan: DnsPlan = { setup: [], resolv: [], lookups: [], servers: [], served: new Set(), unbuilt: {}, notes: [] };
+  const plan: DnsPlan = { setup: [], resolv: [], lookups: [], servers: [], served: new Set(), unbuilt: {}, notes: [], used: new Set() };
+  const use = (t: SceneElement | undefined) => (t && plan.used.add(t.id), t);
   const dnsPackets = scene.packets.filter((p) => p.headers.some((h) => h.layer === 'dns'));
   const order = [...new Set(steps.map((s) => s.packet))];
   dnsPackets.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
@@ -82,15 +85,19 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const ns = netnsOf(home);
     if (!ns) return undefined;
     if (servers.has(home)) return servers.get(home);
-    const core = parseCorefile(rowsOf(tableIn(scene, home, 'corefile')));
+    const core = parseCorefile(rowsOf(use(tableIn(scene, home, 'corefile'))));
     const zones = ttlFrom === 'corefile' && core.zones.length > 0 ? core.zones : [...new Set(records(home).map((r) => r.name))];
-    const watch = Object.values(scene.elements).filter((e) => e.kind === 'table' && e.type === 'cache' && homeOf(scene, e.id) === home).flatMap((t) => watched(rowsOf(t), zones[0] ?? 'cluster.local'));
+    const watch = Object.values(scene.elements).filter((e) => e.kind === 'table' && e.type === 'cache' && homeOf(scene, e.id) === home).flatMap((t) => {
+      const w = watched(rowsOf(t), zones[0] ?? 'cluster.local');
+      if (w.length > 0) use(t);
+      return w;
+    });
     const inZone = (n: string) => zones.some((z) => n === z || n.endsWith(`.${z}`));
     // The watch is the cluster's state; an answer's record only where the watch says nothing of that name.
     const held = [...watch, ...records(home).filter((r) => inZone(r.name) && !watch.some((w) => w.name === r.name))];
     const config: DnsServerConfig = { port: 53, zones, records: held.map((r) => ({ ...r, ttl: ttlFrom === 'corefile' ? core.ttl : r.ttl })) };
     // `forward . /etc/resolv.conf`: the nameserver of the node's resolv.conf, when the scene has that host.
-    const nodeResolv = core.forward === '/etc/resolv.conf' ? parseResolv(rowsOf(Object.values(scene.elements).find((e) => e.type === 'resolv' && e.parent === homeOf(scene, scene.elements[home]?.parent ?? '')))).nameservers[0] : core.forward;
+    const nodeResolv = core.forward === '/etc/resolv.conf' ? parseResolv(rowsOf(use(Object.values(scene.elements).find((e) => e.type === 'resolv' && e.parent === homeOf(scene, scene.elements[home]?.parent ?? ''))))).nameservers[0] : core.forward;
     const upstream = nodeResolv && Object.values(scene.elements).find((e) => e.ip !== undefined && bareIp(e.ip) === nodeResolv && homeOf(scene, e.id) !== undefined && e.kind !== 'node');
     if (ttlFrom === 'corefile' && upstream && nodeResolv) {
       config.forward = { ip: nodeResolv, port: 53, maxTtl: core.cache };
@@ -123,20 +130,24 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
       else plan.unbuilt[p.id] = `it is sent by ${p.origin}, which has no resolv table to look the name up with`;
       continue;
     }
-    if (!ns || !serverHome) {
-      plan.unbuilt[p.id] = `no step answers it, so there is no server to build`;
+    if (!ns) {
+      plan.unbuilt[p.id] = `${p.origin} is not built`;
       continue;
     }
-    const server = serverFor(serverHome, 'corefile');
-    if (!server) {
+    // A query no step answers (no server, a REJECT on the way) needs no server: the run starts none for it.
+    if (serverHome && !serverFor(serverHome, 'corefile')) {
       plan.unbuilt[p.id] = `its server ${serverHome} is not built`;
       continue;
     }
     const resolv = parseResolv(rowsOf(resolvTable));
+    use(resolvTable);
     if (!plan.resolv.some((r) => r.netns === ns)) plan.resolv.push({ netns: ns, text: `${rowsOf(resolvTable).join('\n')}\n` });
     // A new lookup starts where the first search domain is tried (or a name with no search domain at all).
     const first = resolv.search[0];
-    const starts = !current || current.netns !== ns || (first !== undefined && dns.qname.endsWith(`.${first}`) && dns.qtype === 'A' && !current.packets.some((x) => scene.packets.find((q) => q.id === x)?.headers.some((h) => h.layer === 'dns' && h.qname === dns.qname)));
+    // A lookup starts at the first search domain's name, unless the lookup under way already asked it (its AAAA half);
+    // the same question asked again is a lookup of its own.
+    const asked = (q: (h: { qname: string; qtype: string }) => boolean) => current?.packets.some((x) => scene.packets.find((y) => y.id === x)?.headers.some((h) => h.layer === 'dns' && q(h))) ?? false;
+    const starts = !current || current.netns !== ns || asked((h) => h.qname === dns.qname && h.qtype === dns.qtype) || (first !== undefined && dns.qname.endsWith(`.${first}`) && !asked((h) => h.qname === dns.qname));
     if (starts) {
       const name = first !== undefined && dns.qname.endsWith(`.${first}`) ? dns.qname.slice(0, -first.length - 1) : dns.qname;
       // The name goes to getent as an argument: a name that could read as an option is not looked up.
@@ -166,6 +177,9 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     plan.notes.push(`${ns.slice(ns.indexOf('-', 3) + 1)} has an IPv6 address on a spare device that stays down (${SPARE_V6}): glibc asks AAAA only when the host has an IPv6 address (AI_ADDRCONFIG), as a pod with IPv6 on has its link-local one`);
   }
   // Reproduced only when a lookup sends it: a server's own query needs its client's.
-  if (plan.lookups.length === 0) for (const id of plan.served) (plan.served.delete(id), (plan.unbuilt[id] = 'no client in the scene looks a name up (no pod with a resolv table sends it)'));
+  if (plan.lookups.length === 0) {
+    for (const id of plan.served) (plan.served.delete(id), (plan.unbuilt[id] = 'no client in the scene looks a name up (no pod with a resolv table sends it)'));
+    plan.used.clear();
+  }
   return plan;
 }

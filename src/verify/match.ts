@@ -72,6 +72,19 @@ function compare(scene: Header[], kernel: Header[], chosen: (layer: number, fiel
         }
         continue;
       }
+      if (bindings && h.layer === 'icmp' && field === 'quote' && got && typeof got === 'object') {
+        // An ICMP error quotes the DNS query it answers: its client port is the one the query's steps bound.
+        const q = want as Record<string, unknown>;
+        const kq = { ...(got as Record<string, unknown>) };
+        const end = q.dport === 53 ? 'sport' : q.sport === 53 ? 'dport' : undefined;
+        if (end && q.protocol === 'udp' && kq[end] !== undefined && !bindings.check('client port', q[end], kq[end])) {
+          out.notes.push(`icmp.quote.${end} ${String(kq[end])} is the client port the kernel chose where the scene shows ${String(q[end])}`);
+          kq[end] = q[end];
+        }
+        if (canonical(kq) === canonical(want)) out.equal++;
+        else out.mismatches.push({ field: name, scene: want, kernel: got });
+        continue;
+      }
       if (chosen(i, field)) {
         const seen = [...new Set(flow.map((f) => (f.headers[i] as unknown as Record<string, unknown>)[field]))];
         const [lo, hi] = VXLAN_SPORT_RANGE;

@@ -31,14 +31,15 @@ export interface Built {
   canReject?: (at: string) => boolean;
   /** The packet's snat/masquerade is built (masq.ts). */
   sourceNat?: boolean;
-  /** The packet's DNS is served and looked up by the run (dns.ts). */
-  dns?: boolean;
+  /** Packets whose DNS the run looks up and serves (dns.ts). */
+  dns?: Set<string>;
   /** Pods whose phantom gateway the kernel answers by proxy ARP (calico.ts). */
   proxied?: Set<string>;
 }
 
 export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, built: Built = {}): string | undefined {
-  const { canReject = () => false, sourceNat = false, proxied = new Set<string>(), dns = false } = built;
+  const { canReject = () => false, sourceNat = false, proxied = new Set<string>(), dns: served = new Set<string>() } = built;
+  const dns = served.has(packetId);
   // Steps with no packet act on the topology (a CNI plugin creating a veth): nothing is sent, and building the topology by plugin is not done here.
   if (packetId === '') return 'a step on the topology (a process creating devices, addresses, routes) sends no packet; verify builds the topology as the scene ends up, not by running the CNI plugin';
   const packet = scene.packets.find((p) => p.id === packetId);
