@@ -83,7 +83,8 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
   };
   for (const s of steps) {
     const op = scene.steps[s.index]?.ops.find((o) => o.op === 'dnat');
-    if (op?.op !== 'dnat') continue;
+    // A socket rewrite is no rule in any table (socket-lb.ts).
+    if (op?.op !== 'dnat' || op.by === 'socket') continue;
     const ns = netnsOf(s.at);
     const ipAt = s.headers.findIndex((h) => h.layer === 'ipv4');
     const l4 = s.headers[ipAt + 1];

@@ -17,6 +17,7 @@ import { lanSegments, portName } from './lan.ts';
 import { masqCommands } from './masq.ts';
 import { calicoCommands } from './calico.ts';
 import { dnsCommands } from './dns.ts';
+import { socketRewrites } from './socket-lb.ts';
 
 export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Plan {
   const scene = withHosts(drawn);
@@ -56,10 +57,12 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const dns = dnsCommands(scene, steps, netnsOf);
   setup.push(...dns.setup);
 
+  const rewritten = socketRewrites(scene, steps);
+
   const unsupported: Record<string, string> = {};
   const again = retransmissions(scene);
   for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
-    const reason = [again[id], nat.unbuilt[id], dns.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied, dns: dns.served })].filter(Boolean).join('; ');
+    const reason = [again[id], nat.unbuilt[id], dns.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied, dns: dns.served, socketSent: new Set(rewritten.keys()) })].filter(Boolean).join('; ');
     if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
@@ -68,7 +71,11 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const isArp = (id: string) => scene.packets.find((p) => p.id === id)?.headers.some((h) => h.layer === 'arp') ?? false;
   for (const id of [...order.filter((p) => !isArp(p)), ...order.filter(isArp)]) {
     const origin = scene.packets.find((p) => p.id === id)!.origin;
-    const s = sendFor(scene, id, netnsOf(origin)!, sends);
+    // A socket eBPF rewrites sends the rewritten packet: the run sends that one from the socket's device.
+    const r = rewritten.get(id);
+    const sendScene = r ? { ...scene, packets: scene.packets.map((p) => (p.id === id ? { ...p, origin: r.device, headers: r.headers } : p)) } : scene;
+    const s = sendFor(sendScene, id, netnsOf(origin)!, sends);
+    if (s && r) s.what += `, as the socket Cilium's connect4 program rewrote sends it (${origin})`;
     if (s) sends.push(s);
   }
   for (const l of dns.lookups) {
@@ -91,5 +98,5 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
   const switchPorts = segments.map((g) => ({ netns: g.netns, ports: g.ends.map((_, n) => portName(n)) }));
-  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes, ...dns.notes], resolvFiles: dns.resolv, dnsServers: dns.servers, dnatRules: nat.rules, unsupported, unverifiedSteps: unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), skipped: [...devices.skipped, ...tables.skipped.filter((t) => !dns.used.has(t.table)), ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes, ...dns.notes, ...calico.notes], resolvFiles: dns.resolv, dnsServers: dns.servers, dnatRules: nat.rules, unsupported, unverifiedSteps: { ...unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), ...Object.assign({}, ...[...rewritten.values()].map((r) => r.unverified)) }, skipped: [...devices.skipped, ...tables.skipped.filter((t) => !dns.used.has(t.table)), ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }
