@@ -115,8 +115,8 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
     await Promise.all(captures.map((c) => new Promise<void>((res) => (c.exitCode !== null ? res() : (c.once('exit', () => res()), c.kill('SIGTERM'))))));
     const state: KernelState = {};
     for (const ns of new Set(plan.tableChecks.map((c) => c.netns))) {
-      state[ns] = { route: '', neigh: '', fdb: '' };
-      for (const [source, argv] of Object.entries(STATE_COMMANDS)) state[ns]![source as keyof typeof STATE_COMMANDS] = (await run(argv(ns), ctx)).stdout;
+      state[ns] = {};
+      for (const source of new Set(plan.tableChecks.filter((c) => c.netns === ns).map((c) => c.source))) state[ns]![source] = (await run(STATE_COMMANDS[source](ns), ctx)).stdout;
     }
     const pcaps: Record<string, Uint8Array> = {};
     for (const [device, file] of Object.entries(files)) pcaps[device] = new Uint8Array(await readFile(file));
