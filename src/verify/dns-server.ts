@@ -77,4 +77,4 @@ server.on('message', (m, from) => {
   up.send(ask, cfg.forward.port, cfg.forward.ip);
 });
 server.on('error', (e) => { console.error(e.message); process.exit(1); });
-server.bind(cfg.port, () => console.error('listening on ' + cfg.port));`;
+server.bind(cfg.port, () => console.error('listening on ' + server.address().port));`;

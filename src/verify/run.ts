@@ -4,7 +4,8 @@
 // must name one of the run's own namespaces, or it is refused.
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cmd, Plan } from './types.ts';
@@ -74,6 +75,8 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const etcDirs: string[] = [];
+  // /etc/netns itself is removed afterwards only if this run made it (and nothing else was put there meanwhile).
+  const madeEtc = plan.resolvFiles.length > 0 && !existsSync(NETNS_ETC);
   try {
     for (const f of plan.resolvFiles) {
       const d = etcDir(f.netns, plan.prefix);
@@ -129,6 +132,7 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
     // Deleting a namespace deletes every device in it, and with them their routes and neighbours.
     if (!opts.keep || ctx.stopped) for (const ns of plan.namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
     for (const d of etcDirs) await rm(d, { recursive: true, force: true });
+    if (madeEtc) await rmdir(NETNS_ETC).catch(() => {});
     await rm(dir, { recursive: true, force: true });
   }
 }
