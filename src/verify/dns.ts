@@ -94,7 +94,10 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     });
     const inZone = (n: string) => zones.some((z) => n === z || n.endsWith(`.${z}`));
     // The watch is the cluster's state; an answer's record only where the watch says nothing of that name.
-    const held = [...watch, ...records(home).filter((r) => inZone(r.name) && !watch.some((w) => w.name === r.name))];
+    const fromAnswers = records(home).filter((r) => inZone(r.name) && !watch.some((w) => w.name === r.name));
+    const held = [...watch, ...fromAnswers];
+    // Not silent: where the cluster's state is drawn nowhere else, the address is the scene's own and only the rest is checked.
+    for (const r of fromAnswers) plan.notes.push(`${home} serves ${r.name} ${r.type} ${r.data} as the scene's own answer shows it: no table of the scene holds that Service's address, so the address is taken, not checked (its name, type, TTL and rcode are)`);
     const config: DnsServerConfig = { port: 53, zones, records: held.map((r) => ({ ...r, ttl: ttlFrom === 'corefile' ? core.ttl : r.ttl })) };
     // `forward . /etc/resolv.conf`: the nameserver of the node's resolv.conf, when the scene has that host.
     const nodeResolv = core.forward === '/etc/resolv.conf' ? parseResolv(rowsOf(use(Object.values(scene.elements).find((e) => e.type === 'resolv' && e.parent === homeOf(scene, scene.elements[home]?.parent ?? ''))))).nameservers[0] : core.forward;
@@ -142,14 +145,16 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const resolv = parseResolv(rowsOf(resolvTable));
     use(resolvTable);
     if (!plan.resolv.some((r) => r.netns === ns)) plan.resolv.push({ netns: ns, text: `${rowsOf(resolvTable).join('\n')}\n` });
-    // A new lookup starts where the first search domain is tried (or a name with no search domain at all).
-    const first = resolv.search[0];
-    // A lookup starts at the first search domain's name, unless the lookup under way already asked it (its AAAA half);
-    // the same question asked again is a lookup of its own.
+    // Which name the app asked for is not in the scene's data, and must not come from the resolv rows under test: it is the first
+    // query's name less the search domain kubelet writes first, `<namespace>.svc.<zone>` (the zone is the Corefile's).
+    const zone = (serverHome && parseCorefile(rowsOf(tableIn(scene, serverHome, 'corefile'))).zones[0]) || 'cluster.local';
+    const kubeletFirst = new RegExp(`^(.+)\\.[a-z0-9-]+\\.svc\\.${zone.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).exec(dns.qname);
+    // A lookup goes on while its queries are the name with a search domain (or as is); the same question again starts another.
     const asked = (q: (h: { qname: string; qtype: string }) => boolean) => current?.packets.some((x) => scene.packets.find((y) => y.id === x)?.headers.some((h) => h.layer === 'dns' && q(h))) ?? false;
-    const starts = !current || current.netns !== ns || asked((h) => h.qname === dns.qname && h.qtype === dns.qtype) || (first !== undefined && dns.qname.endsWith(`.${first}`) && !asked((h) => h.qname === dns.qname));
+    const tries = current ? [...resolv.search.map((d) => `${current!.name}.${d}`), current.name] : [];
+    const starts = !current || current.netns !== ns || asked((h) => h.qname === dns.qname && h.qtype === dns.qtype) || (!tries.includes(dns.qname) && !asked((h) => h.qname === dns.qname));
     if (starts) {
-      const name = first !== undefined && dns.qname.endsWith(`.${first}`) ? dns.qname.slice(0, -first.length - 1) : dns.qname;
+      const name = kubeletFirst ? kubeletFirst[1]! : dns.qname;
       // The name goes to getent as an argument: a name that could read as an option is not looked up.
       if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name)) {
         plan.unbuilt[p.id] = `the name ${JSON.stringify(name)} is not a host name getent can be asked for`;
