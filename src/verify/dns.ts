@@ -29,6 +29,11 @@ export interface DnsPlan {
   /** Packet → why its DNS is not reproduced. */
   unbuilt: Record<string, string>;
   notes: string[];
+  /**
+   * A server's own query upstream (CoreDNS's forward), as glibc sends it from the server's namespace through the node's
+   * resolv.conf: the run's stand-in when the client's lookup is not made (it crosses a shortcut), never besides it.
+   */
+  forwards: (Lookup & { resolv: string })[];
   /** Tables the run reads or writes (resolv.conf, Corefile, a watch): not "not built". */
   used: Set<string>;
 }
@@ -73,7 +78,7 @@ function watched(rows: string[], zone: string): DnsRecord[] {
 }
 
 export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: string) => string | undefined): DnsPlan {
-  const plan: DnsPlan = { setup: [], resolv: [], lookups: [], servers: [], served: new Set(), unbuilt: {}, notes: [], used: new Set() };
+  const plan: DnsPlan = { setup: [], resolv: [], lookups: [], servers: [], served: new Set(), unbuilt: {}, notes: [], used: new Set(), forwards: [] };
   const use = (t: SceneElement | undefined) => (t && plan.used.add(t.id), t);
   const dnsPackets = scene.packets.filter((p) => p.headers.some((h) => h.layer === 'dns'));
   const order = [...new Set(steps.map((s) => s.packet))];
@@ -97,7 +102,7 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const fromAnswers = records(home).filter((r) => inZone(r.name) && !watch.some((w) => w.name === r.name));
     const held = [...watch, ...fromAnswers];
     // Not silent: where the cluster's state is drawn nowhere else, the address is the scene's own and only the rest is checked.
-    for (const r of fromAnswers) plan.notes.push(`${home} serves ${r.name} ${r.type} ${r.data} as the scene's own answer shows it: no table of the scene holds that Service's address, so the address is taken, not checked (its name, type, TTL and rcode are)`);
+    for (const r of fromAnswers) plan.notes.push(`${home} serves ${r.name} ${r.type} ${r.data} as the scene's own answer shows it (no other table of the scene holds that address): the address is taken, not checked; the name, type, TTL and rcode are`);
     const config: DnsServerConfig = { port: 53, zones, records: held.map((r) => ({ ...r, ttl: ttlFrom === 'corefile' ? core.ttl : r.ttl })) };
     // `forward . /etc/resolv.conf`: the nameserver of the node's resolv.conf, when the scene has that host.
     const nodeResolv = core.forward === '/etc/resolv.conf' ? parseResolv(rowsOf(use(Object.values(scene.elements).find((e) => e.type === 'resolv' && e.parent === homeOf(scene, scene.elements[home]?.parent ?? ''))))).nameservers[0] : core.forward;
@@ -129,8 +134,17 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const serverHome = answer ? homeOf(scene, answer.at) : undefined;
     // A query no resolv.conf sends is a server's own (CoreDNS forwarding): it comes with the client's lookup.
     if (!resolvTable) {
-      if (ns && serverHome && servers.size > 0) plan.served.add(p.id);
-      else plan.unbuilt[p.id] = `it is sent by ${p.origin}, which has no resolv table to look the name up with`;
+      const forwarder = home ? servers.get(home) : undefined;
+      if (!ns || !serverHome || servers.size === 0) {
+        plan.unbuilt[p.id] = `it is sent by ${p.origin}, which has no resolv table to look the name up with`;
+        continue;
+      }
+      plan.served.add(p.id);
+      const nodeResolv = forwarder?.config.forward && Object.values(scene.elements).find((e) => e.type === 'resolv' && e.parent === homeOf(scene, scene.elements[home!]?.parent ?? ''));
+      if (nodeResolv && /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(dns.qname)) {
+        const family = dns.qtype === 'AAAA' ? 'ahosts' : 'ahostsv4';
+        plan.forwards.push({ netns: ns, name: dns.qname, family, packets: [p.id], resolv: `${rowsOf(nodeResolv).join('\n')}\n`, what: `getent ${family} ${dns.qname} in ${home}, through ${nodeResolv.id}: glibc standing in for CoreDNS's forward (its own query to the node's nameserver)` });
+      }
       continue;
     }
     if (!ns) {

@@ -81,8 +81,18 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   for (const l of dns.lookups) {
     const why = l.packets.map((p) => unsupported[p] && `${p}: ${unsupported[p]}`).find(Boolean);
     if (why) {
-      // The server's own queries (CoreDNS forwarding) come only with a client's lookup.
-      for (const id of dns.served) if (!unsupported[id] && !dns.lookups.some((x) => x.packets.includes(id))) unsupported[id] = `it is sent for a lookup that is not made (${why})`;
+      // The server's own queries (CoreDNS forwarding) come with a client's lookup; without one, glibc stands in for the forward.
+      for (const id of dns.served) {
+        if (unsupported[id] || dns.lookups.some((x) => x.packets.includes(id)) || sends.some((s) => s.packet === id)) continue;
+        const f = dns.forwards.find((x) => x.packets.includes(id));
+        if (!f) {
+          unsupported[id] = `it is sent for a lookup that is not made (${why})`;
+          continue;
+        }
+        if (!dns.resolv.some((r) => r.netns === f.netns)) dns.resolv.push({ netns: f.netns, text: f.resolv });
+        sends.push({ packet: id, netns: f.netns, argv: ['ip', 'netns', 'exec', f.netns, 'getent', f.family, f.name], what: f.what });
+        dns.notes.push(`${id} is sent by glibc in ${f.netns.slice(prefix.length)} through the node's resolv.conf, standing in for CoreDNS's forward: the client's lookup is not made (${why})`);
+      }
       continue;
     }
     sends.push({ packet: l.packets[0]!, netns: l.netns, argv: ['ip', 'netns', 'exec', l.netns, 'getent', l.family, l.name], what: l.what });

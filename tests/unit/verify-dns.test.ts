@@ -106,6 +106,10 @@ describe('verify DNS: the plan', () => {
     const plan = planScene(ext.scene, ext.steps, 'ab12');
     expect(plan.dnsServers.map((d) => [d.netns, d.config.forward?.ip, d.config.forward?.maxTtl])).toEqual([['kh-ab12-upstream', undefined, undefined], ['kh-ab12-coredns', '192.168.1.1', 30]]);
     expect(plan.dnsServers[0]!.config.records).toEqual([{ name: 'example.com', type: 'A', ttl: 300, data: '93.184.215.14' }]);
+    // The client's lookup crosses a shortcut: glibc in CoreDNS's namespace stands in for its forward, through the node's resolv.conf.
+    expect(plan.sends.map((s) => s.argv.join(' '))).toEqual(['ip netns exec kh-ab12-coredns getent ahostsv4 example.com']);
+    expect(plan.resolvFiles).toContainEqual({ netns: 'kh-ab12-coredns', text: 'nameserver 192.168.1.1\n' });
+    expect(plan.unsupported.forward).toBeUndefined();
   });
 
   it('writes resolv.conf only under the run’s own /etc/netns folders', () => {

@@ -102,10 +102,17 @@ describe('kubehop verify on this machine’s kernel', () => {
       expect(s.lines[2]).toMatch(/why: glibc asked web\.svc\.cluster\.local, not web\.default\.svc\.cluster\.local: the names it tries come from app\/resolv \(search svc\.cluster\.local cluster\.local; options ndots:5\)/);
       const a = await verify(record);
       expect(a.code).toBe(0);
-      expect(a.lines).toContain("  note: coredns serves web.default.svc.cluster.local A 10.96.0.21 as the scene's own answer shows it: no table of the scene holds that Service's address, so the address is taken, not checked (its name, type, TTL and rcode are)");
+      expect(a.lines).toContain("  note: coredns serves web.default.svc.cluster.local A 10.96.0.21 as the scene's own answer shows it (no other table of the scene holds that address): the address is taken, not checked; the name, type, TTL and rcode are");
     } finally {
       for (const f of [search, record]) rmSync(join(f, '..'), { recursive: true, force: true });
     }
+  });
+
+  it('dns-external: CoreDNS’s forward, sent by glibc from its namespace through the node’s resolv.conf, masqueraded to the upstream and answered; its conntrack row', async () => {
+    const r = await verify('scenes/dns-external.yaml');
+    expect(r.lines[0]).toMatch(/: dns-external on Linux \S+: 8 of 20 steps ✓, 12 not verified$/);
+    expect(r.lines).toContain('    ✓ node1/conntrack: udp 10.244.1.9:38211 → 192.168.1.1:53  reply: 192.168.1.1:53 → 192.168.1.10:38211');
+    expect(r.code).toBe(0);
   });
 
   it('coredns-down: the query to the kube-dns ClusterIP rejected with the ICMP error the scene shows, its quoted port by rule', async () => {
