@@ -1,7 +1,8 @@
 // Frame bytes → the scene's own header shapes (src/scene/model.ts), outermost
 // first, so a step's headers and the kernel's frame compare field by field.
-// Ethernet, ARP, IPv4, ICMP, TCP, UDP and VXLAN (on the scene's VXLAN ports).
+// Ethernet, ARP, IPv4, ICMP, TCP, UDP, VXLAN (on the scene's VXLAN ports) and DNS (port 53).
 import type { Header, IcmpHeader } from '../scene/model.ts';
+import { decodeDns, DNS_PORT } from './dns-wire.ts';
 
 export class DecodeError extends Error {}
 
@@ -58,6 +59,15 @@ function decodeIpv4(b: Uint8Array, vxlanPorts: readonly number[]): Header[] {
   if (proto === 17) {
     need(body, 8, 'UDP header');
     const udp: Header = { layer: 'udp', sport: (body[0]! << 8) | body[1]!, dport: (body[2]! << 8) | body[3]! };
+    if ((udp.sport === DNS_PORT || udp.dport === DNS_PORT) && !vxlanPorts.includes(udp.dport)) {
+      // A message the decoder cannot read is still the UDP datagram it rode in.
+      try {
+        return [ip, udp, decodeDns(body.subarray(8))];
+      } catch (e) {
+        if (e instanceof DecodeError) return [ip, udp];
+        throw e;
+      }
+    }
     if (!vxlanPorts.includes(udp.dport)) return [ip, udp];
     need(body, 16, 'VXLAN header');
     const vni = (body[12]! << 16) | (body[13]! << 8) | body[14]!;

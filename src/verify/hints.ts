@@ -2,7 +2,8 @@
 // value is, which rule the kernel applied at a DNAT step, and that a TTL one
 // lower with a new Ethernet header means the kernel routed where the scene
 // did not say so; a reset where the scene answers means nothing listened
-// where the SYN arrived.
+// where the SYN arrived; a DNS name the resolver did not ask is its
+// resolv.conf's search list at work.
 import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { StepResult } from './types.ts';
@@ -44,6 +45,13 @@ export function explain(scene: Scene, steps: DerivedStep[], results: StepResult[
     const flags = r.mismatches.find((m) => m.field === 'tcp.flags');
     if (flags && typeof flags.kernel === 'string' && flags.kernel.includes('RST')) {
       why.push('why: the kernel reset the connection: nothing listened where the SYN arrived (the run listens where the scene answers it, so an earlier ✗ that moved the SYN shows here too)');
+    }
+    const qname = r.mismatches.find((m) => m.field === 'dns.qname');
+    if (qname) {
+      const origin = scene.packets.find((p) => p.id === r.packet)?.origin;
+      const resolv = Object.values(scene.elements).find((e) => e.type === 'resolv' && origin?.startsWith(`${e.parent}/`));
+      const rows = (resolv?.rows ?? []).filter((x) => /^(search|options)\b/.test(x.text)).map((x) => x.text).join('; ');
+      why.push(`why: glibc asked ${String(qname.kernel)}, not ${String(qname.scene)}: the names it tries come from ${resolv ? `${resolv.id} (${rows || 'no search or options rows'})` : 'the pod’s resolv.conf'}, for a name with fewer dots than ndots, each search domain in order, then the name as is`);
     }
     for (const m of r.mismatches) {
       const k = typeof m.kernel === 'string' ? owner.get(m.kernel) : undefined;

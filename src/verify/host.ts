@@ -10,6 +10,8 @@ export const TOOLS: Record<string, string> = {
   tcpdump: 'tcpdump',
   ping: 'iputils-ping',
   iptables: 'iptables',
+  conntrack: 'conntrack',
+  getent: 'libc-bin',
 };
 
 export interface Host {

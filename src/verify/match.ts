@@ -17,11 +17,43 @@ export function kindOf(headers: Header[]): string {
   return headers.map((h) => (h.layer === 'arp' ? `arp ${h.op}` : h.layer === 'icmp' ? `icmp ${h.type}` : h.layer)).join(' / ');
 }
 
-interface Compared { mismatches: Mismatch[]; equal: number; notes: string[] }
+interface Compared { mismatches: Mismatch[]; equal: number; notes: string[]; bound: [string, unknown, unknown][] }
+
+/**
+ * Values a DNS client picks (its source port, the query id) are the scene's
+ * to name and the kernel's to choose: one scene value must stand for one
+ * kernel value wherever it appears (a query and its answer, the A and AAAA
+ * of one socket), and two scene values for two kernel values.
+ */
+export class Bindings {
+  private readonly byScene = new Map<string, unknown>();
+  private readonly byKernel = new Map<string, unknown>();
+  /** Undefined when `got` may stand for `want`; else why not. */
+  check(kind: string, want: unknown, got: unknown): string | undefined {
+    const k = this.byScene.get(`${kind} ${String(want)}`);
+    if (k !== undefined && k !== got) return `${String(want)}, i.e. ${String(k)}, the ${kind} the kernel used wherever the scene shows ${String(want)}`;
+    const w = this.byKernel.get(`${kind} ${String(got)}`);
+    if (w !== undefined && w !== want) return `${String(want)}, a ${kind} other than ${String(got)}, which the scene shows as ${String(w)}`;
+    return undefined;
+  }
+  bind(kind: string, want: unknown, got: unknown): void {
+    this.byScene.set(`${kind} ${String(want)}`, got);
+    this.byKernel.set(`${kind} ${String(got)}`, want);
+  }
+}
+
+/** The kind of a DNS client's chosen value at header `i`'s `field`, or undefined: its port (the end that is not 53) and the query id. */
+export function dnsChosen(headers: Header[], i: number, field: string): string | undefined {
+  const h = headers[i];
+  if (!headers.some((x) => x.layer === 'dns')) return undefined;
+  if (h?.layer === 'dns' && field === 'id') return 'DNS id';
+  if (h?.layer === 'udp' && ((field === 'sport' && h.dport === 53) || (field === 'dport' && h.sport === 53))) return 'client port';
+  return undefined;
+}
 
 /** Field by field; `kernelChosen` fields are checked by rule against every frame of the flow on the device. */
-function compare(scene: Header[], kernel: Header[], chosen: (layer: number, field: string) => boolean, flow: Frame[]): Compared {
-  const out: Compared = { mismatches: [], equal: 0, notes: [] };
+function compare(scene: Header[], kernel: Header[], chosen: (layer: number, field: string) => boolean, flow: Frame[], bindings?: Bindings): Compared {
+  const out: Compared = { mismatches: [], equal: 0, notes: [], bound: [] };
   scene.forEach((h, i) => {
     const k = (kernel[i] ?? {}) as unknown as Record<string, unknown>;
     const inner = scene.slice(0, i).some((x) => x.layer === 'vxlan' || x.layer === 'ipip') ? 'inner ' : '';
@@ -29,6 +61,30 @@ function compare(scene: Header[], kernel: Header[], chosen: (layer: number, fiel
       if (field === 'layer' || want === undefined) continue;
       const got = k[field];
       const name = `${inner}${h.layer}.${field}`;
+      const rule = bindings && dnsChosen(scene, i, field);
+      if (rule && got !== undefined) {
+        const why = bindings.check(rule, want, got);
+        if (why) out.mismatches.push({ field: name, scene: why, kernel: got });
+        else {
+          out.equal++;
+          out.bound.push([rule, want, got]);
+          out.notes.push(`${name} ${String(got)} chosen by ${rule === 'DNS id' ? 'the resolver' : 'the kernel'} (the scene shows ${String(want)}): one value wherever the scene shows ${String(want)}`);
+        }
+        continue;
+      }
+      if (bindings && h.layer === 'icmp' && field === 'quote' && got && typeof got === 'object') {
+        // An ICMP error quotes the DNS query it answers: its client port is the one the query's steps bound.
+        const q = want as Record<string, unknown>;
+        const kq = { ...(got as Record<string, unknown>) };
+        const end = q.dport === 53 ? 'sport' : q.sport === 53 ? 'dport' : undefined;
+        if (end && q.protocol === 'udp' && kq[end] !== undefined && !bindings.check('client port', q[end], kq[end])) {
+          out.notes.push(`icmp.quote.${end} ${String(kq[end])} is the client port the kernel chose where the scene shows ${String(q[end])}`);
+          kq[end] = q[end];
+        }
+        if (canonical(kq) === canonical(want)) out.equal++;
+        else out.mismatches.push({ field: name, scene: want, kernel: got });
+        continue;
+      }
       if (chosen(i, field)) {
         const seen = [...new Set(flow.map((f) => (f.headers[i] as unknown as Record<string, unknown>)[field]))];
         const [lo, hi] = VXLAN_SPORT_RANGE;
@@ -60,6 +116,7 @@ export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Capture
   /** Per packet, the first of the steps in a row that the kernel's frames did not show. */
   const lost = new Map<string, DerivedStep>();
   const seen = new Map<number, Frame>();
+  const bindings = new Bindings();
   const results = steps.map((step): StepResult => {
     const base = { index: step.index, packet: step.packet, at: step.at };
     const reason = unsupported[step.packet] ?? unverifiedSteps[step.index];
@@ -67,7 +124,7 @@ export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Capture
     const frames = captured[step.at];
     if (!frames) return { ...base, status: 'not-verified', reason: `${step.at} is not a device this run captures on` } as StepResult;
     if (step.ops.includes('drop')) return { ...base, ...dropped(step, frames, cursor) };
-    const { frame, ...v } = verdict(scene, step, frames, cursor);
+    const { frame, ...v } = verdict(scene, step, frames, cursor, bindings);
     if (frame) seen.set(step.index, frame);
     const last = lost.get(step.packet);
     if (v.status !== 'missing') {
@@ -79,10 +136,11 @@ export function matchSteps(scene: Scene, steps: DerivedStep[], captured: Capture
     lost.set(step.packet, step);
     return { ...base, ...v };
   });
-  return oneTap(steps, results, seen, (a, b) => kindOf(a) === kindOf(b) && compare(a, b, () => false, []).mismatches.length === 0);
+  // Read-only: a neighbouring step is "the same" when the values the kernel chose agree with what is already bound.
+  return oneTap(steps, results, seen, (a, b) => kindOf(a) === kindOf(b) && compare(a, b, () => false, [], bindings).mismatches.length === 0);
 }
 
-function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<string, number>): StepVerdict & { frame?: Frame } {
+function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<string, number>, bindings: Bindings): StepVerdict & { frame?: Frame } {
   const since = (cursor.get(step.packet) ?? 0) - SLACK_US;
   const kind = kindOf(step.headers);
   const sameKind = frames.filter((f) => kindOf(f.headers) === kind);
@@ -98,9 +156,10 @@ function verdict(scene: Scene, step: DerivedStep, frames: Frame[], cursor: Map<s
   let best: { frame: Frame; c: Compared } | undefined;
   for (const frame of candidates) {
     const flow = sameKind.filter((f) => flowKey(f.headers) === flowKey(frame.headers));
-    const c = compare(step.headers, frame.headers, chosen, flow);
+    const c = compare(step.headers, frame.headers, chosen, flow, bindings);
     if (!best || c.equal > best.c.equal) best = { frame, c };
   }
+  for (const [kind, want, got] of best!.c.bound) bindings.bind(kind, want, got);
   cursor.set(step.packet, Math.max(cursor.get(step.packet) ?? 0, best!.frame.ts));
   const { mismatches, notes } = best!.c;
   const frame = best!.frame;

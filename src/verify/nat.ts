@@ -38,7 +38,7 @@ export function chainPath(jumps: Map<string, string[]>, from: string, to: string
 }
 
 interface Rows {
-  services: { ip: string; port: number; svc: string }[];
+  services: { ip: string; port: number; svc: string; proto: 'tcp' | 'udp' }[];
   /** `KUBE-NODEPORTS: tcp dpt:30080 → KUBE-EXT-…`. */
   nodePorts: { port: number; ext: string }[];
   seps: { chain: string; ip: string; port: number }[];
@@ -56,8 +56,8 @@ export function natRows(texts: string[]): Rows {
     const targets = [...t.matchAll(/→ (KUBE-[A-Z0-9-]+)/g)].map((m) => m[1]!).filter((c) => CHAIN.test(c));
     if (head && CHAIN.test(head) && targets.length > 0) out.jumps.set(head, [...(out.jumps.get(head) ?? []), ...targets]);
     out.mark ??= /\bmark (0x[0-9a-f]{1,8})\b/i.exec(t)?.[1];
-    const svc = /^KUBE-SERVICES: -d ([\d.]+) tcp dpt:(\d+) → (\S+)$/.exec(t);
-    if (svc && CHAIN.test(svc[3]!)) out.services.push({ ip: svc[1]!, port: Number(svc[2]), svc: svc[3]! });
+    const svc = /^KUBE-SERVICES: -d ([\d.]+) (tcp|udp) dpt:(\d+) → (\S+)$/.exec(t);
+    if (svc && CHAIN.test(svc[4]!)) out.services.push({ ip: svc[1]!, port: Number(svc[3]), svc: svc[4]!, proto: svc[2] as 'tcp' | 'udp' });
     const np = /^KUBE-NODEPORTS: tcp dpt:(\d+) → (\S+)$/.exec(t);
     if (np && CHAIN.test(np[2]!)) out.nodePorts.push({ port: Number(np[1]), ext: np[2]! });
     const sep = /^(\S+): DNAT to ([\d.]+):(\d+)$/.exec(t);
@@ -83,17 +83,19 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
   };
   for (const s of steps) {
     const op = scene.steps[s.index]?.ops.find((o) => o.op === 'dnat');
-    if (op?.op !== 'dnat') continue;
+    // A socket rewrite is no rule in any table (socket-lb.ts).
+    if (op?.op !== 'dnat' || op.by === 'socket') continue;
     const ns = netnsOf(s.at);
     const ipAt = s.headers.findIndex((h) => h.layer === 'ipv4');
     const l4 = s.headers[ipAt + 1];
     const was = (layer: number, field: string) => s.changed.find((c) => c.layer === layer && c.field === field)?.was;
     const vip = was(ipAt, 'dst') ?? (s.headers[ipAt] as { dst: string }).dst;
     const vport = was(ipAt + 1, 'dport') ?? (l4 as { dport?: number }).dport;
-    if (!ns || l4?.layer !== 'tcp' || typeof vip !== 'string' || typeof vport !== 'number') {
-      plan.unbuilt[s.packet] = `the DNAT at step ${s.index + 1} rewrites ${l4?.layer === 'udp' ? 'a UDP' : 'a non-TCP'} packet; only TCP Services are built in this slice`;
+    if (!ns || (l4?.layer !== 'tcp' && l4?.layer !== 'udp') || typeof vip !== 'string' || typeof vport !== 'number') {
+      plan.unbuilt[s.packet] = `the DNAT at step ${s.index + 1} rewrites a packet with no TCP or UDP header; only TCP and UDP Services are built in this slice`;
       continue;
     }
+    const proto = l4.layer;
     const toIp = bareIp(scene.elements[op.to]?.ip ?? op.to);
     const table = Object.values(scene.elements).find((e) => e.kind === 'table' && e.type === 'iptables' && netnsOf(e.id) === ns && (e.rows ?? []).some((r) => /^KUBE-/.test(r.text)));
     // The rows as drawn at this step: a Service's rules may appear part-way through a scene.
@@ -105,7 +107,8 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     }
     const rows = natRows(shown ? shown.filter((r) => r.state !== 'removed').map((r) => r.text) : (table?.rows ?? []).filter((r) => !r.absent).map((r) => r.text));
     const nodePort = rows.services.some((r) => r.ip === vip) ? undefined : rows.nodePorts.find((r) => r.port === vport);
-    const service = rows.services.find((r) => r.ip === vip) ?? { ip: vip, port: vport, svc: nodePort?.ext ?? 'KUBE-SVC-KUBEHOP' };
+    // A Service row for another protocol is not this packet's rule: kube-proxy writes one per port and protocol.
+    const service = rows.services.find((r) => r.ip === vip && r.proto === proto) ?? { ip: vip, port: vport, svc: nodePort?.ext ?? 'KUBE-SVC-KUBEHOP', proto };
     const sep = rows.seps.find((r) => r.ip === toIp) ?? { chain: 'KUBE-SEP-KUBEHOP', ip: toIp, port: op.port ?? vport };
     if (table && !rows.seps.some((r) => r.ip === toIp)) plan.notes.push(`${table.id} has no DNAT row to ${toIp}: step ${s.index + 1}'s rule is built from its op alone`);
     plan.rules[s.index] = `${sep.chain}: DNAT to ${sep.ip}:${sep.port} (${table && rows.seps.some((r) => r.ip === toIp) ? `${table.id}'s row` : 'built from the op'})`;
@@ -126,7 +129,7 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
       chain(ns, 'KUBE-NODEPORTS');
       plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'KUBE-NODEPORTS'), why });
       plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-NODEPORTS', '-p', 'tcp', '--dport', String(nodePort.port), '-j', nodePort.ext), why });
-    } else plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-d', `${service.ip}/32`, '-p', 'tcp', '--dport', String(service.port), '-j', service.svc), why });
+    } else plan.setup.push({ argv: ipt(ns, '-A', 'KUBE-SERVICES', '-d', `${service.ip}/32`, '-p', proto, '--dport', String(service.port), '-j', service.svc), why });
     const path = chainPath(rows.jumps, service.svc, sep.chain);
     if (!path) plan.notes.push(`${service.svc} jumps straight to ${sep.chain}: ${table ? `no chain of jumps between them in ${table.id}'s rows` : 'the scene draws no nat table'}`);
     for (const [i, c] of (path ?? [service.svc, sep.chain]).slice(0, -1).entries()) {
@@ -138,7 +141,7 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
         } else if (t === next) chain(ns, next), plan.setup.push({ argv: ipt(ns, '-A', c, '-j', next), why });
       }
     }
-    plan.setup.push({ argv: ipt(ns, '-A', sep.chain, '-p', 'tcp', '-j', 'DNAT', '--to-destination', `${sep.ip}:${sep.port}`), why });
+    plan.setup.push({ argv: ipt(ns, '-A', sep.chain, '-p', proto, '-j', 'DNAT', '--to-destination', `${sep.ip}:${sep.port}`), why });
     if (rows.seps.length > 1) plan.notes.push(`${service.svc} jumps straight to ${sep.chain}, the endpoint step ${s.index + 1} picks (kube-proxy picks at random)`);
   }
   // Two steps of one connection imply one rule, not two.

@@ -11,13 +11,13 @@ import type { Frame, StepResult } from './types.ts';
 
 type Same = (scene: Header[], kernel: Header[]) => boolean;
 
-/** Consecutive steps of one packet at one device, in step order; a reply is a new frame, so it starts a new group. */
+/** Consecutive steps of one packet at one device, in step order; a reply (a DNS answer too) is a new frame, so it starts a new group. */
 function groups(steps: DerivedStep[]): DerivedStep[][] {
   const out: DerivedStep[][] = [];
   const last = new Map<string, DerivedStep[]>();
   for (const s of steps) {
     const g = last.get(s.packet);
-    if (g && g.at(-1)!.at === s.at && !s.ops.includes('reply')) g.push(s);
+    if (g && g.at(-1)!.at === s.at && !s.ops.includes('reply') && !s.ops.includes('dns-answer')) g.push(s);
     else {
       const fresh = [s];
       out.push(fresh);

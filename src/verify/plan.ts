@@ -16,6 +16,8 @@ import { listeners, retransmissions } from './tcp.ts';
 import { lanSegments, portName } from './lan.ts';
 import { masqCommands } from './masq.ts';
 import { calicoCommands } from './calico.ts';
+import { dnsCommands } from './dns.ts';
+import { socketRewrites } from './socket-lb.ts';
 
 export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Plan {
   const scene = withHosts(drawn);
@@ -52,10 +54,15 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const made = new Set<string>();
   setup.push(...[...nat.setup, ...masq.setup].filter((c) => !made.has(c.argv.join(' ')) && made.add(c.argv.join(' '))));
 
+  const dns = dnsCommands(scene, steps, netnsOf);
+  setup.push(...dns.setup);
+
+  const rewritten = socketRewrites(scene, steps);
+
   const unsupported: Record<string, string> = {};
   const again = retransmissions(scene);
   for (const id of new Set([...scene.packets.map((p) => p.id), ...steps.map((s) => s.packet)])) {
-    const reason = [again[id], nat.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied })].filter(Boolean).join('; ');
+    const reason = [again[id], nat.unbuilt[id], dns.unbuilt[id], unsupportedReason(scene, steps, id, { canReject: (at) => rules.rejecting.has(netnsOf(at) ?? ''), sourceNat: masq.built.has(id), proxied: calico.proxied, dns: dns.served, socketSent: new Set(rewritten.keys()) })].filter(Boolean).join('; ');
     if (reason) unsupported[id] = reason;
   }
   // Packets in the order their first step comes; ARP requests last so they know whether a ping will cause them.
@@ -64,8 +71,31 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const isArp = (id: string) => scene.packets.find((p) => p.id === id)?.headers.some((h) => h.layer === 'arp') ?? false;
   for (const id of [...order.filter((p) => !isArp(p)), ...order.filter(isArp)]) {
     const origin = scene.packets.find((p) => p.id === id)!.origin;
-    const s = sendFor(scene, id, netnsOf(origin)!, sends);
+    // A socket eBPF rewrites sends the rewritten packet: the run sends that one from the socket's device.
+    const r = rewritten.get(id);
+    const sendScene = r ? { ...scene, packets: scene.packets.map((p) => (p.id === id ? { ...p, origin: r.device, headers: r.headers } : p)) } : scene;
+    const s = sendFor(sendScene, id, netnsOf(origin)!, sends);
+    if (s && r) s.what += `, as the socket Cilium's connect4 program rewrote sends it (${origin})`;
     if (s) sends.push(s);
+  }
+  for (const l of dns.lookups) {
+    const why = l.packets.map((p) => unsupported[p] && `${p}: ${unsupported[p]}`).find(Boolean);
+    if (why) {
+      // The server's own queries (CoreDNS forwarding) come with a client's lookup; without one, glibc stands in for the forward.
+      for (const id of dns.served) {
+        if (unsupported[id] || dns.lookups.some((x) => x.packets.includes(id)) || sends.some((s) => s.packet === id)) continue;
+        const f = dns.forwards.find((x) => x.packets.includes(id));
+        if (!f) {
+          unsupported[id] = `it is sent for a lookup that is not made (${why})`;
+          continue;
+        }
+        if (!dns.resolv.some((r) => r.netns === f.netns)) dns.resolv.push({ netns: f.netns, text: f.resolv });
+        sends.push({ packet: id, netns: f.netns, argv: ['ip', 'netns', 'exec', f.netns, 'getent', f.family, f.name], what: f.what });
+        dns.notes.push(`${id} is sent by glibc in ${f.netns.slice(prefix.length)} through the node's resolv.conf, standing in for CoreDNS's forward: the client's lookup is not made (${why})`);
+      }
+      continue;
+    }
+    sends.push({ packet: l.packets[0]!, netns: l.netns, argv: ['ip', 'netns', 'exec', l.netns, 'getent', l.family, l.name], what: l.what });
   }
   sends.sort((a, b) => order.indexOf(a.packet) - order.indexOf(b.packet));
 
@@ -78,5 +108,5 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
   const switchPorts = segments.map((g) => ({ netns: g.netns, ports: g.ends.map((_, n) => portName(n)) }));
-  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes], dnatRules: nat.rules, unsupported, unverifiedSteps: unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), skipped: [...devices.skipped, ...tables.skipped, ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes, ...dns.notes, ...calico.notes], resolvFiles: dns.resolv, dnsServers: dns.servers, dnatRules: nat.rules, unsupported, unverifiedSteps: { ...unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), ...Object.assign({}, ...[...rewritten.values()].map((r) => r.unverified)) }, skipped: [...devices.skipped, ...tables.skipped.filter((t) => !dns.used.has(t.table)), ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }

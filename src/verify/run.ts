@@ -4,11 +4,22 @@
 // must name one of the run's own namespaces, or it is refused.
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cmd, Plan } from './types.ts';
 import { STATE_COMMANDS, type KernelState } from './table-check.ts';
+import { DNS_SERVER } from './dns-server.ts';
+
+/** Where `ip netns exec <ns>` finds the files it bind-mounts over /etc (resolv.conf). */
+export const NETNS_ETC = '/etc/netns';
+
+/** The run's own folder under /etc/netns for one of its namespaces, or a RunError: nothing else there is touched. */
+export function etcDir(netns: string, prefix: string): string {
+  if (!netns.startsWith(prefix) || !/^[a-z0-9._-]+$/.test(netns)) throw new RunError(`refused to write outside the run's own ${NETNS_ETC}/${prefix}… folders: ${netns}`);
+  return join(NETNS_ETC, netns);
+}
 
 export class RunError extends Error {}
 /** Ctrl+C (or SIGTERM) arrived: the run stopped and tore down; the CLI exits 128 + the signal's number. */
@@ -63,7 +74,16 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const etcDirs: string[] = [];
+  // /etc/netns itself is removed afterwards only if this run made it (and nothing else was put there meanwhile).
+  const madeEtc = plan.resolvFiles.length > 0 && !existsSync(NETNS_ETC);
   try {
+    for (const f of plan.resolvFiles) {
+      const d = etcDir(f.netns, plan.prefix);
+      etcDirs.push(d);
+      await mkdir(d, { recursive: true });
+      await writeFile(join(d, 'resolv.conf'), f.text);
+    }
     for (const cmd of plan.setup) await exec(cmd, ctx);
     await settle(plan, ctx);
     const files: Record<string, string> = {};
@@ -82,19 +102,24 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
       log(`listening: ${l.what}`);
       captures.push(await startCapture(['ip', 'netns', 'exec', l.netns, process.execPath, '-e', LISTEN, String(l.port)], ctx, 'the TCP listener'));
     }
+    for (const d of plan.dnsServers) {
+      log(`serving: ${d.what}`);
+      captures.push(await startCapture(['ip', 'netns', 'exec', d.netns, process.execPath, '-e', DNS_SERVER, JSON.stringify(d.config)], ctx, 'the DNS server'));
+    }
     const sendNotes: string[] = [];
     for (const s of plan.sends) {
       log(`sending: ${s.what}`);
       const r = await exec({ argv: s.argv, why: s.what }, ctx, false);
-      sendNotes.push(`${s.what}: ${r.code === 0 ? 'answered' : `exit ${r.code}${r.stderr ? ` (${r.stderr.trim()})` : ''}`}`);
+      const said = r.stdout.trim() && s.argv.includes('getent') ? ` (${r.stdout.trim().split('\n').map((l) => l.trim().replace(/\s+/g, ' ')).join('; ')})` : '';
+      sendNotes.push(`${s.what}: ${r.code === 0 ? `answered${said}` : `exit ${r.code}${r.stderr ? ` (${r.stderr.trim()})` : ''}`}`);
     }
     // Let the last frames reach the files (-U writes each packet as it comes).
     await new Promise((r) => setTimeout(r, 300));
     await Promise.all(captures.map((c) => new Promise<void>((res) => (c.exitCode !== null ? res() : (c.once('exit', () => res()), c.kill('SIGTERM'))))));
     const state: KernelState = {};
     for (const ns of new Set(plan.tableChecks.map((c) => c.netns))) {
-      state[ns] = { route: '', neigh: '', fdb: '' };
-      for (const [source, argv] of Object.entries(STATE_COMMANDS)) state[ns]![source as keyof typeof STATE_COMMANDS] = (await run(argv(ns), ctx)).stdout;
+      state[ns] = {};
+      for (const source of new Set(plan.tableChecks.filter((c) => c.netns === ns).map((c) => c.source))) state[ns]![source] = (await run(STATE_COMMANDS[source](ns), ctx)).stdout;
     }
     const pcaps: Record<string, Uint8Array> = {};
     for (const [device, file] of Object.entries(files)) pcaps[device] = new Uint8Array(await readFile(file));
@@ -106,6 +131,8 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
     for (const c of captures) if (c.exitCode === null) c.kill('SIGKILL');
     // Deleting a namespace deletes every device in it, and with them their routes and neighbours.
     if (!opts.keep || ctx.stopped) for (const ns of plan.namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
+    for (const d of etcDirs) await rm(d, { recursive: true, force: true });
+    if (madeEtc) await rmdir(NETNS_ETC).catch(() => {});
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -128,7 +155,7 @@ function run(argv: string[], ctx: Ctx): Promise<{ code: number; stdout: string; 
   }).then((r) => (checkpoint(ctx), r as { code: number; stdout: string; stderr: string }));
 }
 
-async function exec(cmd: Cmd, ctx: Ctx, mustSucceed = true): Promise<{ code: number; stderr: string }> {
+async function exec(cmd: Cmd, ctx: Ctx, mustSucceed = true): Promise<{ code: number; stdout: string; stderr: string }> {
   const r = await run(cmd.argv, ctx);
   if (mustSucceed && r.code !== 0) throw new RunError(`could not build ${cmd.why}: \`${cmd.argv.join(' ')}\` said: ${r.stderr.trim() || `exit ${r.code}`}`);
   return r;

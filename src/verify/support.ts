@@ -31,12 +31,18 @@ export interface Built {
   canReject?: (at: string) => boolean;
   /** The packet's snat/masquerade is built (masq.ts). */
   sourceNat?: boolean;
+  /** Packets whose DNS the run looks up and serves (dns.ts). */
+  dns?: Set<string>;
+  /** Packets sent as a socket rewritten by eBPF would send them (socket-lb.ts). */
+  socketSent?: Set<string>;
   /** Pods whose phantom gateway the kernel answers by proxy ARP (calico.ts). */
   proxied?: Set<string>;
 }
 
 export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: string, built: Built = {}): string | undefined {
-  const { canReject = () => false, sourceNat = false, proxied = new Set<string>() } = built;
+  const { canReject = () => false, sourceNat = false, proxied = new Set<string>(), dns: served = new Set<string>(), socketSent = new Set<string>() } = built;
+  const fromSocket = socketSent.has(packetId);
+  const dns = served.has(packetId);
   // Steps with no packet act on the topology (a CNI plugin creating a veth): nothing is sent, and building the topology by plugin is not done here.
   if (packetId === '') return 'a step on the topology (a process creating devices, addresses, routes) sends no packet; verify builds the topology as the scene ends up, not by running the CNI plugin';
   const packet = scene.packets.find((p) => p.id === packetId);
@@ -51,7 +57,9 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   const layers = packet.headers.map((h) => h.layer);
   const icmp = packet.headers.find((h) => h.layer === 'icmp');
   if (layers.includes('bgp')) why.add('BGP sessions are not run here (the routes BIRD installs from them are built before the first packet)');
-  else if (layers.includes('dns')) why.add('DNS is not served in this slice');
+  else if (layers.includes('dns')) {
+    if (!dns) why.add('DNS is not served in this slice');
+  }
   else if (packet.headers.some((h) => h.layer === 'tcp' && h.flags !== 'SYN')) why.add('only a connection’s opening SYN is sent in this slice');
   else if (layers.includes('udp') && !layers.includes('vxlan')) why.add('UDP datagrams are not sent in this slice');
   else if (icmp && icmp.type !== 'echo-request') why.add(`an ICMP ${icmp.type} is the kernel's answer to something this slice does not send`);
@@ -59,14 +67,14 @@ export function unsupportedReason(scene: Scene, steps: DerivedStep[], packetId: 
   if (layers.includes('ipip')) why.add(IPIP);
   const origin = scene.elements[packet.origin];
   const home = homeOf(scene, packet.origin);
-  if (!home || origin?.kind !== 'device') why.add(`it starts at ${packet.origin}, not a device in a node or pod (hosts outside the cluster and sockets are not built in this slice)`);
+  if (!home || (origin?.kind !== 'device' && !fromSocket)) why.add(`it starts at ${packet.origin}, not a device in a node or pod (hosts outside the cluster and sockets are not built in this slice)`);
   const gateway = home && !proxied.has(home) && phantomGateway(scene, home);
   if (gateway) why.add(`its pod's gateway ${gateway} is no device's address (Calico answers it by proxy ARP, which the scene only names in a label): not built in this slice`);
   // Each reason once, with the steps it applies to: `iptables NAT rules are not built in this slice (steps 3, 8)`.
   const atSteps = new Map<string, number[]>();
   const at = (reason: string, step: number) => atSteps.set(reason, [...(atSteps.get(reason) ?? []), step]);
   for (const s of steps.filter((s) => s.packet === packetId)) {
-    for (const op of s.ops) if (op in OP_REASONS && !(op === 'reject' && canReject(s.at)) && !(SOURCE_NAT.has(op) && sourceNat) && op !== 'drop') at(OP_REASONS[op]!, s.index + 1);
+    for (const op of s.ops) if (op in OP_REASONS && !(dns && op.startsWith('dns-')) && !(fromSocket && op === 'dnat@socket') && !(op === 'reject' && canReject(s.at)) && !(SOURCE_NAT.has(op) && sourceNat) && op !== 'drop') at(OP_REASONS[op]!, s.index + 1);
     if (scene.steps[s.index]?.ops.some((o) => o.op === 'encap' && o.type === 'ipip')) at(IPIP, s.index + 1);
     const link = s.link ? scene.links.find((l) => l.id === s.link) : undefined;
     if (link?.kind === 'shortcut') at('a shortcut stands for hops the scene does not draw', s.index + 1);

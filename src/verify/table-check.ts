@@ -6,19 +6,22 @@
 import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import { linkLayerRow } from './rows.ts';
+import { ctRowDiffers } from './conntrack.ts';
 
-export type StateSource = 'route' | 'neigh' | 'fdb';
-export interface TableCheck { table: string; row: string; netns: string; source: StateSource }
+export type StateSource = 'route' | 'neigh' | 'fdb' | 'conntrack';
+/** `chosen`: ports the kernel picks (a DNS client's), compared by rule. */
+export interface TableCheck { table: string; row: string; netns: string; source: StateSource; chosen?: number[] }
 export type TableResult = { table: string; row: string } & ({ status: 'ok' } | { status: 'differs'; reason: string } | { status: 'not-verified'; reason: string });
-/** What each namespace printed after the run. */
-export type KernelState = Record<string, Record<StateSource, string>>;
+/** What each namespace printed after the run (only the commands its rows need). */
+export type KernelState = Record<string, Partial<Record<StateSource, string>>>;
 
 export const STATE_COMMANDS: Record<StateSource, (ns: string) => string[]> = {
   route: (ns) => ['ip', '-n', ns, 'route', 'show'],
   neigh: (ns) => ['ip', '-n', ns, 'neigh', 'show'],
   fdb: (ns) => ['bridge', '-n', ns, 'fdb', 'show'],
+  conntrack: (ns) => ['ip', 'netns', 'exec', ns, 'conntrack', '-L'],
 };
-const SHOWN_BY: Record<StateSource, string> = { route: 'ip route', neigh: 'ip neigh', fdb: 'bridge fdb' };
+const SHOWN_BY: Record<StateSource, string> = { route: 'ip route', neigh: 'ip neigh', fdb: 'bridge fdb', conntrack: 'conntrack -L' };
 const ROUTE_TYPES = new Set(['blackhole', 'unreachable', 'prohibit']);
 const FLAGS = new Set(['onlink', 'self', 'permanent', 'PERMANENT']);
 
@@ -30,11 +33,17 @@ export function tableChecks(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
   for (const [table, rows] of Object.entries(final)) {
     const t = scene.elements[table];
     const ns = netnsOf(table);
-    if (!t || !ns || (t.type !== 'routes' && t.type !== 'fdb' && t.type !== 'neigh')) continue;
+    if (!t || !ns || (t.type !== 'routes' && t.type !== 'fdb' && t.type !== 'neigh' && t.type !== 'conntrack')) continue;
     for (const r of rows.filter((r) => r.state !== 'removed')) {
       const adder = scene.steps.find((s) => s.rows?.some((c) => c.table === table && c.row === r.id && c.op !== 'remove'));
       if (adder && unsupported[adder.packet]) {
         unchecked.push({ table, row: r.text, status: 'not-verified', reason: `step ${adder.index + 1} adds it: ${unsupported[adder.packet]}` });
+        continue;
+      }
+      if (t.type === 'conntrack') {
+        // A DNS client's port is the kernel's pick; every other port in the scenes is set by the run (a connect from the scene's port).
+        const chosen = [...new Set(scene.packets.flatMap((p) => (p.headers.some((h) => h.layer === 'dns') ? p.headers.flatMap((h) => (h.layer === 'udp' && h.dport === 53 ? [h.sport] : [])) : [])))];
+        checks.push({ table, row: r.text, netns: ns, source: 'conntrack', chosen });
         continue;
       }
       const kind = t.type === 'routes' ? 'route' : linkLayerRow(r.text).kind;
@@ -67,6 +76,10 @@ export function rowShown(row: string, output: string): boolean {
 export function checkTables(checks: TableCheck[], state: KernelState): TableResult[] {
   return checks.map((c) => {
     const output = state[c.netns]?.[c.source] ?? '';
+    if (c.source === 'conntrack') {
+      const why = ctRowDiffers(c.row, output, new Set(c.chosen));
+      return why === undefined ? { table: c.table, row: c.row, status: 'ok' } : { table: c.table, row: c.row, status: 'differs', reason: why };
+    }
     if (rowShown(c.row, output)) return { table: c.table, row: c.row, status: 'ok' };
     const head = parts(c.row).head;
     const near = output.split('\n').filter((l) => l.trim() && parts(l).head === head);

@@ -3,6 +3,7 @@
 import type { Header } from '../scene/model.ts';
 import type { TableCheck, TableResult } from './table-check.ts';
 import type { Listener } from './tcp.ts';
+import type { DnsDaemon } from './dns.ts';
 
 /** One command the run executes, argv only (never through a shell: scene text is untrusted). */
 export interface Cmd {
@@ -46,6 +47,10 @@ export interface Plan {
   sends: Send[];
   /** TCP servers started before the sends, stopped with the captures. */
   listeners: Listener[];
+  /** A client pod's resolv.conf: written to /etc/netns/<netns>/resolv.conf for the run, removed with it. */
+  resolvFiles: { netns: string; text: string }[];
+  /** DNS servers started before the sends (in the server's namespace), stopped with the captures. */
+  dnsServers: DnsDaemon[];
   /** Where the run differs from the cluster on purpose (kube-proxy's random pick made fixed). */
   notes: string[];
   /** Step index → the DNAT rule the run built for it, in the scene's words. */

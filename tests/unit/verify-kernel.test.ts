@@ -3,7 +3,7 @@
 // KUBEHOP_VERIFY=1 (set by CI) that is a failure rather than a pass.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyCommand } from '../../src/cli/verify.ts';
@@ -74,6 +74,58 @@ describe('kubehop verify on this machine’s kernel', () => {
     expect(heads[0]).toMatch(/: clusterip-dnat on Linux \S+: 16 of 18 steps ✓, 2 not verified$/);
     expect(heads[1]).toMatch(/: clusterip-same-node on Linux \S+: 8 of 11 steps ✓, 3 not verified$/);
     expect(r.lines.filter((l) => l.includes('not verified:')).every((l) => /tcpdump on node1\/cni0 sees this packet once, as step \d+ shows it/.test(l))).toBe(true);
+    // The scene's conntrack rows against conntrack -L after the run.
+    expect(r.lines).toContain('    ✓ node1/conntrack: tcp 10.244.1.2:40312 → 10.96.0.20:80  reply: 10.244.2.5:8080 → 10.244.1.2:40312');
+    expect(r.lines).toContain('    ✓ node1/conntrack: tcp 10.244.1.2:40312 → 10.96.0.20:80  reply: 10.244.1.3:8080 → 10.244.1.2:40312');
+    expect(r.code).toBe(0);
+  });
+
+  it('dns-service: glibc’s lookup through the scene’s resolv.conf, A and AAAA, answered by the run’s server; the resolv.conf is gone afterwards', async () => {
+    const r = await verify('scenes/dns-service.yaml');
+    expect(r.lines[0]).toMatch(/: dns-service on Linux \S+: 16 of 20 steps ✓, 4 not verified$/);
+    expect(r.lines.filter((l) => l.includes('not verified:')).every((l) => /tcpdump on node1\/cni0 sees this packet once, as step \d+ shows it/.test(l))).toBe(true);
+    expect(r.lines.filter((l) => /udp\.sport \d+ chosen by the kernel \(the scene shows 43001\)/.test(l)).length).toBeGreaterThan(4);
+    expect(r.lines).toContain('    ✓ node1/conntrack: udp 10.244.1.2:43001 → 10.96.0.10:53  reply: 10.244.1.9:53 → 10.244.1.2:43001');
+    expect(r.lines.find((l) => l.startsWith('  sent: getent ahosts web in app'))).toMatch(/answered \(10\.96\.0\.20 STREAM web\.default\.svc\.cluster\.local/);
+    expect(r.code).toBe(0);
+    expect(ours()).toEqual(before);
+    expect(existsSync('/etc/netns') ? readdirSync('/etc/netns').filter((d) => d.startsWith('kh-')) : []).toEqual([]);
+  });
+
+  it('a copy of dns-service without its first search domain fails at step 1 saying which name glibc asked; one with another A record says the address is taken, not checked', async () => {
+    const search = mutated('dns-service', 'search default.svc.cluster.local svc.cluster.local cluster.local', 'search svc.cluster.local cluster.local');
+    const record = mutated('dns-service', 'IN A 10.96.0.20] } }', 'IN A 10.96.0.21] } }');
+    try {
+      const s = await verify(search);
+      expect(s.code).toBe(1);
+      expect(s.lines[1]).toBe('  1  query-a     app/eth0        ✗ dns.qname: scene web.default.svc.cluster.local, kernel web.svc.cluster.local');
+      expect(s.lines[2]).toMatch(/why: glibc asked web\.svc\.cluster\.local, not web\.default\.svc\.cluster\.local: the names it tries come from app\/resolv \(search svc\.cluster\.local cluster\.local; options ndots:5\)/);
+      const a = await verify(record);
+      expect(a.code).toBe(0);
+      expect(a.lines).toContain("  note: coredns serves web.default.svc.cluster.local A 10.96.0.21 as the scene's own answer shows it (no other table of the scene holds that address): the address is taken, not checked; the name, type, TTL and rcode are");
+    } finally {
+      for (const f of [search, record]) rmSync(join(f, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('dns-external: CoreDNS’s forward, sent by glibc from its namespace through the node’s resolv.conf, masqueraded to the upstream and answered; its conntrack row', async () => {
+    const r = await verify('scenes/dns-external.yaml');
+    expect(r.lines[0]).toMatch(/: dns-external on Linux \S+: 8 of 20 steps ✓, 12 not verified$/);
+    expect(r.lines).toContain('    ✓ node1/conntrack: udp 10.244.1.9:38211 → 192.168.1.1:53  reply: 192.168.1.1:53 → 192.168.1.10:38211');
+    expect(r.code).toBe(0);
+  });
+
+  it('coredns-down: the query to the kube-dns ClusterIP rejected with the ICMP error the scene shows, its quoted port by rule', async () => {
+    const r = await verify('scenes/coredns-down.yaml');
+    expect(r.lines[0]).toMatch(/: coredns-down on Linux \S+: 6 of 16 steps ✓, 10 not verified$/);
+    expect(r.lines).toContain('  sent: getent ahostsv4 web in app (glibc\'s resolver, through the scene\'s resolv.conf): exit 2');
+    expect(r.code).toBe(0);
+  });
+
+  it('cilium-socket-lb: the socket rewrite not verified, the packets after it, sent straight to the backend, all ✓', async () => {
+    const r = await verify('scenes/cilium-socket-lb.yaml');
+    expect(r.lines[0]).toMatch(/: cilium-socket-lb on Linux \S+: 12 of 15 steps ✓, 3 not verified$/);
+    expect(r.lines.slice(1, 3).every((l) => l.includes('not verified: eBPF socket rewrite, not reproduced'))).toBe(true);
     expect(r.code).toBe(0);
   });
 
