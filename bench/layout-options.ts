@@ -31,6 +31,8 @@ const VARIANTS: Record<string, Variant> = {
   'node placement SIMPLE': [['nodes', { [`${L}nodePlacement.strategy`]: 'SIMPLE' }]],
   'BK alignment LEFTUP': [['nodes', { [`${L}nodePlacement.bk.fixedAlignment`]: 'LEFTUP' }]],
   'model order PREFER_NODES': [['nodes', { [`${L}considerModelOrder.strategy`]: 'PREFER_NODES' }]],
+  // Each pod laid out on its own, then its node: possible, as every link piece stays inside one container.
+  'nodes SEPARATE_CHILDREN': [['nodes', { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' }]],
 };
 
 /** The graph with a variant's options set on the root (depth 0), the nodes (depth 1) or every parent. */
