@@ -20,16 +20,33 @@ export interface LayoutRow {
   warmRuns: number;
   /** CPU per layout once the JIT has settled (layouts 41–50 in one process; layout-child.ts --steady). */
   steadyCpuMs?: number;
+  /** CPU of a layout whose ELK graphs were laid out before (ELK's answers kept). */
+  repeatCpuMs?: number;
   /** ELK runs in one layoutScene. */
   elkRuns?: number;
   note?: string;
 }
 
-function child(file: string, runs: number, timeoutMs: number, lift = false, steady = false): Promise<{ times?: number[]; cpu?: number[]; steadyCpu?: number[]; elements?: number; links?: number; size?: string; error?: string[]; timedOut?: boolean; elkRuns?: number }> {
+export interface ChildResult {
+  times?: number[];
+  cpu?: number[];
+  steadyCpu?: number[];
+  /** CPU of a layout of the same scene loaded afresh, ELK's answers kept (layout-child.ts). */
+  repeatCpu?: number;
+  elements?: number;
+  links?: number;
+  size?: string;
+  error?: string[];
+  timedOut?: boolean;
+  elkRuns?: number;
+}
+
+/** bench/layout-child.ts in a process of its own; `cwd` picks the checkout whose code it runs (layout-compare.ts). */
+export function child(file: string, runs: number, timeoutMs: number, lift = false, steady = false, cwd = '.'): Promise<ChildResult> {
   return new Promise((ok) => {
     // node --import tsx, not npx: npx costs seconds per process on a loaded machine.
     const args = ['--import', 'tsx', 'bench/layout-child.ts', file, String(runs), ...(lift ? ['--lift-limits'] : []), ...(steady ? ['--steady'] : [])];
-    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true, cwd });
     let out = '';
     let timedOut = false;
     p.stdout.on('data', (d) => (out += d));
@@ -54,7 +71,7 @@ function child(file: string, runs: number, timeoutMs: number, lift = false, stea
   });
 }
 
-function row(scene: string, r: Awaited<ReturnType<typeof child>>, runs: number, timeoutMs: number, note?: string): LayoutRow {
+export function row(scene: string, r: ChildResult, runs: number, timeoutMs: number, note?: string): LayoutRow {
   if (r.timedOut) return { scene, warmRuns: 0, note: `did not finish in ${timeoutMs / 1000} s (killed)${note ? `; ${note}` : ''}` };
   if (r.error || !r.times) return { scene, warmRuns: 0, note: `failed: ${(r.error ?? []).join('; ')}` };
   const [cold, ...warm] = r.times;
@@ -70,6 +87,7 @@ function row(scene: string, r: Awaited<ReturnType<typeof child>>, runs: number, 
     warmCpuMs: warmCpu.length ? median(warmCpu) : undefined,
     warmRuns: warm.length,
     steadyCpuMs: r.steadyCpu?.length ? median(r.steadyCpu) : undefined,
+    repeatCpuMs: r.repeatCpu,
     elkRuns: r.elkRuns,
     note,
   };

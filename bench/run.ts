@@ -5,7 +5,8 @@
 // run) rather than the absolute times.
 //
 //   sizes           bench/sizes.ts          runtime gzipped; runtime + one scene
-//   layout          bench/layout-scaling.ts per bundled scene cold/warm; synthetic 1×/10×/50×
+//   layout          bench/layout-scaling.ts per bundled scene cold/warm/steady (ELK's work, memo off) and an
+//                                           unchanged graph (memo on); synthetic 1×/10×/50×
 //   start-up        bench/startup.ts        navigation → first drawn: bundle, YAML, Mermaid
 //   frame pacing    bench/pacing.ts         rAF intervals over the largest scene's playthrough
 //   memory, idle    bench/memory.ts         JS heap with 20 embeds; off-screen activity
@@ -130,7 +131,7 @@ add(`one scene, raw YAML: runtime + pipeline + elkjs + ${largest}.yaml`, kb(size
 
 section('Layout in Node (layoutScene; cold = first layout in a fresh process; CPU = the process\'s user+system time)');
 for (const r of layout.bundled) {
-  add(`${r.scene} (${r.elements ?? '?'} elements)`, `cold ${ms(r.coldMs)} · warm ${ms(r.warmMs)} · ${r.elkRuns ?? '?'} ELK runs`, r.note ?? `CPU cold ${ms(r.coldCpuMs)} · warm ${ms(r.warmCpuMs)} (median of ${r.warmRuns})${r.steadyCpuMs !== undefined ? ` · steady ${ms(r.steadyCpuMs)} (layouts 41–50)` : ''}`);
+  add(`${r.scene} (${r.elements ?? '?'} elements)`, `cold ${ms(r.coldMs)} · warm ${ms(r.warmMs)} · ${r.elkRuns ?? '?'} ELK runs`, r.note ?? `CPU cold ${ms(r.coldCpuMs)} · warm ${ms(r.warmCpuMs)} (median of ${r.warmRuns})${r.steadyCpuMs !== undefined ? ` · steady ${ms(r.steadyCpuMs)} (layouts 41–50)` : ''}${r.repeatCpuMs !== undefined ? ` · unchanged graph ${ms(r.repeatCpuMs)} (ELK's answers kept)` : ''}`);
 }
 // Like with like across sizes: the cold layout (each size in its own fresh process), wall and CPU.
 const base = layout.scaling[0]!;

@@ -8,6 +8,7 @@ import type { Geometry } from './types.ts';
 import { toAbsolute } from './absolute.ts';
 import { buildElkGraph, SPACING, type GraphExtras } from './elk-graph.ts';
 import { centreLoose } from './centre-loose.ts';
+import { memoLayout } from './elk-memo.ts';
 import { alignExternals } from './externals.ts';
 import { chooseWraps } from './fit.ts';
 import { grownBoxes } from './estimate.ts';
@@ -31,7 +32,7 @@ function plansFor(scene: Scene): LinkPlan[] {
   return [...scene.links, ...ghostLinks(scene)].flatMap((link, i) => planLink(scene, ctx, link, i) ?? []);
 }
 
-/** Counts ELK runs, for the benchmark (bench/layout-child.ts) and the test that keeps them at two. */
+/** Counts ELK runs (not those the memo answers), for the benchmark (bench/layout-child.ts) and the test that keeps them at two. */
 export const elkRuns = { count: 0 };
 
 interface Run {
@@ -48,7 +49,8 @@ async function run(scene: Scene, wraps: ReadonlyMap<string, TableWrap>, phantoms
   const stretches = labelRoom(scene, SPACING.rows);
   const extras: GraphExtras = { wraps, stretches, spacers: spacersFor(scene, SPACING.siblings), phantoms };
   const plans = plansFor(scene);
-  const attempt = (p: LinkPlan[], x: GraphExtras): Promise<ElkNode> => (elkRuns.count++, engine.layout(buildElkGraph(scene, p, x)));
+  const attempt = (p: LinkPlan[], x: GraphExtras): Promise<ElkNode> =>
+    memoLayout(buildElkGraph(scene, p, x), (g) => (elkRuns.count++, engine.layout(g)));
   try {
     return { laidOut: await attempt(plans, extras), plans, phantoms, wraps, stretches };
   } catch {
