@@ -66,8 +66,10 @@ export function cardRect(steps: DerivedStep[], geometry: Geometry, names: MacNam
 
 /** The card at rest with the packet's dot beside it: what the camera keeps in view first. */
 export function cardFocus(steps: DerivedStep[], geometry: Geometry, names: MacNames, k: number): { x: number; y: number; width: number; height: number } | undefined {
-  const card = cardRect(steps, geometry, names, k);
   const step = steps[k];
+  // A step on the topology moves no packet and draws no card: what it creates is its focus.
+  if (step?.packet === '') return undefined;
+  const card = cardRect(steps, geometry, names, k);
   const dot = step ? restPoints(geometry)[step.at] : undefined;
   if (!card || !dot) return card;
   const m = markerRect(dot);

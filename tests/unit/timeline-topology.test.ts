@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { buildScene } from '../../src/pipeline.ts';
 import { renderScene } from '../../src/render/index.ts';
 import { applyFrame, drawPackets, frameAt } from '../../src/timeline/index.ts';
+import { cardFocus } from '../../src/timeline/card-plan.ts';
+import { stepViews } from '../../src/camera/view.ts';
+import { contains } from '../../src/camera/rect.ts';
 
 const text = `apiVersion: kubehop/v1
 kind: Scene
@@ -94,5 +97,15 @@ describe('timeline topology', async () => {
     expect(svg.querySelectorAll('g.kh-packet')).toHaveLength(1);
     show(3);
     expect(svg.querySelector('g.kh-packet')?.getAttribute('visibility')).toBe('visible');
+  });
+
+  it('a step on the topology has no card to keep in view; the camera goes to what it creates', () => {
+    expect([0, 1, 2].map((k) => cardFocus(built.steps, built.geometry, {}, k))).toEqual([undefined, undefined, undefined]);
+    expect(cardFocus(built.steps, built.geometry, {}, 3)).toBeDefined();
+    // A stage that shows only part of the picture: the view at step 2 holds the new pod, with the camera the shells use.
+    const stage = { width: built.geometry.width / 3, height: built.geometry.height / 3 };
+    const views = stepViews({ steps: built.steps, geometry: built.geometry, stage, minPx: 13 / 3, extras: (k) => { const r = cardFocus(built.steps, built.geometry, {}, k); return r ? [r] : []; } });
+    const pod = built.geometry.boxes.find((b) => b.id === 'p1')!;
+    expect(contains(views[1]!, { x: pod.x, y: pod.y, width: Math.min(pod.width, views[1]!.width), height: Math.min(pod.height, views[1]!.height) })).toBe(true);
   });
 });
