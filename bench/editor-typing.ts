@@ -1,92 +1,251 @@
-// `npx tsx bench/editor-typing.ts [scene] [--build]`: what typing in the editor
-// costs the page. Opens the editor on a bundled scene (clusterip-dnat by
-// default), types five words into its title at a person's pace, and reports the
-// longest main-thread task while typing (PerformanceObserver 'longtask':
-// tasks over 50 ms) and how long after the last keystroke, less the editor's
-// 300 ms pause, the preview is up to date again. Twice: with the layout in
-// its Web Worker (src/worker/) and with workers forbidden by the page's
-// policy (the layout on the page, as before), side by side in one run.
-// Prints figures; asserts nothing.
+// `npx tsx bench/editor-typing.ts [scene] [--build] [--base=<git ref>] [--rounds=N] [--no-worker]`:
+// what typing in the editor costs the page. Opens the editor on a bundled scene
+// (clusterip-dnat by default) and makes two realistic edits per round: 30
+// keystrokes at the end of the first step's caption and 30 inside the text of
+// a table row's first row, in words at a person's pace (120 ms a key, a pause
+// longer than the editor's 300 ms between words, so the preview rebuilds while
+// the next word is typed). It reports, over all edits:
+//   - the longest main-thread task and the count over 50 ms (PerformanceObserver
+//     'longtask'), from the first keystroke to the preview up to date;
+//   - the longest keystroke (Event Timing: keydown to next paint);
+//   - catch-up: from the debounce firing (the last key + 300 ms) to the first
+//     frame whose preview shows the edit (median and max).
+// With --base it also builds that git ref (from `git archive`, beside this
+// tree's node_modules) and measures both in the same run, round by round in
+// turn, and prints the ratios. --no-worker forbids workers by the page's policy
+// (the layout then runs on the page). Prints figures; asserts nothing.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, symlinkSync, realpathSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { Page } from 'playwright-core';
-import { launch, median, serve } from './lib.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launch, median, serve, type Served } from './lib.ts';
 
 const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const scene = args.find((a) => !a.startsWith('-')) ?? 'clusterip-dnat';
-const out = join(tmpdir(), 'kubehop-bench-app');
+const base = opt('base');
+const ROUNDS = Number(opt('rounds') ?? 3);
 const DEBOUNCE_MS = 300;
-const ROUNDS = 3;
+const KEY_MS = 120;
+const WORD_PAUSE_MS = 450;
 
-if (args.includes('--build') || !existsSync(join(out, 'index.html'))) {
-  console.error(`building the app into ${out} …`);
-  execSync(`npx vite build --outDir ${JSON.stringify(out)}`, { stdio: 'ignore' });
+/** Builds the app from `dir` into `out` (once, unless --build). */
+function buildApp(dir: string, out: string): void {
+  if (!args.includes('--build') && existsSync(join(out, 'index.html'))) return;
+  console.error(`building ${dir} into ${out} …`);
+  execSync(`npx vite build --outDir ${JSON.stringify(out)} --emptyOutDir`, { cwd: dir, stdio: 'ignore' });
 }
 
-interface Round {
+/** A checkout of `ref` in a temporary folder, sharing this tree's node_modules. */
+function checkout(ref: string): string {
+  const sha = execSync(`git rev-parse --short ${JSON.stringify(ref)}`, { encoding: 'utf8' }).trim();
+  const dir = join(tmpdir(), `kubehop-bench-src-${sha}`);
+  if (!existsSync(join(dir, 'package.json'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    execSync(`git archive ${sha} | tar -x -C ${JSON.stringify(dir)}`);
+    symlinkSync(realpathSync('node_modules'), join(dir, 'node_modules'));
+  }
+  return dir;
+}
+
+interface Edit {
   longestTaskMs: number;
   tasksOver50: number;
+  /** The same from a trace, in the main thread's CPU time: what the page itself spent, less the waits a loaded machine adds. */
+  longestCpuMs: number;
+  cpuOver50: number;
+  longestKeyMs: number;
   catchUpMs: number;
 }
 
-async function round(page: Page, k: number): Promise<Round> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-  });
-  // The end of the title line: the drawn diagram carries the title (its <title>), so the update is seen there, after a whole rebuild.
-  const lines = await page.locator('.cm-line').allTextContents();
+/** The words typed into one place: 30 keys; `tag` and the round make the text new, so its arrival is seen. */
+const wordsFor = (tag: string, k: number): string[] => [` ${tag}${k}x`, ' then', ' more', ' text', ' typed', ' in'];
+
+const source = readFileSync(join('scenes', `${scene}.yaml`), 'utf8').split('\n');
+/** The first step's folded caption (`caption: >-`) ends two lines down; the first table row is a one-line `{ id, text }`. */
+const CAPTION_LINE = source.findIndex((l) => /^ {4}caption: >-$/.test(l)) + 3;
+const ROW_LINE = source.findIndex((l) => /^ +- \{ id: [^,]+, text: ".*" \}$/.test(l)) + 1;
+
+/** Moves the cursor to the end of 1-based `line`, less `back` characters (Go to line: wrapped lines make Up and Down move by rows). */
+async function goTo(page: Page, line: number, back: number): Promise<void> {
   await page.locator('.cm-content').click();
-  // Go to line: wrapped lines make arrows move by rows.
   await page.keyboard.press('Control+Alt+g');
-  await page.getByRole('textbox', { name: 'Go to line' }).fill(`${lines.findIndex((l) => l.startsWith('title:')) + 1}:999`);
+  await page.getByRole('textbox', { name: 'Go to line' }).fill(`${line}:999`);
   await page.keyboard.press('Enter');
-  // Words of this round only: the title must be seen to change.
-  const words = [' one', ' more', ' word', ' typed', ` here${k}`];
-  for (const word of words) await page.keyboard.type(word, { delay: 70 });
-  const typed = Date.now();
-  const expected = words.join('');
-  await page.waitForFunction((end) => document.querySelector('[data-testid=stage] svg > title')?.textContent?.endsWith(end) ?? false, expected, { timeout: 60_000, polling: 5 });
-  const catchUpMs = Date.now() - typed - DEBOUNCE_MS;
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  return { longestTaskMs: Math.max(0, ...long), tasksOver50: long.length, catchUpMs };
+  for (let i = 0; i < back; i++) await page.keyboard.press('ArrowLeft');
 }
 
-async function measure(forbidWorkers: boolean): Promise<Round[]> {
-  const served = await serve({ '/': out }, {});
-  const browser = await launch();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    if (forbidWorkers) {
-      await page.route('**/*', async (route) => {
-        const response = await route.fetch();
-        const headers = { ...response.headers() };
-        if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = "worker-src 'none'";
-        await route.fulfill({ response, headers });
-      });
+async function edit(page: Page, where: 'caption' | 'row', k: number): Promise<Edit> {
+  // Inside the row's quotes: before `" }`.
+  await goTo(page, where === 'caption' ? CAPTION_LINE : ROW_LINE, where === 'caption' ? 0 : 3);
+  const typed = wordsFor(where === 'caption' ? 'cap' : 'row', k);
+  // The caption under the stage, or the table's text on the stage.
+  const at = where === 'caption' ? '[data-testid=caption]' : '[data-testid=stage] svg';
+  await page.evaluate(`window.__kh.watch(${JSON.stringify(at)}, ${JSON.stringify(typed.join(''))})`);
+  const trace = await startTrace(page);
+  for (const word of typed) {
+    await page.keyboard.type(word, { delay: KEY_MS });
+    await page.waitForTimeout(WORD_PAUSE_MS);
+  }
+  await page.waitForFunction(() => (window as unknown as { __kh: Hooks }).__kh.shownAt > 0, undefined, { timeout: 60_000, polling: 50 });
+  // A moment for a task that ended with the update to be reported.
+  await page.waitForTimeout(200);
+  const cpu = await trace();
+  const r = await page.evaluate(() => {
+    const { long, keys, lastKey, shownAt } = (window as unknown as { __kh: Hooks }).__kh;
+    return { long, keys, lastKey, shownAt };
+  });
+  return {
+    longestTaskMs: Math.max(0, ...r.long),
+    tasksOver50: r.long.length,
+    longestCpuMs: Math.max(0, ...cpu),
+    cpuOver50: cpu.filter((t) => t > 50).length,
+    longestKeyMs: Math.max(0, ...r.keys),
+    catchUpMs: r.shownAt - r.lastKey - DEBOUNCE_MS,
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Traces the page; the returned function stops and gives the CPU time (ms) of each main-thread task. */
+async function startTrace(page: Page): Promise<() => Promise<number[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+    if (process.env.KH_TRACE) writeFileSync(`${process.env.KH_TRACE}-${Date.now()}.json`, JSON.stringify(events));
+    const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    return events
+      .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X')
+      .map((e) => (e.tdur ?? 0) / 1000);
+  };
+}
+
+interface Hooks {
+  long: number[];
+  keys: number[];
+  lastKey: number;
+  shownAt: number;
+}
+
+/** The page hooks the measures read: long tasks, keystroke durations, the last keystroke's time, the editor's text. */
+const HOOKS = `(() => {
+  const kh = (window.__kh = { long: [], keys: [], lastKey: 0, shownAt: 0 });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => kh.long.push(e.duration))).observe({ type: 'longtask' });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.name === 'keydown') kh.keys.push(e.duration); })).observe({ type: 'event', durationThreshold: 16 });
+  addEventListener('keydown', () => (kh.lastKey = performance.now()), true);
+  // Polled every frame; spaces folded, as the diagram may break a row's text into lines.
+  kh.watch = (at, wanted) => {
+    Object.assign(kh, { long: [], keys: [], lastKey: 0, shownAt: 0 });
+    const want = wanted.replace(/\\s+/g, '');
+    const poll = () => {
+      const shown = (document.querySelector(at)?.textContent ?? '').replace(/\\s+/g, '');
+      if (kh.lastKey > 0 && shown.includes(want)) kh.shownAt = performance.now();
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  };
+})()`;
+
+interface Variant {
+  name: string;
+  out: string;
+  served?: Served;
+  browser?: Browser;
+  page?: Page;
+  edits: Edit[];
+}
+
+async function open(v: Variant): Promise<void> {
+  v.served = await serve({ '/': v.out }, {});
+  v.browser = await launch();
+  const page = (v.page = await v.browser.newPage({ viewport: { width: 1280, height: 800 } }));
+  if (args.includes('--no-worker')) {
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      if ((headers['content-type'] ?? '').includes('text/html')) headers['content-security-policy'] = "worker-src 'none'";
+      await route.fulfill({ response, headers });
+    });
+  }
+  await page.addInitScript(HOOKS);
+  await page.goto(`${v.served.base}/#/edit/${scene}`);
+  await page.getByTestId('build-status').and(page.locator('[data-state=ok]')).waitFor({ timeout: 60_000 });
+}
+
+const here = resolve('.');
+const variants: Variant[] = [{ name: 'this tree', out: join(tmpdir(), `kubehop-bench-app-${basename(here)}`), edits: [] }];
+buildApp(here, variants[0]!.out);
+if (base) {
+  const dir = checkout(base);
+  variants.unshift({ name: `base ${base}`, out: join(tmpdir(), `kubehop-bench-app-${base.replace(/\W/g, '_')}`), edits: [] });
+  buildApp(dir, variants[0]!.out);
+}
+try {
+  for (const v of variants) await open(v);
+  for (let k = 0; k < ROUNDS; k++) {
+    for (const v of variants) {
+      v.edits.push(await edit(v.page!, 'caption', k));
+      v.edits.push(await edit(v.page!, 'row', k));
     }
-    await page.goto(`${served.base}/#/edit/${scene}`);
-    await page.getByTestId('build-status').and(page.locator('[data-state=ok]')).waitFor({ timeout: 60_000 });
-    const rounds: Round[] = [];
-    for (let i = 0; i < ROUNDS; i++) rounds.push(await round(page, i));
-    return rounds;
-  } finally {
-    await browser.close();
-    served.close();
+  }
+} finally {
+  for (const v of variants) {
+    await v.browser?.close();
+    v.served?.close();
   }
 }
 
 const ms = (n: number): string => `${Math.round(n)} ms`;
-const rows: [string, Round[]][] = [
-  ['layout in a Web Worker', await measure(false)],
-  ['layout on the page (workers forbidden)', await measure(true)],
-];
-console.log(`editor typing on ${scene}, ${ROUNDS} rounds of 5 words at 70 ms a key (median; longest task: the worst round)`);
-for (const [name, rs] of rows) {
+interface Figures {
+  longest: number;
+  over50: number;
+  cpu: number;
+  cpuOver50: number;
+  key: number;
+  catchMed: number;
+  catchMax: number;
+}
+const figures = (es: Edit[]): Figures => ({
+  longest: Math.max(...es.map((e) => e.longestTaskMs)),
+  over50: es.reduce((s, e) => s + e.tasksOver50, 0),
+  cpu: Math.max(...es.map((e) => e.longestCpuMs)),
+  cpuOver50: es.reduce((s, e) => s + e.cpuOver50, 0),
+  key: Math.max(...es.map((e) => e.longestKeyMs)),
+  catchMed: median(es.map((e) => e.catchUpMs)),
+  catchMax: Math.max(...es.map((e) => e.catchUpMs)),
+});
+console.log(
+  `editor typing on ${scene}${args.includes('--no-worker') ? ' (workers forbidden)' : ''}: ${ROUNDS} rounds × 2 edits of 30 keys ` +
+    `(a caption, a table row) at ${KEY_MS} ms a key, ${WORD_PAUSE_MS} ms between words; load ${execSync('cat /proc/loadavg', { encoding: 'utf8' }).split(' ')[0]}`,
+);
+const all = variants.map((v) => [v.name, figures(v.edits)] as const);
+for (const [name, f] of all) {
   console.log(
-    `  ${name.padEnd(42)} longest main-thread task ${ms(Math.max(...rs.map((r) => r.longestTaskMs)))} · tasks over 50 ms ${median(rs.map((r) => r.tasksOver50))} · preview up to date ${ms(median(rs.map((r) => r.catchUpMs)))} after the pause`,
+    `  ${name.padEnd(24)} longest task ${ms(f.longest)} (CPU ${ms(f.cpu)}) · tasks over 50 ms ${f.over50} (CPU ${f.cpuOver50}; ${ROUNDS * 60} keys) · longest keystroke ${ms(f.key)} · ` +
+      `preview after the debounce: median ${ms(f.catchMed)}, max ${ms(f.catchMax)}`,
+  );
+}
+if (all.length === 2) {
+  const [[, b], [, n]] = all as unknown as [[string, Figures], [string, Figures]];
+  const x = (a: number, c: number): string => (c > 0 ? `${(a / c).toFixed(2)}×` : '—');
+  console.log(
+    `  ratio this/base          longest task ${x(n.longest, b.longest)} · tasks over 50 ms ${n.over50}/${b.over50} · longest keystroke ${x(n.key, b.key)} · ` +
+      `preview median ${x(n.catchMed, b.catchMed)}, max ${x(n.catchMax, b.catchMax)}`,
   );
 }
