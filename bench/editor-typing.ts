@@ -56,6 +56,9 @@ interface Edit {
   /** The same from a trace, in the main thread's CPU time: what the page itself spent, less the waits a loaded machine adds. */
   longestCpuMs: number;
   cpuOver50: number;
+  /** The longest keystroke's task and the longest preview redraw's, in CPU time. */
+  keyCpuMs: number;
+  previewCpuMs: number;
   longestKeyMs: number;
   catchUpMs: number;
 }
@@ -100,8 +103,10 @@ async function edit(page: Page, where: 'caption' | 'row', k: number): Promise<Ed
   return {
     longestTaskMs: Math.max(0, ...r.long),
     tasksOver50: r.long.length,
-    longestCpuMs: Math.max(0, ...cpu),
-    cpuOver50: cpu.filter((t) => t > 50).length,
+    longestCpuMs: Math.max(0, ...cpu.all),
+    cpuOver50: cpu.all.filter((t) => t > 50).length,
+    keyCpuMs: Math.max(0, ...cpu.keys),
+    previewCpuMs: Math.max(0, ...cpu.preview),
     longestKeyMs: Math.max(0, ...r.keys),
     catchUpMs: r.shownAt - r.lastKey - DEBOUNCE_MS,
   };
@@ -112,13 +117,23 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { type?: string } };
 }
 
-/** Traces the page; the returned function stops and gives the CPU time (ms) of each main-thread task. */
-async function startTrace(page: Page): Promise<() => Promise<number[]>> {
+interface Tasks {
+  /** CPU time (ms) of every main-thread task. */
+  all: number[];
+  /** Of the tasks that handle a keystroke (keydown, keypress, input events). */
+  keys: number[];
+  /** Of the tasks that take a build from the worker: the preview's redraw. */
+  preview: number[];
+}
+
+/** Traces the page; the returned function stops and sorts its main-thread tasks. */
+async function startTrace(page: Page): Promise<() => Promise<Tasks>> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
@@ -130,9 +145,18 @@ async function startTrace(page: Page): Promise<() => Promise<number[]>> {
     await cdp.detach();
     if (process.env.KH_TRACE) writeFileSync(`${process.env.KH_TRACE}-${Date.now()}.json`, JSON.stringify(events));
     const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    return events
-      .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X')
-      .map((e) => (e.tdur ?? 0) / 1000);
+    const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((x, y) => x.ts - y.ts);
+    const tasks: Tasks = { all: [], keys: [], preview: [] };
+    mine.forEach((t, i) => {
+      if (t.name !== 'RunTask') return;
+      const cpu = (t.tdur ?? 0) / 1000;
+      tasks.all.push(cpu);
+      const inside: TraceEvent[] = [];
+      for (let j = i + 1; j < mine.length && mine[j]!.ts < t.ts + (t.dur ?? 0); j++) inside.push(mine[j]!);
+      if (inside.some((e) => e.name === 'EventDispatch' && ['keydown', 'keypress', 'input'].includes(e.args?.data?.type ?? ''))) tasks.keys.push(cpu);
+      if (inside.some((e) => e.name === 'HandlePostMessage')) tasks.preview.push(cpu);
+    });
+    return tasks;
   };
 }
 
@@ -217,6 +241,8 @@ interface Figures {
   over50: number;
   cpu: number;
   cpuOver50: number;
+  keyCpu: number;
+  previewCpu: number;
   key: number;
   catchMed: number;
   catchMax: number;
@@ -226,6 +252,8 @@ const figures = (es: Edit[]): Figures => ({
   over50: es.reduce((s, e) => s + e.tasksOver50, 0),
   cpu: Math.max(...es.map((e) => e.longestCpuMs)),
   cpuOver50: es.reduce((s, e) => s + e.cpuOver50, 0),
+  keyCpu: Math.max(...es.map((e) => e.keyCpuMs)),
+  previewCpu: Math.max(...es.map((e) => e.previewCpuMs)),
   key: Math.max(...es.map((e) => e.longestKeyMs)),
   catchMed: median(es.map((e) => e.catchUpMs)),
   catchMax: Math.max(...es.map((e) => e.catchUpMs)),
@@ -235,17 +263,20 @@ console.log(
     `(a caption, a table row) at ${KEY_MS} ms a key, ${WORD_PAUSE_MS} ms between words; load ${execSync('cat /proc/loadavg', { encoding: 'utf8' }).split(' ')[0]}`,
 );
 const all = variants.map((v) => [v.name, figures(v.edits)] as const);
-for (const [name, f] of all) {
-  console.log(
-    `  ${name.padEnd(24)} longest task ${ms(f.longest)} (CPU ${ms(f.cpu)}) · tasks over 50 ms ${f.over50} (CPU ${f.cpuOver50}; ${ROUNDS * 60} keys) · longest keystroke ${ms(f.key)} · ` +
-      `preview after the debounce: median ${ms(f.catchMed)}, max ${ms(f.catchMax)}`,
-  );
-}
-if (all.length === 2) {
-  const [[, b], [, n]] = all as unknown as [[string, Figures], [string, Figures]];
-  const x = (a: number, c: number): string => (c > 0 ? `${(a / c).toFixed(2)}×` : '—');
-  console.log(
-    `  ratio this/base          longest task ${x(n.longest, b.longest)} · tasks over 50 ms ${n.over50}/${b.over50} · longest keystroke ${x(n.key, b.key)} · ` +
-      `preview median ${x(n.catchMed, b.catchMed)}, max ${x(n.catchMax, b.catchMax)}`,
-  );
+const rows: [string, (f: Figures) => number, (n: number) => string][] = [
+  ['longest main-thread task (wall)', (f) => f.longest, ms],
+  ['tasks over 50 ms (wall)', (f) => f.over50, String],
+  ['longest main-thread task (CPU)', (f) => f.cpu, ms],
+  ['tasks over 50 ms (CPU)', (f) => f.cpuOver50, String],
+  ['longest keystroke task (CPU)', (f) => f.keyCpu, ms],
+  ['longest preview redraw task (CPU)', (f) => f.previewCpu, ms],
+  ['longest keystroke to paint (wall)', (f) => f.key, ms],
+  ['preview after the debounce, median', (f) => f.catchMed, ms],
+  ['preview after the debounce, max', (f) => f.catchMax, ms],
+];
+console.log(`  ${''.padEnd(36)}${all.map(([name]) => name.padStart(18)).join('')}${all.length === 2 ? 'this/base'.padStart(12) : ''}`);
+for (const [label, get, show] of rows) {
+  const values = all.map(([, f]) => get(f));
+  const ratio = values.length === 2 && values[0]! > 0 ? `${(values[1]! / values[0]!).toFixed(2)}×`.padStart(12) : '';
+  console.log(`  ${label.padEnd(36)}${values.map((v) => show(v).padStart(18)).join('')}${ratio}`);
 }
