@@ -225,7 +225,9 @@ try {
   for (let k = 0; k < ROUNDS; k++) {
     for (const v of variants) {
       v.edits.push(await edit(v.page!, 'caption', k));
+      if (process.env.KH_DEBUG) console.error(v.name, 'caption', JSON.stringify(v.edits.at(-1)));
       v.edits.push(await edit(v.page!, 'row', k));
+      if (process.env.KH_DEBUG) console.error(v.name, 'row', JSON.stringify(v.edits.at(-1)));
     }
   }
 } finally {
