@@ -19,11 +19,12 @@
 // (the layout then runs on the page). This tree is rebuilt when its sources
 // are newer than the last build, or with --build. Prints figures; asserts nothing.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, statSync, symlinkSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, realpathSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launch, median, newestSource, serve, type Served } from './lib.ts';
+import { startTrace } from './editor-trace.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -119,54 +120,6 @@ async function edit(page: Page, where: 'caption' | 'row', k: number): Promise<Ed
     previewCpuMs: cpu.preview,
     longestKeyMs: Math.max(0, ...r.keys),
     catchUpMs: r.shownAt - r.lastKey - DEBOUNCE_MS,
-  };
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { type?: string } };
-}
-
-interface Tasks {
-  /** CPU time (ms) of every main-thread task. */
-  all: number[];
-  /** Of the tasks that handle a keystroke (keydown, keypress, input events). */
-  keys: number[];
-  /** Of the tasks that take a build from the worker: the preview's redraw. */
-  preview: number[];
-}
-
-/** Traces the page; the returned function stops and sorts its main-thread tasks. */
-async function startTrace(page: Page): Promise<() => Promise<Tasks>> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  return async () => {
-    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-    await cdp.send('Tracing.end');
-    await done;
-    await cdp.detach();
-    if (process.env.KH_TRACE) writeFileSync(`${process.env.KH_TRACE}-${Date.now()}.json`, JSON.stringify(events));
-    const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((x, y) => x.ts - y.ts);
-    const tasks: Tasks = { all: [], keys: [], preview: [] };
-    mine.forEach((t, i) => {
-      if (t.name !== 'RunTask') return;
-      const cpu = (t.tdur ?? 0) / 1000;
-      tasks.all.push(cpu);
-      const inside: TraceEvent[] = [];
-      for (let j = i + 1; j < mine.length && mine[j]!.ts < t.ts + (t.dur ?? 0); j++) inside.push(mine[j]!);
-      if (inside.some((e) => e.name === 'EventDispatch' && ['keydown', 'keypress', 'input'].includes(e.args?.data?.type ?? ''))) tasks.keys.push(cpu);
-      if (inside.some((e) => e.name === 'HandlePostMessage')) tasks.preview.push(cpu);
-    });
-    return tasks;
   };
 }
 
