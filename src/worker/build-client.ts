@@ -63,14 +63,18 @@ export function warmUp(): void {
   if (worker === undefined) worker = start();
 }
 
-/** The scene built off the main thread where possible. */
-export function buildOffThread(text: string, file: string): Promise<Built> {
+/**
+ * The scene built off the main thread where possible. `practise`: the
+ * worker lays the scene out again in idle time until elkjs is fast (a page
+ * that builds again and again: the editor).
+ */
+export function buildOffThread(text: string, file: string, practise = false): Promise<Built> {
   warmUp();
   const w = worker;
   if (!w) return onPage(text, file);
   return new Promise((done, fail) => {
     const id = ++serial;
     pending.set(id, { text, file, done, fail });
-    w.postMessage({ kubehop: { id, text, file } });
+    w.postMessage({ kubehop: { id, text, file, ...(practise ? { practise } : {}) } });
   });
 }

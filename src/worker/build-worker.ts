@@ -9,6 +9,7 @@
 // handler is taken off again after each build; anything ELK says to the page
 // has no envelope and is ignored there (build-client.ts).
 import { buildScene } from '../pipeline.ts';
+import { practise, stopPractice } from './practice.ts';
 
 // Loaded now rather than at the first build (pipeline.ts imports it on
 // demand): the worker usually starts while the page is still fetching the
@@ -19,16 +20,26 @@ export interface BuildRequest {
   id: number;
   text: string;
   file: string;
+  /** Lay the scene out again in idle time until elkjs is fast (practice.ts): the editor, which builds on every pause. */
+  practise?: boolean;
 }
+
+// ELK's own handler goes once a build or a practice layout is done (see above).
+const dropElkHandler = (): void => {
+  self.onmessage = null;
+};
 
 self.addEventListener('message', async (e: MessageEvent<{ kubehop?: BuildRequest }>) => {
   const request = e.data?.kubehop;
   if (!request) return;
+  stopPractice();
   const { id, text, file } = request;
   try {
-    self.postMessage({ kubehop: { id, built: await buildScene(text, file) } });
+    const built = await buildScene(text, file);
+    self.postMessage({ kubehop: { id, built } });
+    if (request.practise && built.ok) practise(built.scene, dropElkHandler);
   } catch (err) {
     self.postMessage({ kubehop: { id, error: err instanceof Error ? err.message : String(err) } });
   }
-  self.onmessage = null;
+  dropElkHandler();
 });

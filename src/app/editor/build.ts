@@ -19,8 +19,9 @@ export function fileNameFor(text: string): string {
 
 export async function build(text: string): Promise<Built> {
   try {
-    // Off the main thread: a layout takes long enough to stall typing (src/worker/).
-    return await buildOffThread(text, fileNameFor(text));
+    // Off the main thread: a layout takes long enough to stall typing (src/worker/). The worker
+    // practises between edits, so the layouts after the first few are several times quicker.
+    return await buildOffThread(text, fileNameFor(text), true);
   } catch (e) {
     // A layout failure is this text's problem, not the page's: list it like any other.
     const why = e instanceof Error ? e.message : String(e);
