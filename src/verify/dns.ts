@@ -123,7 +123,7 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
       config.zones.push(...new Set(outside.map((r) => r.name)));
       if (answersAt(home).some((s) => !inZone((s.headers.find((h) => h.layer === 'dns') as { qname: string }).qname))) plan.notes.push(`${home} forwards names outside ${zones.join(', ')} to an upstream the scene does not draw: the run's server answers them itself, as the scene's answers say (NXDOMAIN where they show no record)`);
     }
-    const d: DnsDaemon = { netns: ns, config, what: `${home} answers DNS on UDP 53 (${zones.length ? zones.join(', ') : 'no zone'}${ttlFrom === 'corefile' ? `, TTL ${core.ttl}` : ''}${config.forward ? `, forwards to ${config.forward.ip}` : ''})` };
+    const d: DnsDaemon = { netns: ns, config, what: `${home} answers DNS on UDP 53 (${zones.length ? zones.join(', ') : 'no zone'}${ownTtl ? '' : `, TTL ${core.ttl}`}${config.forward ? `, forwards to ${config.forward.ip}` : ''})` };
     servers.set(home, d);
     return d;
   };
