@@ -12,6 +12,7 @@ import type { Cmd, Send } from './types.ts';
 import { isRule, ruleCommands, type RowsOf, type RulePlan } from './rules.ts';
 import { natCommands, natRows } from './nat.ts';
 import { routeRow, linkLayerRow } from './rows.ts';
+import { builtFromStart } from './table-commands.ts';
 
 type NetnsOf = (id: string) => string | undefined;
 
@@ -59,9 +60,9 @@ export function unappliable(scene: Scene, step: number): string | undefined {
       const nat = natRows([text]);
       if (!isRule(text) && nat.services.length + nat.nodePorts.length + nat.seps.length + nat.jumps.size === 0 && !nat.mark) return `step ${step + 1} ${c.op === 'remove' ? 'removes' : c.op === 'add' ? 'adds' : 'changes'} ${name}, which is neither a rule as \`iptables -S\` prints it nor a kube-proxy nat row the run reads: the kernel's rules stay as they were`;
     } else if (t?.type === 'routes') {
-      // The route a BGP update brings is installed before the packet after it (its packet is not sent).
-      const bgp = scene.packets.find((p) => p.id === scene.steps[step]?.packet)?.headers.some((h) => h.layer === 'bgp');
-      if (!bgp && routeRow(text).kind === 'route') return `step ${step + 1} ${c.op}s the route ${name}; routes a step changes are not applied part-way in this slice`;
+      // A route a BGP update or a step on the topology adds is installed from the start (table-commands.ts).
+      if (c.op === 'add' && builtFromStart(scene, c.table, c.row)) continue;
+      if (routeRow(text).kind === 'route') return `step ${step + 1} ${c.op}s the route ${name}; routes a step changes are not applied part-way in this slice`;
     } else if (t?.type === 'neigh' || t?.type === 'fdb') {
       const r = linkLayerRow(text);
       if (r.kind !== 'skip' && r.kind !== 'learned') return `step ${step + 1} ${c.op}s ${name}; neighbour and FDB rows a step changes are not applied part-way in this slice`;
