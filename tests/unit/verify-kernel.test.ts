@@ -3,7 +3,7 @@
 // KUBEHOP_VERIFY=1 (set by CI) that is a failure rather than a pass.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyCommand } from '../../src/cli/verify.ts';
@@ -135,6 +135,21 @@ describe('kubehop verify on this machine’s kernel', () => {
     } finally {
       rmSync(join(port, '..'), { recursive: true, force: true });
     }
+  });
+
+  it('--keep leaves the namespaces and the pod’s resolv.conf, and says what to delete by hand', async () => {
+    const r = await verify('--keep', 'scenes/coredns-down.yaml');
+    const kept = /kept namespaces: (\S+) (\S+) (\S+) \(ip netns del each to remove\); kept resolv\.conf under (\/etc\/netns\/kh-[0-9a-f]+-app) \(rm -r each to remove(, then rmdir \/etc\/netns)?\)/.exec(r.err);
+    expect(kept, r.err).not.toBeNull();
+    try {
+      expect([...ours()].sort()).toEqual([...before, kept![1]!, kept![2]!, kept![3]!].sort());
+      expect(readFileSync(`${kept![4]}/resolv.conf`, 'utf8')).toContain('search default.svc.cluster.local svc.cluster.local cluster.local');
+    } finally {
+      for (const ns of kept!.slice(1, 4)) spawnSync('ip', ['netns', 'del', ns!]);
+      rmSync(kept![4]!, { recursive: true, force: true });
+      if (kept![5]) rmdirSync('/etc/netns');
+    }
+    expect(ours()).toEqual(before);
   });
 
   it('cilium-socket-lb: the socket rewrite not verified, the packets after it, sent straight to the backend, all ✓', async () => {
