@@ -12,29 +12,46 @@ import type { Cmd, Send } from './types.ts';
 import { isRule, ruleCommands, type RowsOf, type RulePlan } from './rules.ts';
 import { natCommands, natRows } from './nat.ts';
 import { routeRow, linkLayerRow } from './rows.ts';
-import { builtFromStart } from './table-commands.ts';
+import { builtFromStart, tableCommands } from './table-commands.ts';
 
 type NetnsOf = (id: string) => string | undefined;
 
-/** The rule commands for the tables as they stand after step k; `extra` (masq.ts's, which do not change) go with the nat table. */
-export function rulesAt(scene: Scene, steps: DerivedStep[], netnsOf: NetnsOf, uplinks: Set<string>, extra: Cmd[], k: number): { setup: Cmd[]; rules: RulePlan } {
+/** The routes, neighbours, FDB entries and rules for the tables as they stand after step k; `extra` (masq.ts's, which do not change) go with the nat table. */
+export function rulesAt(scene: Scene, steps: DerivedStep[], netnsOf: NetnsOf, built: Set<string>, uplinks: Set<string>, extra: Cmd[], k: number): { setup: Cmd[]; rules: RulePlan } {
   const at = steps[k]?.tables;
   const rowsOf: RowsOf | undefined = at && ((t) => (at[t.id] ?? []).filter((r) => r.state !== 'removed'));
+  const routes = tableCommands(scene, netnsOf, built, rowsOf);
   const rules = ruleCommands(scene, netnsOf, uplinks, rowsOf);
   const nat = natCommands(scene, steps, netnsOf, at);
   // nat.ts and masq.ts both make KUBE-POSTROUTING and the jump to it: once.
   const made = new Set<string>();
   const once = [...nat.setup, ...extra].filter((c) => !made.has(c.argv.join(' ')) && made.add(c.argv.join(' ')));
-  return { setup: [...rules.setup, ...once], rules };
+  return { setup: [...routes.setup, ...rules.setup, ...once], rules };
 }
 
 const iptTable = (c: Cmd) => (c.argv[4] === 'iptables' ? `${c.argv[3]} ${c.argv[7]}` : undefined);
 
-/** From one state's commands to another's: each (namespace, iptables table) that differs is flushed and built again; other new commands run. */
+/** The command that takes back a route, neighbour or FDB entry the run installed, or undefined (a sysctl stays). */
+export function undo(c: Cmd): Cmd | undefined {
+  const [ip, n, ns, what, verb, ...rest] = c.argv;
+  if (n !== '-n' || ns === undefined) return undefined;
+  const head = [ip!, n, ns, what!];
+  if (what === 'route' && verb === 'replace') return { argv: [...head, 'del', ...rest], why: `removed: ${c.why}` };
+  if (what === 'neigh' && verb === 'replace') return { argv: [...head, 'del', rest[0]!, 'dev', rest[rest.indexOf('dev') + 1]!], why: `removed: ${c.why}` };
+  if (what === 'fdb' && verb === 'append') return { argv: [...head, 'del', ...rest.filter((w) => w !== 'permanent')], why: `removed: ${c.why}` };
+  return undefined;
+}
+
+/**
+ * From one state's commands to another's: routes, neighbours and FDB entries gone are taken back first; each
+ * (namespace, iptables table) that differs is emptied and written again whole; other new commands run.
+ */
 export function transition(from: Cmd[], to: Cmd[]): Cmd[] {
   const key = (c: Cmd) => c.argv.join(' ');
   const had = new Set(from.map(key));
-  const out = to.filter((c) => !iptTable(c) && !had.has(key(c)));
+  const will = new Set(to.map(key));
+  const out = from.filter((c) => !iptTable(c) && !will.has(key(c))).flatMap((c) => undo(c) ?? []);
+  out.push(...to.filter((c) => !iptTable(c) && !had.has(key(c))));
   for (const g of new Set([...from, ...to].map(iptTable).filter((g) => g !== undefined))) {
     const of = (list: Cmd[]) => list.filter((c) => iptTable(c) === g);
     if (of(from).map(key).join('\n') === of(to).map(key).join('\n')) continue;
@@ -60,12 +77,11 @@ export function unappliable(scene: Scene, step: number): string | undefined {
       const nat = natRows([text]);
       if (!isRule(text) && nat.services.length + nat.nodePorts.length + nat.seps.length + nat.jumps.size === 0 && !nat.mark) return `step ${step + 1} ${c.op === 'remove' ? 'removes' : c.op === 'add' ? 'adds' : 'changes'} ${name}, which is neither a rule as \`iptables -S\` prints it nor a kube-proxy nat row the run reads: the kernel's rules stay as they were`;
     } else if (t?.type === 'routes') {
-      // A route a BGP update or a step on the topology adds is installed from the start (table-commands.ts).
-      if (c.op === 'add' && builtFromStart(scene, c.table, c.row)) continue;
-      if (routeRow(text).kind === 'route') return `step ${step + 1} ${c.op}s the route ${name}; routes a step changes are not applied part-way in this slice`;
+      const r = routeRow(text);
+      if (r.kind !== 'route') return `step ${step + 1} ${c.op}s ${name}, which is no route the run can install (${r.kind === 'skip' ? r.reason : 'not a route'}): the kernel's routes stay as they were`;
     } else if (t?.type === 'neigh' || t?.type === 'fdb') {
       const r = linkLayerRow(text);
-      if (r.kind !== 'skip' && r.kind !== 'learned') return `step ${step + 1} ${c.op}s ${name}; neighbour and FDB rows a step changes are not applied part-way in this slice`;
+      if (r.kind === 'skip') return `step ${step + 1} ${c.op}s ${name}, which is no entry the run can install (${r.reason}): the kernel's stay as they were`;
     }
   }
   return undefined;

@@ -43,15 +43,15 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   }
   const devices = deviceCommands(scene, steps, { netnsOf, segments });
   setup.push(...devices.setup);
+  // What cannot be built; the routes, neighbours and FDB entries themselves are built per state (phases.ts).
   const tables = tableCommands(scene, netnsOf, devices.built);
-  setup.push(...tables.setup);
   const calico = calicoCommands(scene, netnsOf, devices.built);
   setup.push(...calico.setup);
   // Every step's DNAT, for its notes and its rule in words; the rules themselves are built per state (phases.ts).
   const nat = natCommands(scene, steps, netnsOf);
   const masq = masqCommands(scene, steps, netnsOf);
   const states = new Map<number, ReturnType<typeof rulesAt>>();
-  const stateAt = (k: number) => states.get(k) ?? states.set(k, rulesAt(scene, steps, netnsOf, calico.uplinks, masq.setup, k)).get(k)!;
+  const stateAt = (k: number) => states.get(k) ?? states.set(k, rulesAt(scene, steps, netnsOf, devices.built, calico.uplinks, masq.setup, k)).get(k)!;
   const every = (steps.length > 0 ? steps : [{ index: -1 }]).map((s) => stateAt(s.index).rules);
   const union = (f: (r: RulePlan) => Set<string>) => new Set(every.flatMap((r) => [...f(r)]));
   const rules = { rejecting: union((r) => r.rejecting), dropping: union((r) => r.dropping), skipped: [...new Map(every.flatMap((r) => r.skipped).map((k) => [`${k.table} ${k.row}`, k])).values()] };

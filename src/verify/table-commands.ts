@@ -34,7 +34,8 @@ export function contains(cidr: string, ip: string): boolean {
   return len !== undefined && subnetOf(`${bareIp(ip)}/${len}`) === subnetOf(cidr);
 }
 
-export function tableCommands(scene: Scene, netnsOf: (id: string) => string | undefined, built: Set<string>): { setup: Cmd[]; skipped: Skipped[] } {
+/** `rowsOf`: the rows as they stand when a packet is sent (phases.ts); without it, as declared. */
+export function tableCommands(scene: Scene, netnsOf: (id: string) => string | undefined, built: Set<string>, rowsOf?: (t: SceneElement) => { id: string; text: string }[]): { setup: Cmd[]; skipped: Skipped[] } {
   const setup: Cmd[] = [];
   const skipped: Skipped[] = [];
   const tables = Object.values(scene.elements).filter((e) => e.kind === 'table');
@@ -51,11 +52,15 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
       skipped.push({ table: t.id, row: `(${t.rows?.length ?? 0} rows)`, reason });
       continue;
     }
-    for (const row of t.rows ?? []) {
+    const now = rowsOf?.(t);
+    // In a state, its rows, and those built from the start whatever the state (a BGP update's route, the topology's).
+    const rows = now ? [...now, ...(t.rows ?? []).filter((r) => r.absent && !now.some((x) => x.id === r.id))] : (t.rows ?? []);
+    for (const row of rows) {
       const skip = (reason: string) => skipped.push({ table: t.id, row: row.text, reason });
-      const bird = row.absent && t.type === 'routes' ? builtFromStart(scene, t.id, row.id) : undefined;
-      if (row.absent && bird === undefined) {
-        skip('starts absent: a step adds it, so the run does not install it');
+      const absent = (t.rows ?? []).find((r) => r.id === row.id)?.absent === true;
+      const bird = absent && t.type === 'routes' ? builtFromStart(scene, t.id, row.id) : undefined;
+      if (absent && bird === undefined && !now?.includes(row)) {
+        skip('starts absent: a step adds it; the run installs it before the first packet sent after that step');
         continue;
       }
       if (t.type === 'routes') {

@@ -75,6 +75,38 @@ describe('verify phases: service-no-endpoints', () => {
   });
 });
 
+describe('verify phases: routes a step changes', () => {
+  const ROUTES = `          - { kind: device, name: eth0, type: veth, ip: 10.244.1.2/24, mac: 0a:58:0a:f4:01:02 }
+          - kind: table
+            name: routes
+            type: routes
+            beside: eth0
+            rows:
+              - { id: default, text: default via 10.244.1.1 dev eth0 }
+              - { id: old, text: 10.0.0.0/8 via 10.244.1.1 dev eth0 }
+              - { id: svc, text: 10.96.0.0/12 via 10.244.1.1 dev eth0, initially: absent }
+`;
+  const edits = (svc: string): [string, string][] => [
+    ['          - { kind: device, name: eth0, type: veth, ip: 10.244.1.2/24, mac: 0a:58:0a:f4:01:02 }\n', ROUTES.replace('10.96.0.0/12 via 10.244.1.1 dev eth0', svc)],
+    ['    rows: [{ remove: node1/filter#reject },', '    rows: [{ add: pod-a/routes#svc }, { remove: pod-a/routes#old }, { remove: node1/filter#reject },'],
+  ];
+
+  it('installs a route a step adds, and takes back one it removes, before the packet that starts after it', () => {
+    const p = plan('scenes/service-no-endpoints.yaml', edits('10.96.0.0/12 via 10.244.1.1 dev eth0'));
+    expect(words(p.setup)).toContain('route replace 10.0.0.0/8 via 10.244.1.1 dev eth0');
+    expect(words(p.setup)).not.toContain('route replace 10.96.0.0/12 via 10.244.1.1 dev eth0');
+    const before = words(p.sends[1]!.before);
+    expect(before.slice(0, 2)).toEqual(['route del 10.0.0.0/8 via 10.244.1.1 dev eth0', 'route replace 10.96.0.0/12 via 10.244.1.1 dev eth0']);
+    expect(p.unverifiedSteps).toEqual({});
+  });
+
+  it('a route row the run cannot read is not applied: the steps from its change on are not verified', () => {
+    const p = plan('scenes/service-no-endpoints.yaml', edits('the Service range through cni0'));
+    expect(Object.keys(p.unverifiedSteps).map(Number)).toEqual([6, 7, 8, 9, 10, 11]);
+    expect(p.unverifiedSteps[6]).toMatch(/^step 7 adds pod-a\/routes#svc \(“the Service range through cni0”\), which is no route the run can install \(.+\): the kernel's routes stay as they were$/);
+  });
+});
+
 describe('verify phases: from one state to the next', () => {
   const ipt = (table: string, ...a: string[]) => ({ argv: ['ip', 'netns', 'exec', 'kh-1-n', 'iptables', '-w', '-t', table, ...a], why: '' });
   const route = { argv: ['ip', '-n', 'kh-1-n', 'route', 'replace', 'default', 'dev', 'eth0'], why: '' };
