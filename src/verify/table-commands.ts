@@ -1,6 +1,7 @@
 // The scene's routing, neighbour and FDB tables as kernel state, each row in
-// its node's or pod's namespace. Rows that start absent, learned entries and
-// rows this slice cannot read are left out, with the reason.
+// its node's or pod's namespace, as the rows stand at one point of the scene
+// (phases.ts). Learned entries and rows this slice cannot read are left out,
+// with the reason.
 import type { Scene, SceneElement } from '../scene/model.ts';
 import type { Cmd, Skipped } from './types.ts';
 import { linkLayerRow, routeRow } from './rows.ts';
