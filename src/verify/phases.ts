@@ -62,9 +62,11 @@ export function transition(from: Cmd[], to: Cmd[]): Cmd[] {
   return out;
 }
 
+const BUILT = new Set(['iptables', 'routes', 'neigh', 'fdb']);
+
 /** What a step's `rows:` do to the tables the run builds, in words (`node1/filter#reject removed, node1/nat#svc added`). */
 export function changesAt(scene: Scene, step: number): string[] {
-  return (scene.steps[step]?.rows ?? []).filter((c) => scene.elements[c.table]?.type === 'iptables').map((c) => `${c.table}#${c.row} ${c.op === 'add' ? 'added' : c.op === 'remove' ? 'removed' : 'changed'}`);
+  return (scene.steps[step]?.rows ?? []).filter((c) => BUILT.has(scene.elements[c.table]?.type ?? '')).map((c) => `${c.table}#${c.row} ${c.op === 'add' ? 'added' : c.op === 'remove' ? 'removed' : 'changed'}`);
 }
 
 /** Why the run cannot make a step's change to the kernel's state, or undefined when it can (or the table is none it builds). */
@@ -114,7 +116,12 @@ export function phases(scene: Scene, steps: DerivedStep[], sends: Send[], made: 
     now = next;
     const what = steps.filter((x) => x.index > Math.min(starts[i - 1]!, starts[i]!) && x.index <= Math.max(starts[i - 1]!, starts[i]!) && changesAt(scene, x.index).length > 0).map((x) => `step ${x.index + 1}: ${changesAt(scene, x.index).join(', ')}`);
     const tables = [...new Set(out.before[i]!.filter((c) => c.argv.at(-1) === '-F').map((c) => `${c.argv[3]!.replace(/^kh-[0-9a-f]+-/, '')} ${c.argv[7]}`))];
-    out.notes.push(`before ${s.what}: the ${tables.join(' and ')} table${tables.length > 1 ? 's are' : ' is'} written again, whole, as ${tables.length > 1 ? 'they stand' : 'it stands'} at step ${starts[i]! + 1} (${what.join('; ') || 'its rows changed'}), as kube-proxy's iptables-restore rewrites a table`);
+    const others = out.before[i]!.filter((c) => c.argv[1] === '-n').length;
+    const done = [
+      tables.length > 0 && `the ${tables.join(' and ')} table${tables.length > 1 ? 's are' : ' is'} written again, whole, as kube-proxy's iptables-restore rewrites a table`,
+      others > 0 && `${others} route, neighbour or FDB entr${others > 1 ? 'ies' : 'y'} installed or taken back`,
+    ].filter(Boolean);
+    out.notes.push(`before ${s.what}: the kernel is brought to the tables as they stand at step ${starts[i]! + 1} (${what.join('; ') || 'its rows changed'}): ${done.join('; ')}`);
   });
   const carrier = (packet: string) => {
     const i = sends.findIndex((s) => made(s).includes(packet));

@@ -41,7 +41,7 @@ describe('verify phases: coredns-down, whose step 7 swaps the REJECT for a DNAT'
     expect(before.indexOf('iptables -w -t nat -F')).toBeGreaterThan(0);
     expect(before.at(-1)).toBe('iptables -w -t nat -A KUBE-SEP-YIL6JZP7A3QYXJU2 -p udp -j DNAT --to-destination 10.244.1.9:53');
     for (const c of fixed!.before!) expect(confined(c.argv, p.prefix)).toBe(true);
-    expect(p.notes).toContain("before getent ahostsv4 web in app (glibc's resolver, through the scene's resolv.conf): the node1 filter and node1 nat tables are written again, whole, as they stand at step 7 (step 7: node1/filter#reject removed, node1/nat#svc added, node1/nat#sep added), as kube-proxy's iptables-restore rewrites a table");
+    expect(p.notes).toContain("before getent ahostsv4 web in app (glibc's resolver, through the scene's resolv.conf): the kernel is brought to the tables as they stand at step 7 (step 7: node1/filter#reject removed, node1/nat#svc added, node1/nat#sep added): the node1 filter and node1 nat tables are written again, whole, as kube-proxy's iptables-restore rewrites a table");
   });
 
   it('leaves no step unverified for the change', () => {
@@ -97,6 +97,7 @@ describe('verify phases: routes a step changes', () => {
     expect(words(p.setup)).not.toContain('route replace 10.96.0.0/12 via 10.244.1.1 dev eth0');
     const before = words(p.sends[1]!.before);
     expect(before.slice(0, 2)).toEqual(['route del 10.0.0.0/8 via 10.244.1.1 dev eth0', 'route replace 10.96.0.0/12 via 10.244.1.1 dev eth0']);
+    expect(p.notes.find((n) => n.startsWith('before TCP connection'))).toMatch(/\(step 7: pod-a\/routes#svc added, pod-a\/routes#old removed, node1\/filter#reject removed, .*\): the node1 filter and node1 nat tables are written again, whole, .*; 2 route, neighbour or FDB entries installed or taken back$/);
     expect(p.unverifiedSteps).toEqual({});
   });
 
