@@ -90,7 +90,10 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const ns = netnsOf(home);
     if (!ns) return undefined;
     if (servers.has(home)) return servers.get(home);
-    const core = parseCorefile(rowsOf(use(tableIn(scene, home, 'corefile'))));
+    const corefile = use(tableIn(scene, home, 'corefile'));
+    const core = parseCorefile(rowsOf(corefile));
+    // No Corefile drawn: its `ttl` is unknown, so the answer's own TTL is served (taken, like the address).
+    const ownTtl = ttlFrom === 'records' || !corefile;
     const zones = ttlFrom === 'corefile' && core.zones.length > 0 ? core.zones : [...new Set(records(home).map((r) => r.name))];
     const watch = Object.values(scene.elements).filter((e) => e.kind === 'table' && e.type === 'cache' && homeOf(scene, e.id) === home).flatMap((t) => {
       const w = watched(rowsOf(t), zones[0] ?? 'cluster.local');
@@ -102,8 +105,10 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const fromAnswers = records(home).filter((r) => inZone(r.name) && !watch.some((w) => w.name === r.name));
     const held = [...watch, ...fromAnswers];
     // Not silent: where the cluster's state is drawn nowhere else, the address is the scene's own and only the rest is checked.
-    for (const r of fromAnswers) plan.notes.push(`${home} serves ${r.name} ${r.type} ${r.data} as the scene's own answer shows it (no other table of the scene holds that address): the address is taken, not checked; the name, type, TTL and rcode are`);
-    const config: DnsServerConfig = { port: 53, zones, records: held.map((r) => ({ ...r, ttl: ttlFrom === 'corefile' ? core.ttl : r.ttl })) };
+    for (const r of fromAnswers) plan.notes.push(ownTtl && ttlFrom === 'corefile'
+      ? `${home} serves ${r.name} ${r.type} ${r.data} with TTL ${r.ttl} as the scene's own answer shows it (no table of the scene holds that address, and it draws no Corefile): the address and TTL are taken, not checked; the name, type and rcode are`
+      : `${home} serves ${r.name} ${r.type} ${r.data} as the scene's own answer shows it (no other table of the scene holds that address): the address is taken, not checked; the name, type, TTL and rcode are`);
+    const config: DnsServerConfig = { port: 53, zones, records: held.map((r) => ({ ...r, ttl: ownTtl ? r.ttl : core.ttl })) };
     // `forward . /etc/resolv.conf`: the nameserver of the node's resolv.conf, when the scene has that host.
     const nodeResolv = core.forward === '/etc/resolv.conf' ? parseResolv(rowsOf(use(Object.values(scene.elements).find((e) => e.type === 'resolv' && e.parent === homeOf(scene, scene.elements[home]?.parent ?? ''))))).nameservers[0] : core.forward;
     const upstream = nodeResolv && Object.values(scene.elements).find((e) => e.ip !== undefined && bareIp(e.ip) === nodeResolv && homeOf(scene, e.id) !== undefined && e.kind !== 'node');
@@ -118,7 +123,7 @@ export function dnsCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
       config.zones.push(...new Set(outside.map((r) => r.name)));
       if (answersAt(home).some((s) => !inZone((s.headers.find((h) => h.layer === 'dns') as { qname: string }).qname))) plan.notes.push(`${home} forwards names outside ${zones.join(', ')} to an upstream the scene does not draw: the run's server answers them itself, as the scene's answers say (NXDOMAIN where they show no record)`);
     }
-    const d: DnsDaemon = { netns: ns, config, what: `${home} answers DNS on UDP 53 (${zones.length ? zones.join(', ') : 'no zone'}${ttlFrom === 'corefile' ? `, TTL ${core.ttl}` : ''}${config.forward ? `, forwards to ${config.forward.ip}` : ''})` };
+    const d: DnsDaemon = { netns: ns, config, what: `${home} answers DNS on UDP 53 (${zones.length ? zones.join(', ') : 'no zone'}${ownTtl ? '' : `, TTL ${core.ttl}`}${config.forward ? `, forwards to ${config.forward.ip}` : ''})` };
     servers.set(home, d);
     return d;
   };

@@ -7,6 +7,7 @@
 // deterministic where kube-proxy picks at random.
 import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
+import type { TableStates } from '../derive/tables.ts';
 import type { Cmd } from './types.ts';
 import { bareIp } from './names.ts';
 
@@ -66,7 +67,13 @@ export function natRows(texts: string[]): Rows {
   return out;
 }
 
-export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: string) => string | undefined): NatPlan {
+/**
+ * `at`: the tables as they stand when a packet is sent (phases.ts). A step's
+ * DNAT is built from the rows drawn at that step, and only while its Service
+ * and endpoint rows stand as drawn there: a Service whose rules appear
+ * part-way has none before.
+ */
+export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: string) => string | undefined, at?: TableStates): NatPlan {
   const plan: NatPlan = { setup: [], unbuilt: {}, notes: [], rules: {} };
   const ready = new Set<string>();
   const made = new Set<string>();
@@ -100,16 +107,21 @@ export function natCommands(scene: Scene, steps: DerivedStep[], netnsOf: (id: st
     const table = Object.values(scene.elements).find((e) => e.kind === 'table' && e.type === 'iptables' && netnsOf(e.id) === ns && (e.rows ?? []).some((r) => /^KUBE-/.test(r.text)));
     // The rows as drawn at this step: a Service's rules may appear part-way through a scene.
     const shown = table && s.tables?.[table.id];
-    const added = table && (table.rows ?? []).filter((r) => r.absent && shown?.some((x) => x.id === r.id));
-    if (table && added && added.length > 0) {
-      plan.unbuilt[s.packet] = `${table.id}'s rows change part-way (${added.map((r) => r.id).join(', ')} appear by step ${s.index + 1}); the run builds the rules as they stand at the start`;
-      continue;
-    }
-    const rows = natRows(shown ? shown.filter((r) => r.state !== 'removed').map((r) => r.text) : (table?.rows ?? []).filter((r) => !r.absent).map((r) => r.text));
+    const texts = shown ? shown.filter((r) => r.state !== 'removed').map((r) => r.text) : (table?.rows ?? []).filter((r) => !r.absent).map((r) => r.text);
+    const rows = natRows(texts);
     const nodePort = rows.services.some((r) => r.ip === vip) ? undefined : rows.nodePorts.find((r) => r.port === vport);
     // A Service row for another protocol is not this packet's rule: kube-proxy writes one per port and protocol.
-    const service = rows.services.find((r) => r.ip === vip && r.proto === proto) ?? { ip: vip, port: vport, svc: nodePort?.ext ?? 'KUBE-SVC-KUBEHOP', proto };
-    const sep = rows.seps.find((r) => r.ip === toIp) ?? { chain: 'KUBE-SEP-KUBEHOP', ip: toIp, port: op.port ?? vport };
+    const serviceRow = rows.services.find((r) => r.ip === vip && r.proto === proto);
+    const sepRow = rows.seps.find((r) => r.ip === toIp);
+    const service = serviceRow ?? { ip: vip, port: vport, svc: nodePort?.ext ?? 'KUBE-SVC-KUBEHOP', proto };
+    const sep = sepRow ?? { chain: 'KUBE-SEP-KUBEHOP', ip: toIp, port: op.port ?? vport };
+    if (table && at) {
+      // The rows this rule comes from, found again in the state asked for: absent (or changed) there, no rule then.
+      const now = natRows((at[table.id] ?? []).filter((r) => r.state !== 'removed').map((r) => r.text));
+      const same = (a: object | undefined, list: object[]) => a === undefined || list.some((x) => JSON.stringify(x) === JSON.stringify(a));
+      const np = nodePort && rows.nodePorts.find((r) => r === nodePort);
+      if (!same(serviceRow, now.services) || !same(sepRow, now.seps) || !same(np, now.nodePorts)) continue;
+    }
     if (table && !rows.seps.some((r) => r.ip === toIp)) plan.notes.push(`${table.id} has no DNAT row to ${toIp}: step ${s.index + 1}'s rule is built from its op alone`);
     plan.rules[s.index] = `${sep.chain}: DNAT to ${sep.ip}:${sep.port} (${table && rows.seps.some((r) => r.ip === toIp) ? `${table.id}'s row` : 'built from the op'})`;
     const why = `step ${s.index + 1}'s DNAT: ${service.ip}:${service.port} → ${sep.ip}:${sep.port}${table ? ` (from ${table.id}'s rows)` : ''}`;

@@ -11,7 +11,8 @@ import { unbuiltDrops, unsupportedReason } from './support.ts';
 import { sendFor } from './traffic.ts';
 import { tableChecks } from './table-check.ts';
 import { natCommands } from './nat.ts';
-import { ruleCommands } from './rules.ts';
+import { uplinkCommands, type RulePlan } from './rules.ts';
+import { phases, rulesAt } from './phases.ts';
 import { listeners, retransmissions } from './tcp.ts';
 import { lanSegments, portName } from './lan.ts';
 import { masqCommands } from './masq.ts';
@@ -42,17 +43,20 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   }
   const devices = deviceCommands(scene, steps, { netnsOf, segments });
   setup.push(...devices.setup);
+  // What cannot be built; the routes, neighbours and FDB entries themselves are built per state (phases.ts).
   const tables = tableCommands(scene, netnsOf, devices.built);
-  setup.push(...tables.setup);
   const calico = calicoCommands(scene, netnsOf, devices.built);
   setup.push(...calico.setup);
-  const rules = ruleCommands(scene, netnsOf, calico.uplinks);
-  setup.push(...rules.setup);
+  // Every step's DNAT, for its notes and its rule in words; the rules themselves are built per state (phases.ts).
   const nat = natCommands(scene, steps, netnsOf);
   const masq = masqCommands(scene, steps, netnsOf);
-  // nat.ts and masq.ts both make KUBE-POSTROUTING and the jump to it: once.
-  const made = new Set<string>();
-  setup.push(...[...nat.setup, ...masq.setup].filter((c) => !made.has(c.argv.join(' ')) && made.add(c.argv.join(' '))));
+  const states = new Map<number, ReturnType<typeof rulesAt>>();
+  const stateAt = (k: number) => states.get(k) ?? states.set(k, rulesAt(scene, steps, netnsOf, devices.built, calico.uplinks, masq.setup, k)).get(k)!;
+  const every = (steps.length > 0 ? steps : [{ index: -1 }]).map((s) => stateAt(s.index).rules);
+  const union = (f: (r: RulePlan) => Set<string>) => new Set(every.flatMap((r) => [...f(r)]));
+  const rules = { rejecting: union((r) => r.rejecting), dropping: union((r) => r.dropping), skipped: [...new Map(every.flatMap((r) => r.skipped).map((k) => [`${k.table} ${k.row}`, k])).values()] };
+  const uplinks = uplinkCommands(scene, netnsOf, union((r) => r.uplinked));
+  setup.push(...uplinks.setup);
 
   const dns = dnsCommands(scene, steps, netnsOf);
   setup.push(...dns.setup);
@@ -98,6 +102,10 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
     sends.push({ packet: l.packets[0]!, netns: l.netns, argv: ['ip', 'netns', 'exec', l.netns, 'getent', l.family, l.name], what: l.what });
   }
   sends.sort((a, b) => order.indexOf(a.packet) - order.indexOf(b.packet));
+  const madeBy = (s: Send) => [...dns.lookups, ...dns.forwards].find((l) => l.netns === s.netns && l.packets[0] === s.packet)?.packets ?? [s.packet];
+  const ph = phases(scene, steps, sends, madeBy, (k) => stateAt(k).setup, unsupported);
+  setup.push(...ph.setup);
+  sends.forEach((s, i) => ph.before[i]!.length > 0 && (s.before = ph.before[i]));
 
   const captures: Capture[] = [];
   for (const s of steps) {
@@ -108,5 +116,5 @@ export function planScene(drawn: Scene, steps: DerivedStep[], short: string): Pl
   const vxlanPorts = [...new Set(Object.values(scene.elements).flatMap((e) => (e.type === 'vxlan' ? [vxlanParams(steps, scene, e.id)?.dport ?? []].flat() : [])))];
   const checks = tableChecks(scene, steps, netnsOf, unsupported);
   const switchPorts = segments.map((g) => ({ netns: g.netns, ports: g.ends.map((_, n) => portName(n)) }));
-  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...rules.notes, ...nat.notes, ...masq.notes, ...dns.notes, ...calico.notes], resolvFiles: dns.resolv, dnsServers: dns.servers, dnatRules: nat.rules, unsupported, unverifiedSteps: { ...unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), ...Object.assign({}, ...[...rewritten.values()].map((r) => r.unverified)) }, skipped: [...devices.skipped, ...tables.skipped.filter((t) => !dns.used.has(t.table)), ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
+  return { prefix, namespaces, switchPorts, setup, captures, sends, listeners: listeners(scene, steps.filter((s) => !unsupported[s.packet]), netnsOf), notes: [...uplinks.notes, ...nat.notes, ...masq.notes, ...dns.notes, ...calico.notes, ...ph.notes], resolvFiles: dns.resolv, dnsServers: dns.servers, dnatRules: nat.rules, unsupported, unverifiedSteps: { ...ph.unverified, ...unbuiltDrops(steps, (at) => rules.dropping.has(netnsOf(at) ?? '')), ...Object.assign({}, ...[...rewritten.values()].map((r) => r.unverified)) }, skipped: [...devices.skipped, ...tables.skipped.filter((t) => !dns.used.has(t.table)), ...rules.skipped], vxlanPorts, tableChecks: checks.checks, tablesUnchecked: checks.unchecked };
 }

@@ -2,9 +2,9 @@
 // (`-A KUBE-SERVICES -d 10.96.0.20/32 -p tcp … -j REJECT`) are installed as
 // they stand, in the node's namespace and the table the element is named
 // after. Rows written in the scenes' abridged form (`CHAIN: match → target`)
-// are left to the ops (nat.ts) or not built. Only the rows present from the
-// start: rules a scene changes part-way need a run per state.
-import type { Scene } from '../scene/model.ts';
+// are left to the ops (nat.ts) or not built. The rows are those in force
+// when a packet is sent (phases.ts asks for each state the run goes through).
+import type { Scene, SceneElement } from '../scene/model.ts';
 import type { Cmd, Skipped } from './types.ts';
 
 const TABLES = new Set(['filter', 'nat', 'mangle', 'raw']);
@@ -24,6 +24,12 @@ export function ruleWords(text: string): string[] | undefined {
   return at >= text.trimEnd().length ? out : undefined;
 }
 
+/** True for a row the run installs as it stands: `-A CHAIN …` as `iptables -S` prints it. */
+export function isRule(text: string): boolean {
+  const chain = text.startsWith('-A ') ? ruleWords(text)?.[1] : undefined;
+  return chain !== undefined && CHAIN.test(chain);
+}
+
 export interface RulePlan {
   setup: Cmd[];
   skipped: Skipped[];
@@ -33,24 +39,26 @@ export interface RulePlan {
   rejecting: Set<string>;
   /** Namespaces whose rules include a DROP (their drop steps can be verified). */
   dropping: Set<string>;
+  /** Namespaces that need a default route (uplinkCommands builds it once, whatever the state). */
+  uplinked: Set<string>;
 }
 
+/** A table's rows as they stand at one point of the scene. */
+export type RowsOf = (table: SceneElement) => { id: string; text: string }[];
+const declared: RowsOf = (t) => (t.rows ?? []).filter((r) => !r.absent);
+
 /** `uplinks`: namespaces that need a default route for another reason (Calico's proxy ARP). */
-export function ruleCommands(scene: Scene, netnsOf: (id: string) => string | undefined, uplinks: Set<string> = new Set()): RulePlan {
-  const plan: RulePlan = { setup: [], skipped: [], notes: [], rejecting: new Set(), dropping: new Set() };
+export function ruleCommands(scene: Scene, netnsOf: (id: string) => string | undefined, uplinks: Set<string> = new Set(), rowsOf: RowsOf = declared): RulePlan {
   const uplinked = new Set<string>(uplinks);
+  const plan: RulePlan = { setup: [], skipped: [], notes: [], rejecting: new Set(), dropping: new Set(), uplinked };
   for (const t of Object.values(scene.elements)) {
     const ns = netnsOf(t.id);
     if (t.kind !== 'table' || t.type !== 'iptables' || !ns || !TABLES.has(t.name)) continue;
     const made = new Set<string>();
-    for (const row of t.rows ?? []) {
+    for (const row of rowsOf(t)) {
       if (!row.text.startsWith('-A ')) continue;
       const words = ruleWords(row.text);
       const chain = words?.[1];
-      if (row.absent) {
-        plan.skipped.push({ table: t.id, row: row.text, reason: 'a step adds it part-way; the run builds the rules as they stand at the start' });
-        continue;
-      }
       if (!words || !chain || !CHAIN.test(chain)) {
         plan.skipped.push({ table: t.id, row: row.text, reason: 'not a rule iptables -S would print (unbalanced quotes or a bad chain name)' });
         continue;
@@ -70,6 +78,12 @@ export function ruleCommands(scene: Scene, netnsOf: (id: string) => string | und
       if (chain === 'FORWARD' || words.includes('REJECT') || target === 'DROP') uplinked.add(ns);
     }
   }
+  return plan;
+}
+
+/** A default route out of a spare veth for each namespace that needs one and whose routes draw none. */
+export function uplinkCommands(scene: Scene, netnsOf: (id: string) => string | undefined, uplinked: Set<string>): { setup: Cmd[]; notes: string[] } {
+  const plan = { setup: [] as Cmd[], notes: [] as string[] };
   const hasDefault = (ns: string) => Object.values(scene.elements).some((t) => t.type === 'routes' && netnsOf(t.id) === ns && (t.rows ?? []).some((r) => r.text.startsWith('default')));
   for (const ns of [...uplinked].filter((n) => !hasDefault(n))) {
     // A veth pair whose other end stays in the namespace: it needs no module the dummy type would.

@@ -108,6 +108,8 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
     }
     const sendNotes: string[] = [];
     for (const s of plan.sends) {
+      if (s.before) log(`changing the rules before: ${s.what}`);
+      for (const c of s.before ?? []) await exec(c, ctx);
       log(`sending: ${s.what}`);
       const r = await exec({ argv: s.argv, why: s.what }, ctx, false);
       const said = r.stdout.trim() && s.argv.includes('getent') ? ` (${r.stdout.trim().split('\n').map((l) => l.trim().replace(/\s+/g, ' ')).join('; ')})` : '';
@@ -123,16 +125,18 @@ export async function runPlan(plan: Plan, opts: RunOptions = {}): Promise<RunOut
     }
     const pcaps: Record<string, Uint8Array> = {};
     for (const [device, file] of Object.entries(files)) pcaps[device] = new Uint8Array(await readFile(file));
-    if (opts.keep) log(`kept namespaces: ${plan.namespaces.join(' ')} (ip netns del each to remove)`);
+    if (opts.keep) log(`kept namespaces: ${plan.namespaces.join(' ')} (ip netns del each to remove)${etcDirs.length > 0 ? `; kept resolv.conf under ${etcDirs.join(' ')} (rm -r each to remove${madeEtc ? `, then rmdir ${NETNS_ETC}` : ''})` : ''}`);
     return { pcaps, sendNotes, state };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     for (const c of captures) if (c.exitCode === null) c.kill('SIGKILL');
     // Deleting a namespace deletes every device in it, and with them their routes and neighbours.
-    if (!opts.keep || ctx.stopped) for (const ns of plan.namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
-    for (const d of etcDirs) await rm(d, { recursive: true, force: true });
-    if (madeEtc) await rmdir(NETNS_ETC).catch(() => {});
+    // Kept, the namespaces keep their resolv.conf too: `ip netns exec` in one then resolves as the run did.
+    const removing = !opts.keep || ctx.stopped !== undefined;
+    if (removing) for (const ns of plan.namespaces) spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
+    if (removing) for (const d of etcDirs) await rm(d, { recursive: true, force: true });
+    if (removing && madeEtc) await rmdir(NETNS_ETC).catch(() => {});
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,16 +1,22 @@
 // The scene's routing, neighbour and FDB tables as kernel state, each row in
-// its node's or pod's namespace. Rows that start absent, learned entries and
-// rows this slice cannot read are left out, with the reason.
+// its node's or pod's namespace, as the rows stand at one point of the scene
+// (phases.ts). Learned entries and rows this slice cannot read are left out,
+// with the reason.
 import type { Scene, SceneElement } from '../scene/model.ts';
 import type { Cmd, Skipped } from './types.ts';
 import { linkLayerRow, routeRow } from './rows.ts';
 import { bareIp } from './names.ts';
 
-/** The step that adds a route row as a BGP update's result (its packet carries BGP), or undefined. */
-function birdStep(scene: Scene, table: string, row: string): number | undefined {
+/**
+ * The step that adds a route row the run installs from the start, or undefined: a BGP update's result (BGP is
+ * not run, the route BIRD installs is), or a step on the topology (the run builds the topology as the scene ends up).
+ */
+export function builtFromStart(scene: Scene, table: string, row: string): { step: number; bgp: boolean } | undefined {
   const i = scene.steps.findIndex((st) => st.rows?.some((c) => c.op === 'add' && c.table === table && c.row === row));
+  if (i < 0) return undefined;
+  if (scene.steps[i]!.packet === '') return { step: i, bgp: false };
   const packet = scene.packets.find((p) => p.id === scene.steps[i]?.packet);
-  return packet?.headers.some((h) => h.layer === 'bgp') ? i : undefined;
+  return packet?.headers.some((h) => h.layer === 'bgp') ? { step: i, bgp: true } : undefined;
 }
 
 /** The IPv4 prefix a `10.244.1.2/24` address is on (`10.244.1.0/24`). */
@@ -29,7 +35,8 @@ export function contains(cidr: string, ip: string): boolean {
   return len !== undefined && subnetOf(`${bareIp(ip)}/${len}`) === subnetOf(cidr);
 }
 
-export function tableCommands(scene: Scene, netnsOf: (id: string) => string | undefined, built: Set<string>): { setup: Cmd[]; skipped: Skipped[] } {
+/** `rowsOf`: the rows as they stand when a packet is sent (phases.ts); without it, as declared. */
+export function tableCommands(scene: Scene, netnsOf: (id: string) => string | undefined, built: Set<string>, rowsOf?: (t: SceneElement) => { id: string; text: string }[]): { setup: Cmd[]; skipped: Skipped[] } {
   const setup: Cmd[] = [];
   const skipped: Skipped[] = [];
   const tables = Object.values(scene.elements).filter((e) => e.kind === 'table');
@@ -46,11 +53,15 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
       skipped.push({ table: t.id, row: `(${t.rows?.length ?? 0} rows)`, reason });
       continue;
     }
-    for (const row of t.rows ?? []) {
+    const now = rowsOf?.(t);
+    // In a state, its rows, and those built from the start whatever the state (a BGP update's route, the topology's).
+    const rows = now ? [...now, ...(t.rows ?? []).filter((r) => r.absent && !now.some((x) => x.id === r.id))] : (t.rows ?? []);
+    for (const row of rows) {
       const skip = (reason: string) => skipped.push({ table: t.id, row: row.text, reason });
-      const bird = row.absent && t.type === 'routes' ? birdStep(scene, t.id, row.id) : undefined;
-      if (row.absent && bird === undefined) {
-        skip('starts absent: a step adds it, so the run does not install it');
+      const absent = (t.rows ?? []).find((r) => r.id === row.id)?.absent === true;
+      const bird = absent && t.type === 'routes' ? builtFromStart(scene, t.id, row.id) : undefined;
+      if (absent && bird === undefined && !now?.includes(row)) {
+        skip('starts absent: a step adds it; the run installs it before the first packet sent after that step');
         continue;
       }
       if (t.type === 'routes') {
@@ -67,7 +78,7 @@ export function tableCommands(scene: Scene, netnsOf: (id: string) => string | un
         }
         // The kernel adds a connected route with each address; installing it again would only rename its origin.
         if (dev?.ip && !r.args.includes('via') && subnetOf(dev.ip) === r.args[0]) continue;
-        setup.push({ argv: ['ip', '-n', ns, 'route', 'replace', ...r.args], why: `${t.id}#${row.id}: ${row.text}${bird === undefined ? '' : ` (the route BIRD installs once step ${bird + 1}'s BGP update arrives: BGP is not run, its route is)`}` });
+        setup.push({ argv: ['ip', '-n', ns, 'route', 'replace', ...r.args], why: `${t.id}#${row.id}: ${row.text}${bird === undefined ? '' : bird.bgp ? ` (the route BIRD installs once step ${bird.step + 1}'s BGP update arrives: BGP is not run, its route is)` : ` (step ${bird.step + 1} makes it on the topology, built as the scene ends up)`}` });
       } else if (t.type === 'fdb' || t.type === 'neigh') {
         const r = linkLayerRow(row.text);
         const dev = r.kind === 'skip' ? undefined : devIn(ns, r.dev);

@@ -27,6 +27,8 @@ export interface Send {
   argv: string[];
   /** In words, for the report: `ping 10.244.1.3 from pod-a`. */
   what: string;
+  /** Run just before it: the rules as the scene's tables stand at its first step, where an earlier step changed them (phases.ts). */
+  before?: Cmd[];
 }
 
 /** A table row the plan could not turn into kernel state, and why. */

@@ -3,7 +3,7 @@
 // KUBEHOP_VERIFY=1 (set by CI) that is a failure rather than a pass.
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyCommand } from '../../src/cli/verify.ts';
@@ -115,11 +115,41 @@ describe('kubehop verify on this machine’s kernel', () => {
     expect(r.code).toBe(0);
   });
 
-  it('coredns-down: the query to the kube-dns ClusterIP rejected with the ICMP error the scene shows, its quoted port by rule', async () => {
+  it('coredns-down: the query rejected with the ICMP error the scene shows; after step 7 swaps the REJECT for kube-dns’s DNAT, the new query answered', async () => {
     const r = await verify('scenes/coredns-down.yaml');
-    expect(r.lines[0]).toMatch(/: coredns-down on Linux \S+: 6 of 16 steps ✓, 10 not verified$/);
+    expect(r.lines[0]).toMatch(/: coredns-down on Linux \S+: 14 of 16 steps ✓, 2 not verified$/);
+    // Only the two hops one tcpdump tap on cni0 cannot tell apart (the DNAT and the un-DNAT) are not verified.
+    expect(r.lines.filter((l) => l.includes('not verified:')).every((l) => /tcpdump on node1\/cni0 sees this packet once/.test(l))).toBe(true);
     expect(r.lines).toContain('  sent: getent ahostsv4 web in app (glibc\'s resolver, through the scene\'s resolv.conf): exit 2');
+    expect(r.lines.filter((l) => l.startsWith('  sent: getent ahostsv4 web in app')).at(-1)).toMatch(/answered \(10\.96\.0\.20 STREAM web\.default\.svc\.cluster\.local/);
     expect(r.code).toBe(0);
+  });
+
+  it('a copy of coredns-down whose fix points kube-dns’s DNAT at the wrong port fails at the DNAT step, with the frame the kernel sent', async () => {
+    const port = mutated('coredns-down', 'DNAT to 10.244.1.9:53"', 'DNAT to 10.244.1.9:5353"');
+    try {
+      const p = await verify(port);
+      expect(p.code).toBe(1);
+      expect(p.lines[0]).toMatch(/coredns-down on Linux \S+: 8 of 16 steps ✓, 8 ✗ \(first at step 9\)$/);
+      expect(p.lines.slice(1).find((l) => l.includes('✗'))).toMatch(/^ {2}9 {2}query-again {2}node1\/cni0 +✗ no eth \/ ipv4 \/ udp \/ dns frame on node1\/cni0 \(the kernel sent there: .*IP 10\.244\.1\.2 > 10\.244\.1\.9 ttl 64 \| UDP \d+ > 5353/);
+    } finally {
+      rmSync(join(port, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('--keep leaves the namespaces and the pod’s resolv.conf, and says what to delete by hand', async () => {
+    const r = await verify('--keep', 'scenes/coredns-down.yaml');
+    const kept = /kept namespaces: (\S+) (\S+) (\S+) \(ip netns del each to remove\); kept resolv\.conf under (\/etc\/netns\/kh-[0-9a-f]+-app) \(rm -r each to remove(, then rmdir \/etc\/netns)?\)/.exec(r.err);
+    expect(kept, r.err).not.toBeNull();
+    try {
+      expect([...ours()].sort()).toEqual([...before, kept![1]!, kept![2]!, kept![3]!].sort());
+      expect(readFileSync(`${kept![4]}/resolv.conf`, 'utf8')).toContain('search default.svc.cluster.local svc.cluster.local cluster.local');
+    } finally {
+      for (const ns of kept!.slice(1, 4)) spawnSync('ip', ['netns', 'del', ns!]);
+      rmSync(kept![4]!, { recursive: true, force: true });
+      if (kept![5]) rmdirSync('/etc/netns');
+    }
+    expect(ours()).toEqual(before);
   });
 
   it('cilium-socket-lb: the socket rewrite not verified, the packets after it, sent straight to the backend, all ✓', async () => {
@@ -129,10 +159,11 @@ describe('kubehop verify on this machine’s kernel', () => {
     expect(r.code).toBe(0);
   });
 
-  it('service-no-endpoints: the REJECT rule as the scene prints it answers with the ICMP error the scene shows, quote and all', async () => {
+  it('service-no-endpoints: the REJECT rule as the scene prints it answers with the ICMP error the scene shows, quote and all; after the fix the SYN reaches pod B', async () => {
     const r = await verify('scenes/service-no-endpoints.yaml');
-    expect(r.lines[0]).toMatch(/: service-no-endpoints on Linux \S+: 6 of 12 steps ✓, 6 not verified$/);
-    expect(r.lines.slice(1, 7).every((l) => l.endsWith('✓'))).toBe(true);
+    expect(r.lines[0]).toMatch(/: service-no-endpoints on Linux \S+: 10 of 12 steps ✓, 2 not verified$/);
+    expect(r.lines.slice(1, 9).every((l) => l.endsWith('✓'))).toBe(true);
+    expect(r.lines.slice(11, 13).every((l) => l.endsWith('✓'))).toBe(true);
     expect(r.lines).toContain('  sent: TCP connection to 10.96.0.20:80 from pod-a/eth0 port 40312: exit 1 (connect ECONNREFUSED 10.96.0.20:80 - Local (0.0.0.0:40312))');
     expect(r.code).toBe(0);
   });
