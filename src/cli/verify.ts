@@ -19,14 +19,15 @@ export const VERIFY_USAGE = `usage: kubehop verify <scene.yaml>... [--json] [--k
 Builds each scene in Linux network namespaces (every node and pod one, named
 kh-<run>-<name>), sends its packets, captures every device they cross with
 tcpdump and compares each step's headers with the kernel's frame there.
-Needs root and the Debian packages iproute2, iptables, tcpdump and
+Needs root and the Debian packages iproute2, iptables, tcpdump, conntrack and
 iputils-ping. Each
 scene's run ends within ${TIME_LIMIT_MS / 1000} s; its namespaces are deleted on exit,
 on failure and on Ctrl+C (only a killed run leaves them: ip netns list | grep ^kh-).
 
 options:
   --json   one JSON document with every step's verdict
-  --keep   leave the namespaces for a look (ip netns list; ip netns del <name>)
+  --keep   leave the namespaces, and the pods' /etc/netns/<name>/resolv.conf, for a
+           look (ip netns list; ip netns del <name>; rm -r /etc/netns/<name>)
 
 exit codes:
   0  every step verified here agrees with the kernel
