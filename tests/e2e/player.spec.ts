@@ -15,6 +15,9 @@ const last = steps.length - 1;
 async function open(page: Page, step = 1): Promise<void> {
   await page.goto(`/#/${SCENE}/${step}`);
   await waitForStep(page, step - 1);
+  // The inspector's "Checked on Linux" line arrives a moment later (it hashes the scene's file first):
+  // waited for here, so a walk forward and back compares the same panel.
+  await expect(page.getByTestId('inspector').getByTestId('linux-check')).toBeVisible();
 }
 
 function headersDiffer(k: number): boolean {
