@@ -3,7 +3,8 @@
 // lower with a new Ethernet header means the kernel routed where the scene
 // did not say so; a reset where the scene answers means nothing listened
 // where the SYN arrived; a DNS name the resolver did not ask is its
-// resolv.conf's search list at work.
+// resolv.conf's search list at work; a packet that vanished after a DNAT step
+// the kernel did not do was sent where no rule of the Service matched.
 import type { Scene } from '../scene/model.ts';
 import type { DerivedStep } from '../derive/types.ts';
 import type { StepResult } from './types.ts';
@@ -25,6 +26,7 @@ export function explain(scene: Scene, steps: DerivedStep[], results: StepResult[
   return results.map((r) => {
     const before = last.get(r.packet);
     last.set(r.packet, r);
+    if (r.status === 'missing') return unmatched(r, steps, rules);
     if (r.status !== 'differs') return r;
     // The same difference as the packet's step before: it follows from where it began, said once.
     if (before?.status === 'differs' && JSON.stringify(before.mismatches) === JSON.stringify(r.mismatches)) {
@@ -60,4 +62,21 @@ export function explain(scene: Scene, steps: DerivedStep[], results: StepResult[
     }
     return { ...r, notes: [...why, ...r.notes] };
   });
+}
+
+/**
+ * A packet seen up to a DNAT step and then nowhere: the kernel's rules never
+ * rewrote it (the SYN to a ClusterIP and port no Service rule matches goes
+ * nowhere; nothing routes a ClusterIP), so the step's dnat is where to look.
+ */
+function unmatched(r: Extract<StepResult, { status: 'missing' }>, steps: DerivedStep[], rules: DnatRules): StepResult {
+  if (r.reason.startsWith('not seen')) return r;
+  const dnat = steps.filter((s) => s.packet === r.packet && s.index < r.index && s.ops.some((o) => o.startsWith('dnat')) && rules[s.index]).at(-1);
+  if (!dnat) return r;
+  const was = (field: string) => dnat.changed.find((c) => c.field === field)?.was;
+  const to = [was('dst'), was('dport')].filter((v) => v !== undefined).join(':');
+  return {
+    ...r,
+    reason: `${r.reason}; why: the kernel did not rewrite it as step ${dnat.index + 1} does: the run built ${rules[dnat.index]}, which kube-proxy's chains reach only for the Service's address and port as its rows write them — does the packet's destination${to ? ` before that step (${to})` : ''} match them?`,
+  };
 }

@@ -103,6 +103,25 @@ describe('verify hints', () => {
   });
 });
 
+describe('verify hints: a packet that vanishes after a DNAT step', () => {
+  it('points at the DNAT step and the destination it was sent to, when the run built that step a rule', async () => {
+    const { explain } = await import('../../src/verify/hints.ts');
+    const s = checked('scenes/clusterip-dnat.yaml');
+    const dnat = s.steps.find((x) => x.ops.some((o) => o.startsWith('dnat')))!;
+    const after = s.steps.find((x) => x.index > dnat.index && x.packet === dnat.packet)!;
+    const gone: StepResult = { index: after.index, packet: after.packet, at: after.at, status: 'missing', reason: `no eth / ipv4 / tcp frame on ${after.at} (the kernel sent there: nothing)` };
+    const rule = "KUBE-SEP-7PWN6ZQT: DNAT to 10.244.2.5:8080 (node1/nat's row)";
+    const [hinted] = explain(s.scene, s.steps, [gone], { [dnat.index]: rule });
+    expect(hinted!.status === 'missing' && hinted!.reason).toBe(
+      `${gone.reason}; why: the kernel did not rewrite it as step ${dnat.index + 1} does: the run built ${rule}, which kube-proxy's chains reach only for the Service's address and port as its rows write them — does the packet's destination before that step (10.96.0.20:80) match them?`,
+    );
+    // No rule built for the DNAT (an abridged row), or a step that only follows from an earlier loss: nothing to add.
+    expect(explain(s.scene, s.steps, [gone], {})).toEqual([gone]);
+    const later: StepResult = { ...gone, reason: 'not seen: the packet went missing at step 6' };
+    expect(explain(s.scene, s.steps, [later], { [dnat.index]: rule })).toEqual([later]);
+  });
+});
+
 describe('verify match: a step that drops its packet', () => {
   const deny = checked('scenes/networkpolicy-deny.yaml');
   const syn = deny.steps.filter((s) => s.packet === 'syn');
