@@ -10,7 +10,7 @@ import { buildElkGraph, SPACING, type GraphExtras } from './elk-graph.ts';
 import { centreLoose } from './centre-loose.ts';
 import { memoLayout } from './elk-memo.ts';
 import { alignExternals } from './externals.ts';
-import { chooseWraps } from './fit.ts';
+import { chooseWraps, type Room } from './fit.ts';
 import { grownBoxes } from './estimate.ts';
 import { WRAP } from './measure.ts';
 import { toGeometry } from './geometry.ts';
@@ -80,11 +80,14 @@ function finish(scene: Scene, r: Run): Geometry {
  * the app's stage (fit.ts, from estimate.ts's prediction), with invisible
  * nodes that line the rows up across nodes (phantoms.ts) sized from the
  * first run and the new tables. One run when the first needs neither.
+ * `room` says how much a layout must grow beyond its boxes (the packet
+ * card's margin); the choice reserves the first run's (docs/layout.md,
+ * "After the layout: room for the packet card").
  */
-export async function layoutScene(scene: Scene): Promise<Geometry> {
+export async function layoutScene(scene: Scene, room?: Room): Promise<Geometry> {
   const first = await run(scene, tableWraps(scene, WRAP.row));
   const measured = finish(scene, first);
-  const wraps = chooseWraps(scene, measured, first.wraps);
+  const wraps = chooseWraps(scene, measured, first.wraps, room?.(measured));
   const rects = new Map(grownBoxes(scene, measured, first.wraps, wraps).map((b) => [b.id, b]));
   const phantoms = phantomsFor(scene, rects);
   if (wraps === first.wraps && phantoms.length === 0) return measured;

@@ -18,6 +18,12 @@ export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names: Ma
   return { ...roomy, cards: steps.map((_, k) => plan.at(k)?.at ?? null) };
 }
 
+/** How much withCardRoom would grow this layout, for the layout's choice of table widths (layout/fit.ts). */
+export function cardGrowth(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): { width: number; height: number } {
+  const g = grow(geometry, steps, names);
+  return { width: g.width - geometry.width, height: g.height - geometry.height };
+}
+
 function grow(geometry: Geometry, steps: DerivedStep[], names: MacNames): Geometry {
   const plan = cardPlan(steps, geometry, names);
   let [x0, y0, x1, y1] = [0, 0, geometry.width, geometry.height];

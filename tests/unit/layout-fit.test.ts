@@ -15,6 +15,9 @@ import { FONT, type Box, type Geometry } from '../../src/layout/types.ts';
 import { loadScene } from '../../src/scene/load.ts';
 import type { Scene } from '../../src/scene/model.ts';
 import { sameNodeBridge } from './layout-fixtures.ts';
+import { checkScene } from '../../src/pipeline.ts';
+import { cardGrowth } from '../../src/timeline/card-room.ts';
+import { macNames } from '../../src/timeline/card-names.ts';
 
 /** "Readable in the app" (docs/layout.md, "Fitting the stage"): at least 9.5 px once the diagram is scaled into the stage. */
 const MIN_FONT = 9.5;
@@ -49,6 +52,20 @@ describe('fit to the stage', () => {
     const font = FONT.size * Math.min(900 / g.width, 560 / g.height);
     expect(effectiveFont(g)).toBeCloseTo(font, 6);
     expect(font, `${f}: ${g.width}×${g.height}`).toBeGreaterThanOrEqual(MIN_FONT);
+  });
+
+  it("counts the packet card's margin when it chooses: dns-external reads larger, margin included, than chosen without it", async () => {
+    const f = 'dns-external.yaml';
+    const checked = checkScene(readFileSync(join('scenes', f), 'utf8'), f);
+    if (!checked.ok) throw new Error(`${f} does not check`);
+    const names = macNames(checked.scene);
+    const room = (g: Geometry) => cardGrowth(g, checked.steps, names);
+    const onStage = (g: Geometry) => effectiveFont({ width: g.width + room(g).width, height: g.height + room(g).height });
+    const counted = await layoutScene(checked.scene, room);
+    const ignored = await layoutScene(checked.scene);
+    // The margin is there in both (the card has no free spot at the first step): only the choice differs.
+    expect(room(ignored).height).toBeGreaterThan(100);
+    expect(onStage(counted)).toBeGreaterThan(onStage(ignored) + 0.2);
   });
 
   it.each(files)('%s: is laid out in at most two ELK runs, and none when laid out again unchanged', async (f) => {
