@@ -43,29 +43,104 @@ function obstacles(geometry: Geometry): Obstacles {
   return o;
 }
 
-/** Top-left corner of the card at rest beside `at` (a point in the picture). */
+/**
+ * Top-left corner of the card at rest beside `at` (a point in the picture):
+ * of the spots on a grid around it, the cheapest (COST), the first in
+ * reading order on a tie.
+ */
 export function placeCard(geometry: Geometry, at: Point, size: { width: number; height: number }, near?: Rect): Point {
   const o = obstacles(geometry);
   // The packet's own dot sits at `at`: the card must not hide under it, nor hide it.
   const dot = grow(markerRect(at));
   const { width: w, height: h } = size;
+  const grid = searchGrid(at, w, h);
+  // How many text rects and boxes each spot covers, counted per rect over the
+  // spots it touches rather than per spot over every rect: a scene has
+  // hundreds of rects and the grid ten thousand spots.
+  const texts = coverCounts(grid, o.text);
+  const boxes = coverCounts(grid, o.boxes);
   let best: Point = { x: at.x + MARGIN, y: at.y + MARGIN };
   let bestCost = Infinity;
-  for (let y = Math.floor(at.y - h - REACH); y <= at.y + REACH; y += GRID) {
-    for (let x = Math.floor(at.x - w - REACH); x <= at.x + REACH; x += GRID) {
+  for (let j = 0; j < grid.ny; j++) {
+    const y = grid.y0 + GRID * j;
+    for (let i = 0; i < grid.nx; i++) {
+      const x = grid.x0 + GRID * i;
       const c = { x, y, width: w, height: h };
       let cost = COST.perUnit * distance(c, at);
       if (cost >= bestCost) continue;
       if (!inside(c, geometry)) cost += COST.outside;
       if (overlaps(c, dot)) cost += COST.text;
       if (near && !compact(c, near)) cost += COST.loose;
-      for (const r of o.text) if (overlaps(c, r)) cost += COST.text;
+      for (let n = texts[j * grid.nx + i]!; n > 0; n--) cost += COST.text;
       if (cost >= bestCost) continue;
-      for (const b of o.boxes) if (overlaps(c, b)) cost += COST.box;
+      for (let n = boxes[j * grid.nx + i]!; n > 0; n--) cost += COST.box;
       if (cost < bestCost) [best, bestCost] = [{ x, y }, cost];
     }
   }
   return best;
+}
+
+/** The spots the search tries: every GRID units, within REACH of the packet. */
+interface SearchGrid {
+  x0: number;
+  y0: number;
+  nx: number;
+  ny: number;
+  w: number;
+  h: number;
+}
+
+function searchGrid(at: Point, w: number, h: number): SearchGrid {
+  const x0 = Math.floor(at.x - w - REACH);
+  const y0 = Math.floor(at.y - h - REACH);
+  const count = (from: number, to: number): number => (to < from ? 0 : Math.floor((to - from) / GRID) + 1);
+  return { x0, y0, nx: count(x0, at.x + REACH), ny: count(y0, at.y + REACH), w, h };
+}
+
+/** For each spot of the grid (row by row), how many of `rects` a card there overlaps (as rest.ts's `overlaps`). */
+function coverCounts(grid: SearchGrid, rects: readonly Rect[]): Int32Array {
+  const { nx, ny } = grid;
+  // A 2-D difference array: +1/−1 at the corners of the spots each rect touches, then running sums.
+  const diff = new Int32Array((nx + 1) * (ny + 1));
+  if (grid.w <= 0 || grid.h <= 0) return new Int32Array(nx * ny);
+  for (const r of rects) {
+    if (r.width <= 0 || r.height <= 0) continue;
+    const [i0, i1] = span(grid.x0, nx, grid.w, r.x, r.width);
+    const [j0, j1] = span(grid.y0, ny, grid.h, r.y, r.height);
+    if (i0 > i1 || j0 > j1) continue;
+    diff[j0 * (nx + 1) + i0]! += 1;
+    diff[j0 * (nx + 1) + i1 + 1]! -= 1;
+    diff[(j1 + 1) * (nx + 1) + i0]! -= 1;
+    diff[(j1 + 1) * (nx + 1) + i1 + 1]! += 1;
+  }
+  const out = new Int32Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    let row = 0;
+    for (let i = 0; i < nx; i++) {
+      row += diff[j * (nx + 1) + i]!;
+      out[j * nx + i] = row + (j > 0 ? out[(j - 1) * nx + i]! : 0);
+    }
+  }
+  return out;
+}
+
+/**
+ * The first and last grid index k (spots at start + GRID·k, of length
+ * `len`) whose span overlaps [at, at + size), with the very comparisons
+ * `overlaps` makes, so no rounding tells them apart.
+ */
+function span(start: number, n: number, len: number, at: number, size: number): [number, number] {
+  const hits = (k: number): [boolean, boolean] => {
+    const p = start + GRID * k;
+    return [p + len > at, p < at + size];
+  };
+  let lo = Math.min(n, Math.max(0, Math.floor((at - len - start) / GRID)));
+  while (lo > 0 && hits(lo - 1)[0]) lo--;
+  while (lo < n && !hits(lo)[0]) lo++;
+  let hi = Math.max(-1, Math.min(n - 1, Math.ceil((at + size - start) / GRID)));
+  while (hi < n - 1 && hits(hi + 1)[1]) hi++;
+  while (hi >= 0 && !hits(hi)[1]) hi--;
+  return [lo, hi];
 }
 
 /** Whether a card at `p` covers any text of the picture: what the layout checks assert never happens at rest. */

@@ -1,0 +1,76 @@
+// placeCard counts what each spot of its search grid covers per rect rather
+// than per spot (card-place.ts). It must choose exactly the spot the plain
+// search would: here that search is written out, spot by spot and rect by
+// rect, and both run on the bundled scenes' real geometries at many points
+// and card sizes.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildScene } from '../../src/pipeline.ts';
+import type { Geometry, Point } from '../../src/layout/types.ts';
+import { placeCard } from '../../src/timeline/card-place.ts';
+import { edgeLabelRects, markerRect, overlaps, textRects, type Rect } from '../../src/timeline/rest.ts';
+
+const pad = (r: Rect): Rect => ({ x: r.x - 4, y: r.y - 4, width: r.width + 8, height: r.height + 8 });
+
+/** The search as card-place.ts describes it, with nothing clever: every spot against every rect. */
+function plainSearch(g: Geometry, at: Point, size: { width: number; height: number }, near?: Rect): Point {
+  const text = [...g.boxes.flatMap(textRects), ...edgeLabelRects(g)].map(pad);
+  const boxes = g.boxes.filter((b) => !b.container);
+  const dot = pad(markerRect(at));
+  let best: Point = { x: at.x + 4, y: at.y + 4 };
+  let bestCost = Infinity;
+  for (let y = Math.floor(at.y - size.height - 320); y <= at.y + 320; y += 8) {
+    for (let x = Math.floor(at.x - size.width - 320); x <= at.x + 320; x += 8) {
+      const c = { x, y, ...size };
+      let cost = Math.hypot(Math.max(c.x - at.x, 0, at.x - (c.x + c.width)), Math.max(c.y - at.y, 0, at.y - (c.y + c.height)));
+      if (!(x >= 0 && y >= 0 && x + size.width <= g.width && y + size.height <= g.height)) cost += 5000;
+      if (overlaps(c, dot)) cost += 10_000;
+      if (near) {
+        const w = Math.max(c.x + c.width, near.x + near.width) - Math.min(c.x, near.x);
+        const h = Math.max(c.y + c.height, near.y + near.height) - Math.min(c.y, near.y);
+        if (!(w <= 370 && h <= 360)) cost += 6000;
+      }
+      for (const r of text) if (overlaps(c, r)) cost += 10_000;
+      for (const b of boxes) if (overlaps(c, b)) cost += 40;
+      if (cost < bestCost) [best, bestCost] = [{ x, y }, cost];
+    }
+  }
+  return best;
+}
+
+const geometries = new Map<string, Geometry>();
+const scenes = ['clusterip-dnat.yaml', 'dns-external.yaml', 'calico-bgp.yaml'];
+
+beforeAll(async () => {
+  for (const f of scenes) {
+    const built = await buildScene(readFileSync(`scenes/${f}`, 'utf8'), f);
+    if (!built.ok) throw new Error(`${f} does not build`);
+    geometries.set(f, built.geometry);
+  }
+}, 60_000);
+
+describe('placeCard', () => {
+  it.each(scenes)('%s: picks the spot the plain search picks, at every box and at points off the grid', (f) => {
+    const g = geometries.get(f)!;
+    // A fixed pseudo-random sequence, so a failure can be replayed.
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let checked = 0;
+    for (const b of g.boxes) {
+      const at = { x: b.x + rand() * b.width, y: b.y + rand() * b.height };
+      const size = { width: 120 + Math.round(rand() * 200) + rand(), height: 40 + Math.round(rand() * 180) + 0.5 };
+      const near = rand() < 0.5 ? b : undefined;
+      expect(placeCard(g, at, size, near), `${b.id} at ${at.x},${at.y}`).toEqual(plainSearch(g, at, size, near));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('a card wider than the whole search reach, or at the picture edge, still matches', () => {
+    const g = geometries.get('clusterip-dnat.yaml')!;
+    for (const at of [{ x: 0, y: 0 }, { x: g.width, y: g.height }, { x: -50, y: g.height / 2 }]) {
+      const size = { width: 700, height: 90 };
+      expect(placeCard(g, at, size)).toEqual(plainSearch(g, at, size));
+    }
+  });
+});
