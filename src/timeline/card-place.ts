@@ -71,6 +71,7 @@ export function placeCard(geometry: Geometry, at: Point, size: { width: number; 
       if (!inside(c, geometry)) cost += COST.outside;
       if (overlaps(c, dot)) cost += COST.text;
       if (near && !compact(c, near)) cost += COST.loose;
+      // Added once per rect, as the plain search does, so the sums (and ties) are the same to the last bit.
       for (let n = texts[j * grid.nx + i]!; n > 0; n--) cost += COST.text;
       if (cost >= bestCost) continue;
       for (let n = boxes[j * grid.nx + i]!; n > 0; n--) cost += COST.box;
@@ -90,21 +91,27 @@ interface SearchGrid {
   h: number;
 }
 
-function searchGrid(at: Point, w: number, h: number): SearchGrid {
+export function searchGrid(at: Point, w: number, h: number): SearchGrid {
   const x0 = Math.floor(at.x - w - REACH);
   const y0 = Math.floor(at.y - h - REACH);
-  const count = (from: number, to: number): number => (to < from ? 0 : Math.floor((to - from) / GRID) + 1);
+  // Counted as the spots are visited (p ≤ to, p stepping by GRID), not by dividing, which rounds differently at the edge.
+  const count = (from: number, to: number): number => {
+    let n = 0;
+    for (let p = from; p <= to; p += GRID) n++;
+    return n;
+  };
   return { x0, y0, nx: count(x0, at.x + REACH), ny: count(y0, at.y + REACH), w, h };
 }
 
 /** For each spot of the grid (row by row), how many of `rects` a card there overlaps (as rest.ts's `overlaps`). */
-function coverCounts(grid: SearchGrid, rects: readonly Rect[]): Int32Array {
+export function coverCounts(grid: SearchGrid, rects: readonly Rect[]): Int32Array {
   const { nx, ny } = grid;
   // A 2-D difference array: +1/−1 at the corners of the spots each rect touches, then running sums.
+  // A card or rect with no extent (or NaN) overlaps nothing, as `overlaps` has it.
+  if (!(grid.w > 0 && grid.h > 0)) return new Int32Array(nx * ny);
   const diff = new Int32Array((nx + 1) * (ny + 1));
-  if (grid.w <= 0 || grid.h <= 0) return new Int32Array(nx * ny);
   for (const r of rects) {
-    if (r.width <= 0 || r.height <= 0) continue;
+    if (!(r.x + r.width > r.x && r.y + r.height > r.y)) continue;
     const [i0, i1] = span(grid.x0, nx, grid.w, r.x, r.width);
     const [j0, j1] = span(grid.y0, ny, grid.h, r.y, r.height);
     if (i0 > i1 || j0 > j1) continue;
@@ -126,8 +133,9 @@ function coverCounts(grid: SearchGrid, rects: readonly Rect[]): Int32Array {
 
 /**
  * The first and last grid index k (spots at start + GRID·k, of length
- * `len`) whose span overlaps [at, at + size), with the very comparisons
- * `overlaps` makes, so no rounding tells them apart.
+ * `len`) whose span overlaps [at, at + size), decided by the two
+ * comparisons of `overlaps` that depend on k, made the same way; the other
+ * two (each span has extent) coverCounts checks once per rect and card.
  */
 function span(start: number, n: number, len: number, at: number, size: number): [number, number] {
   const hits = (k: number): [boolean, boolean] => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildScene } from '../../src/pipeline.ts';
 import type { Geometry, Point } from '../../src/layout/types.ts';
-import { placeCard } from '../../src/timeline/card-place.ts';
+import { coverCounts, placeCard, searchGrid } from '../../src/timeline/card-place.ts';
 import { edgeLabelRects, markerRect, overlaps, textRects, type Rect } from '../../src/timeline/rest.ts';
 
 const pad = (r: Rect): Rect => ({ x: r.x - 4, y: r.y - 4, width: r.width + 8, height: r.height + 8 });
@@ -54,7 +54,7 @@ describe('placeCard', () => {
     const g = geometries.get(f)!;
     // A fixed pseudo-random sequence, so a failure can be replayed.
     let seed = 7;
-    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     let checked = 0;
     for (const b of g.boxes) {
       const at = { x: b.x + rand() * b.width, y: b.y + rand() * b.height };
@@ -72,5 +72,44 @@ describe('placeCard', () => {
       const size = { width: 700, height: 90 };
       expect(placeCard(g, at, size)).toEqual(plainSearch(g, at, size));
     }
+  });
+
+  it('counts, spot by spot, exactly the rects a card there overlaps: rects on the grid lines, touching, empty, negative, NaN', () => {
+    const rects: Rect[] = [
+      { x: 0, y: 0, width: 8, height: 8 },
+      { x: 16, y: 16, width: 0.0000001, height: 40 },
+      { x: 40, y: 8, width: 8, height: 8 },
+      { x: 48, y: 48, width: 0, height: 10 },
+      { x: 48, y: 48, width: 10, height: -1 },
+      { x: 48, y: 48, width: NaN, height: 10 },
+      { x: -100, y: -100, width: 1000, height: 1000 },
+      { x: 1e9, y: 0, width: 5, height: 5 },
+      { x: 24.5, y: 31.999999999999996, width: 7.5, height: 0.5 },
+    ];
+    const points = [{ x: 48.99999999999996, y: 20 }, { x: 0, y: 0 }, { x: 17.25, y: 3.75 }, { x: 64, y: 64 }];
+    for (const at of points) {
+      for (const size of [{ width: 103, height: 24 }, { width: 16, height: 8 }, { width: 0, height: 8 }, { width: 7.999999999999999, height: 40 }]) {
+        const grid = searchGrid(at, size.width, size.height);
+        // The grid is the plain search's: its columns and rows as that loop visits them.
+        let nx = 0;
+        for (let x = Math.floor(at.x - size.width - 320); x <= at.x + 320; x += 8) nx++;
+        let ny = 0;
+        for (let y = Math.floor(at.y - size.height - 320); y <= at.y + 320; y += 8) ny++;
+        expect([grid.nx, grid.ny]).toEqual([nx, ny]);
+        const counts = coverCounts(grid, rects);
+        for (let j = 0; j < ny; j++) {
+          for (let i = 0; i < nx; i++) {
+            const c = { x: grid.x0 + 8 * i, y: grid.y0 + 8 * j, ...size };
+            expect(counts[j * nx + i], `${JSON.stringify(at)} ${JSON.stringify(size)} spot ${c.x},${c.y}`).toBe(rects.filter((r) => overlaps(c, r)).length);
+          }
+        }
+      }
+    }
+  });
+
+  it('a packet at a coordinate that rounds at the reach chooses as the plain search', () => {
+    const g = geometries.get('dns-external.yaml')!;
+    const at = { x: 48.99999999999996, y: 120.00000000000003 };
+    for (const size of [{ width: 103, height: 60 }, { width: 211, height: 133 }]) expect(placeCard(g, at, size)).toEqual(plainSearch(g, at, size));
   });
 });
