@@ -16,6 +16,7 @@ import { WRAP } from './measure.ts';
 import { toGeometry } from './geometry.ts';
 import { ghostLinks } from './ghosts.ts';
 import { labelRoom, releaseRoom, type Stretch } from './label-room.ts';
+import { levelRows } from './level-rows.ts';
 import { planLink, type LinkPlan } from './link-plan.ts';
 import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
@@ -60,8 +61,12 @@ async function run(scene: Scene, wraps: ReadonlyMap<string, TableWrap>, phantoms
   }
 }
 
-/** ELK's output → the Geometry, through the passes that finish what ELK cannot express. */
-function finish(scene: Scene, r: Run): Geometry {
+/**
+ * ELK's output → the Geometry, through the passes that finish what ELK
+ * cannot express. `final`: the layout drawn, not one measured for the
+ * choice of table widths, whose rows the estimate reads as ELK left them.
+ */
+function finish(scene: Scene, r: Run, final = true): Geometry {
   const abs = toAbsolute(r.laidOut);
   restoreStandIns(r.phantoms, abs.rects);
   releaseRoom(r.stretches, abs);
@@ -69,6 +74,7 @@ function finish(scene: Scene, r: Run): Geometry {
   centreLoose(work);
   straightenWires(work);
   alignExternals(work);
+  if (final) levelRows(work);
   routeSameRow(work);
   equaliseNodes(work, SPACING.nodePad);
   return toGeometry(work, SPACING.margin, r.wraps, SPACING.podPad);
@@ -86,17 +92,17 @@ function finish(scene: Scene, r: Run): Geometry {
  */
 export async function layoutScene(scene: Scene, room?: Room): Promise<Geometry> {
   const first = await run(scene, tableWraps(scene, WRAP.row));
-  const measured = finish(scene, first);
+  const measured = finish(scene, first, false);
   const wraps = chooseWraps(scene, measured, first.wraps, room?.(measured));
   const rects = new Map(grownBoxes(scene, measured, first.wraps, wraps).map((b) => [b.id, b]));
   const phantoms = phantomsFor(scene, rects);
-  if (wraps === first.wraps && phantoms.length === 0) return measured;
+  if (wraps === first.wraps && phantoms.length === 0) return finish(scene, first);
   return finish(scene, await run(scene, wraps, phantoms));
 }
 
 /** The first run's layout alone, rows not lined up: what layoutScene measures (tests of estimate.ts). */
 export async function measuringLayout(scene: Scene, rowWrap: number = WRAP.row): Promise<Geometry> {
-  return finish(scene, await run(scene, tableWraps(scene, rowWrap)));
+  return finish(scene, await run(scene, tableWraps(scene, rowWrap)), false);
 }
 
 /** One layout at a fixed row width, without the fitting choice (tests, benchmarks, experiments). */
