@@ -12,7 +12,8 @@ import { memoLayout } from './elk-memo.ts';
 import { alignExternals } from './externals.ts';
 import { chooseWraps, type Room } from './fit.ts';
 import { grownBoxes } from './estimate.ts';
-import { WRAP } from './measure.ts';
+import { titleBand, WRAP } from './measure.ts';
+import { titleLines } from './titles.ts';
 import { toGeometry } from './geometry.ts';
 import { ghostLinks } from './ghosts.ts';
 import { labelRoom, releaseRoom, type Stretch } from './label-room.ts';
@@ -74,7 +75,7 @@ function finish(scene: Scene, r: Run, final = true): Geometry {
   centreLoose(work);
   straightenWires(work);
   alignExternals(work);
-  if (final) levelRows(work);
+  if (final) levelRows(work, (node) => titleBand(titleLines(scene, scene.elements[node]!, r.wraps, SPACING.podPad)));
   routeSameRow(work);
   equaliseNodes(work, SPACING.nodePad);
   return toGeometry(work, SPACING.margin, r.wraps, SPACING.podPad);

@@ -1,6 +1,6 @@
-// One row, one height: every device or process a node holds directly stands
-// with its top level with the others of its row, in that node and across
-// nodes (level-rows.ts), and the links into it still end on its border.
+// One row, one height: every device, process or pod a node holds directly
+// stands with its top level with the others of its row, in that node and
+// across nodes (level-rows.ts), and the links into it still end on its border.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +22,12 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('rows at one height', () => {
-  it.each(files)('%s: the devices and processes of each row share one top, in every node', (f) => {
+  it.each(files)('%s: the devices, processes and pods of each row share one top, in every node', (f) => {
     const { scene, g } = built.get(f)!;
     const tops = new Map<number, Map<string, number>>();
     for (const node of rootsOf(scene).filter((el) => el.kind === 'node')) {
       for (const el of childrenOf(scene, node.id)) {
-        if (el.kind === 'table' || isContainer(el)) continue;
+        if (el.kind === 'table' || (isContainer(el) && el.kind !== 'pod')) continue;
         const b = g.boxes.find((x) => x.id === el.id)!;
         const row = rowOf(scene, el.id);
         tops.set(row, (tops.get(row) ?? new Map()).set(el.id, b.y));
