@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { buildScene, checkScene } from '../src/pipeline.ts';
 import { layoutScene } from '../src/layout/layout.ts';
 import { cardRect, macNames } from '../src/timeline/index.ts';
-import { cardGrowth } from '../src/timeline/card-room.ts';
+import { cardReach } from '../src/timeline/card-room.ts';
 
 let kept = 0;
 let searched = 0;
@@ -18,7 +18,7 @@ for (const f of readdirSync('scenes').filter((n) => n.endsWith('.yaml')).sort())
   if (!checked.ok || !built.ok) continue;
   const names = macNames(built.scene);
   // The layout the build drew, before the margin: chosen with the margin counted, as buildScene does.
-  const bare = await layoutScene(checked.scene, (g) => cardGrowth(g, checked.steps, names));
+  const bare = await layoutScene(checked.scene, (g) => cardReach(g, checked.steps, names));
   // Fresh copies each time: the card plan is memoised per geometry object.
   const copy = () => JSON.parse(JSON.stringify(built.geometry)) as typeof built.geometry;
   const withCards = copy();

@@ -9,7 +9,7 @@ import { sortDiagnostics, type Diagnostic } from './scene/diagnostic.ts';
 import type { Scene } from './scene/model.ts';
 import type { DerivedStep } from './derive/types.ts';
 import type { Geometry } from './layout/types.ts';
-import { cardGrowth, withCardRoom } from './timeline/card-room.ts';
+import { cardReach, withCardRoom } from './timeline/card-room.ts';
 import { macNames } from './timeline/card-names.ts';
 
 export type Checked = { ok: true; scene: Scene; steps: DerivedStep[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -34,7 +34,7 @@ export async function buildScene(text: string, file: string): Promise<Built> {
   const { layoutScene } = await import('./layout/layout.ts');
   // The packet card needs room beside the boxes where the layout left none (timeline/card-room.ts).
   const names = macNames(checked.scene);
-  const room = (g: Geometry) => cardGrowth(g, checked.steps, names);
+  const room = (g: Geometry) => cardReach(g, checked.steps, names);
   const geometry = withCardRoom(await layoutScene(checked.scene, room), checked.steps, names);
   return { ...checked, geometry };
 }

@@ -150,6 +150,31 @@ function nodeGrowth(plan: NodePlan, grown: Grown): number {
   return widest(grown) - widest(NONE);
 }
 
+/** Each row's top in one node, from its children. */
+function rowTops(plan: NodePlan): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const b of plan.kids) {
+    const row = plan.rowOf.get(b.id)!;
+    out.set(row, Math.min(out.get(row) ?? Infinity, b.y));
+  }
+  return out;
+}
+
+/**
+ * A node's tables in columns: those whose spans across overlap stand one
+ * above the other, and a column is as wide as its widest. What stands to a
+ * column's right moves with its width (ELK keeps a node's columns).
+ */
+function tableColumns(tables: readonly Box[]): Box[][] {
+  const columns: Box[][] = [];
+  for (const t of [...tables].sort((a, b) => a.x - b.x)) {
+    const last = columns.at(-1);
+    if (last && t.x < Math.max(...last.map((b) => b.x + b.width))) last.push(t);
+    else columns.push([t]);
+  }
+  return columns;
+}
+
 /** The tables inside a node-level child (itself, if it is one). */
 function inside(scene: Scene, holder: string, boxes: ReadonlyMap<string, Box>): Box[] {
   const el = scene.elements[holder];
@@ -180,35 +205,85 @@ function straightLinks(scene: Scene, boxes: ReadonlyMap<string, Box>, kids: Read
   });
 }
 
+/** A predicted layout: its size, and how far an element of the measured layout would move. */
+export interface Prediction extends Size {
+  /** By element id; nothing for an element the prediction does not follow (it stays put). */
+  moved(id: string): { dx: number; dy: number };
+}
+
 /**
- * The drawing's size had its tables been wrapped as `to` instead of `from`
- * (the wraps `g` was laid out with), for any `to`: the returned function
- * answers each in a fraction of what the first answer costs, since fit.ts
- * asks for every width in its range. `g` is a layout whose rows are not yet
- * lined up across nodes (layout.ts's first run): its height is its tallest
- * node's stack, and the prediction is of rows that line up, each as tall as
- * its tallest in any node.
+ * The drawing had its tables been wrapped as `to` instead of `from` (the
+ * wraps `g` was laid out with), for any `to`: the returned function answers
+ * each in a fraction of what the first answer costs, since fit.ts asks for
+ * every width in its range. `g` is a layout whose rows are not yet lined up
+ * across nodes (layout.ts's first run): its height is its tallest node's
+ * stack, and the prediction is of rows that line up, each as tall as its
+ * tallest in any node. An element moves down by what the rows above it gain
+ * in its node, and right by what the nodes to its left and its row gain.
  */
-export function sizePredictor(scene: Scene, g: Geometry, from: Wraps): (to: Wraps) => Size {
+export function sizePredictor(scene: Scene, g: Geometry, from: Wraps): (to: Wraps) => Prediction {
   const boxes = new Map(g.boxes.map((b) => [b.id, b]));
-  const plans = rootsOf(scene)
+  const nodes = rootsOf(scene)
     .filter((r) => r.kind === 'node' && boxes.has(r.id))
-    .map((n) => planNode(scene, n.id, boxes));
-  if (plans.length === 0) return () => ({ width: g.width, height: g.height });
+    .map((n) => ({ box: boxes.get(n.id)!, plan: planNode(scene, n.id, boxes) }));
+  const still = { dx: 0, dy: 0 };
+  if (nodes.length === 0) return () => ({ width: g.width, height: g.height, moved: () => still });
   const holders = tableHolders(scene);
   const sum = (m: ReadonlyMap<number, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
-  const tallestNode = Math.max(...plans.map((p) => sum(rowHeights(p, NONE.holders))));
+  const own = nodes.map((n) => rowHeights(n.plan, NONE.holders));
+  const tops = nodes.map((n) => rowTops(n.plan));
+  const columns = nodes.map((n) =>
+    tableColumns(holders.flatMap(([t]) => (boxes.has(t.id) && [...ancestors(scene, t.id)].includes(n.box.id) ? [boxes.get(t.id)!] : []))),
+  );
+  const tallestNode = Math.max(...own.map(sum));
+  const allRows = [...new Set(own.flatMap((o) => [...o.keys()]))].sort((a, b) => a - b);
+  // Each element's node-level child, and the root element it is in: what moves it.
+  const holderOf = new Map(Object.keys(scene.elements).map((id) => [id, nodeChild(scene, scene.elements[id]!)]));
+  const rootOf = (id: string): string => [id, ...ancestors(scene, id)].at(-1)!;
   // Neighbouring widths often wrap every table alike: one answer per set of table sizes.
-  const known = new Map<string, Size>();
+  const known = new Map<string, Prediction>();
   return (to) => {
     const key = holders.map(([t]) => sizeAt(t, to)).map((z) => `${z.width},${z.height}`).join(' ');
     const hit = known.get(key);
     if (hit) return hit;
     const grown = growth(holders, from, to);
     const tallest = new Map<number, number>();
-    for (const p of plans) for (const [k, v] of rowHeights(p, grown.holders)) tallest.set(k, Math.max(tallest.get(k) ?? 0, v));
-    const wider = plans.reduce((total, p) => total + nodeGrowth(p, grown), 0);
-    const size = { width: g.width + wider, height: g.height - tallestNode + sum(tallest) };
+    for (const n of nodes) for (const [k, v] of rowHeights(n.plan, grown.holders)) tallest.set(k, Math.max(tallest.get(k) ?? 0, v));
+    const wider = nodes.map((n) => nodeGrowth(n.plan, grown));
+    // Where each row's top would be once rows line up: the first where it
+    // starts highest, each next one below the tallest of the row above, at
+    // the gap ELK left between the two where a node has both (edges routed
+    // between rows widen it). A node missing a row leaves ELK free to put
+    // its other rows anywhere, so its tops say nothing here.
+    const rowTop = new Map<number, number>();
+    allRows.forEach((r, j) => {
+      if (j === 0) return rowTop.set(r, Math.min(...tops.flatMap((t) => t.get(r) ?? [])));
+      const up = allRows[j - 1]!;
+      const gaps = nodes.flatMap((_, i) => (own[i]!.has(up) && tops[i]!.has(r) ? [tops[i]!.get(r)! - tops[i]!.get(up)! - own[i]!.get(up)!] : []));
+      return rowTop.set(r, rowTop.get(up)! + tallest.get(up)! + (gaps.length ? Math.max(...gaps) : SPACING.rows));
+    });
+    const moved = (id: string): { dx: number; dy: number } => {
+      const root = boxes.get(rootOf(id));
+      const own = boxes.get(id);
+      if (!root || !own) return still;
+      // Every node to the left pushes it right by what that node gains, and
+      // in its own node every column of tables to its left.
+      let dx = nodes.reduce((total, n, i) => total + (n.box.x < root.x - 0.5 ? wider[i]! : 0), 0);
+      const holder = holderOf.get(id);
+      const i = nodes.findIndex((n) => holder !== undefined && n.plan.rowOf.has(holder));
+      if (i < 0 || holder === undefined) return { dx, dy: 0 };
+      for (const column of columns[i]!) {
+        if (Math.max(...column.map((t) => t.x + t.width)) <= own.x + 0.5) dx += Math.max(...column.map((t) => grown.tables.get(t.id)?.width ?? 0));
+      }
+      const row = nodes[i]!.plan.rowOf.get(holder)!;
+      const top = rowTop.get(row);
+      return { dx, dy: top === undefined ? 0 : top - tops[i]!.get(row)! };
+    };
+    const size = {
+      width: g.width + wider.reduce((total, w) => total + w, 0),
+      height: g.height - tallestNode + sum(tallest),
+      moved,
+    };
     known.set(key, size);
     return size;
   };

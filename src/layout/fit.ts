@@ -7,7 +7,7 @@
 // layout and estimate.ts's prediction of every other width, not by laying
 // the scene out at each width.
 import type { Scene } from '../scene/model.ts';
-import { grownBoxes, sizePredictor, type Size } from './estimate.ts';
+import { grownBoxes, sizePredictor, type Prediction, type Size } from './estimate.ts';
 import { WRAP } from './measure.ts';
 import { narrowTables } from './narrow.ts';
 import { longestTableText, tableWraps, type TableWrap } from './table-wrap.ts';
@@ -25,22 +25,52 @@ export const ROW_WRAP_RANGE = { min: 18, max: 90 } as const;
 
 type Wraps = ReadonlyMap<string, TableWrap>;
 
-/** What the picture must grow by, beyond its boxes, for a layout (the packet card's room: timeline/card-room.ts). */
-export type Room = (g: Geometry) => Size;
+/**
+ * Something drawn beside the boxes that the picture must hold: the packet
+ * card at one step (timeline/card-room.ts), as a rect with its margin, and
+ * the element the packet rests at, which it stays beside when the layout moves.
+ */
+export interface Reach {
+  at: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
-const NONE: Size = { width: 0, height: 0 };
+/** What the picture must hold beyond its boxes, for a layout. */
+export type Room = (g: Geometry) => readonly Reach[];
+
+/** The size of a drawing with what it must hold, each moved with the element it rests at. */
+export function sizeWith(p: Prediction, reaches: readonly Reach[]): Size {
+  let [x0, y0, x1, y1] = [0, 0, p.width, p.height];
+  for (const r of reaches) {
+    const { dx, dy } = p.moved(r.at);
+    x0 = Math.min(x0, r.x + dx);
+    y0 = Math.min(y0, r.y + dy);
+    x1 = Math.max(x1, r.x + dx + r.width);
+    y1 = Math.max(y1, r.y + dy + r.height);
+  }
+  return { width: Math.ceil(x1) - Math.floor(x0), height: Math.ceil(y1) - Math.floor(y0) };
+}
+
+const STILL = { dx: 0, dy: 0 };
 
 /**
  * The tables' widths for the scene, given its layout `g` at `from`: the row
- * width whose predicted drawing has the largest text on the stage (nearest
- * the default on a tie), then narrower still for tables with height to spare
+ * width whose predicted drawing, with what it must hold (`reaches`, moved as
+ * the rows they rest in move), has the largest text on the stage (the
+ * narrowest on a tie), then narrower still for tables with height to spare
  * in their row (narrow.ts). Text at its natural size needs no change.
  */
-export function chooseWraps(scene: Scene, g: Geometry, from: Wraps, extra: Size = NONE): Wraps {
-  const fontOf = (s: Size): number => effectiveFont({ width: s.width + extra.width, height: s.height + extra.height });
-  if (fontOf(g) >= FONT.size) return from;
+export function chooseWraps(scene: Scene, g: Geometry, from: Wraps, all: readonly Reach[] = []): Wraps {
+  // What fits in the drawing found a free spot there, and is taken to find one at every width.
+  const reaches = all.filter((r) => r.x < 0 || r.y < 0 || r.x + r.width > g.width || r.y + r.height > g.height);
+  const fontOf = (p: Prediction): number => effectiveFont(sizeWith(p, reaches));
+  const current = fontOf({ width: g.width, height: g.height, moved: () => STILL });
+  if (current >= FONT.size) return from;
   const predict = sizePredictor(scene, g, from);
-  let best = { wraps: from, font: fontOf(g) };
+  let best = { wraps: from, font: current };
   // Narrowest first, so a tie goes to narrower tables: the prediction of a
   // drawing's width errs high when its tables narrow (estimate.ts), never low.
   const widest = Math.min(ROW_WRAP_RANGE.max, Math.max(ROW_WRAP_RANGE.min, longestTableText(scene)));

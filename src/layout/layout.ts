@@ -87,8 +87,8 @@ function finish(scene: Scene, r: Run, final = true): Geometry {
  * the app's stage (fit.ts, from estimate.ts's prediction), with invisible
  * nodes that line the rows up across nodes (phantoms.ts) sized from the
  * first run and the new tables. One run when the first needs neither.
- * `room` says how much a layout must grow beyond its boxes (the packet
- * card's margin); the choice reserves the first run's (docs/layout.md,
+ * `room` says what a layout must hold beyond its boxes (the packet
+ * card at each step); the choice follows each card with its packet (docs/layout.md,
  * "After the layout: room for the packet card").
  */
 export async function layoutScene(scene: Scene, room?: Room): Promise<Geometry> {

@@ -5,6 +5,7 @@
 // gets the same, fixed picture size: the card never pushes the diagram about
 // from step to step.
 import type { DerivedStep } from '../derive/types.ts';
+import type { Reach } from '../layout/fit.ts';
 import type { Geometry } from '../layout/types.ts';
 import type { MacNames } from './card-content.ts';
 import { cardPlan } from './card-plan.ts';
@@ -18,22 +19,33 @@ export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names: Ma
   return { ...roomy, cards: steps.map((_, k) => plan.at(k)?.at ?? null) };
 }
 
-/** How much withCardRoom would grow this layout, for the layout's choice of table widths (layout/fit.ts). */
+/**
+ * The card at each step as the picture must hold it (its rect with a
+ * margin, and where its packet rests), for the layout's choice of table
+ * widths (layout/fit.ts), which follows each card as the rows move.
+ */
+export function cardReach(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): Reach[] {
+  const plan = cardPlan(steps, geometry, names);
+  return steps.flatMap((step, k) => {
+    const c = plan.at(k);
+    if (!c?.at) return [];
+    return [{ at: step.at, x: c.at.x - PAD, y: c.at.y - PAD, width: c.shape.width + 2 * PAD, height: c.shape.height + 2 * PAD }];
+  });
+}
+
+/** How much withCardRoom grows this layout (tests, benchmarks). */
 export function cardGrowth(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): { width: number; height: number } {
   const g = grow(geometry, steps, names);
   return { width: g.width - geometry.width, height: g.height - geometry.height };
 }
 
 function grow(geometry: Geometry, steps: DerivedStep[], names: MacNames): Geometry {
-  const plan = cardPlan(steps, geometry, names);
   let [x0, y0, x1, y1] = [0, 0, geometry.width, geometry.height];
-  for (let k = 0; k < steps.length; k++) {
-    const c = plan.at(k);
-    if (!c?.at) continue;
-    x0 = Math.min(x0, c.at.x - PAD);
-    y0 = Math.min(y0, c.at.y - PAD);
-    x1 = Math.max(x1, c.at.x + c.shape.width + PAD);
-    y1 = Math.max(y1, c.at.y + c.shape.height + PAD);
+  for (const r of cardReach(geometry, steps, names)) {
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.width);
+    y1 = Math.max(y1, r.y + r.height);
   }
   if (x0 === 0 && y0 === 0 && x1 === geometry.width && y1 === geometry.height) return geometry;
   return shift(geometry, -Math.floor(x0), -Math.floor(y0), Math.ceil(x1) - Math.floor(x0), Math.ceil(y1) - Math.floor(y0));

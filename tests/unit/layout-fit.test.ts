@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseWraps, effectiveFont, ROW_WRAP_RANGE, STAGE } from '../../src/layout/fit.ts';
-import { estimateSize } from '../../src/layout/estimate.ts';
+import { estimateSize, sizePredictor } from '../../src/layout/estimate.ts';
 import { elkMemo } from '../../src/layout/elk-memo.ts';
 import { elkRuns, layoutAtRowWrap, layoutScene, measuringLayout } from '../../src/layout/layout.ts';
 import { longestTableText, tableWraps } from '../../src/layout/table-wrap.ts';
@@ -16,7 +16,7 @@ import { loadScene } from '../../src/scene/load.ts';
 import type { Scene } from '../../src/scene/model.ts';
 import { sameNodeBridge } from './layout-fixtures.ts';
 import { checkScene } from '../../src/pipeline.ts';
-import { cardGrowth } from '../../src/timeline/card-room.ts';
+import { cardReach, withCardRoom } from '../../src/timeline/card-room.ts';
 import { macNames } from '../../src/timeline/card-names.ts';
 
 /** "Readable in the app" (docs/layout.md, "Fitting the stage"): at least 9.5 px once the diagram is scaled into the stage. */
@@ -59,13 +59,26 @@ describe('fit to the stage', () => {
     const checked = checkScene(readFileSync(join('scenes', f), 'utf8'), f);
     if (!checked.ok) throw new Error(`${f} does not check`);
     const names = macNames(checked.scene);
-    const room = (g: Geometry) => cardGrowth(g, checked.steps, names);
-    const onStage = (g: Geometry) => effectiveFont({ width: g.width + room(g).width, height: g.height + room(g).height });
+    const room = (g: Geometry) => cardReach(g, checked.steps, names);
+    const onStage = (g: Geometry) => effectiveFont(withCardRoom(g, checked.steps, names));
     const counted = await layoutScene(checked.scene, room);
     const ignored = await layoutScene(checked.scene);
     // The margin is there in both (the card has no free spot at the first step): only the choice differs.
-    expect(room(ignored).height).toBeGreaterThan(100);
+    expect(withCardRoom(ignored, checked.steps, names).height - ignored.height).toBeGreaterThan(100);
     expect(onStage(counted)).toBeGreaterThan(onStage(ignored) + 0.2);
+  });
+
+  it('follows each card with its packet as rows and columns move: nodeport reads larger than with the cards pinned where the first layout put them', async () => {
+    const f = 'nodeport.yaml';
+    const checked = checkScene(readFileSync(join('scenes', f), 'utf8'), f);
+    if (!checked.ok) throw new Error(`${f} does not check`);
+    const names = macNames(checked.scene);
+    const room = (g: Geometry) => cardReach(g, checked.steps, names);
+    const onStage = (g: Geometry) => effectiveFont(withCardRoom(g, checked.steps, names));
+    const followed = await layoutScene(checked.scene, room);
+    // A packet resting nowhere the prediction knows leaves its card where it was.
+    const pinned = await layoutScene(checked.scene, (g) => room(g).map((r) => ({ ...r, at: '__nowhere__' })));
+    expect(onStage(followed)).toBeGreaterThan(onStage(pinned) + 0.5);
   });
 
   it.each(files)('%s: is laid out in at most two ELK runs, and none when laid out again unchanged', async (f) => {
@@ -98,6 +111,33 @@ describe('fit to the stage', () => {
 });
 
 describe('predicting a layout at other table widths', () => {
+  const error = { moved: 0, still: 0 };
+  it.each(files)('%s: boxes move nearer to where the layout at another width puts them than if they stood still', async (f) => {
+    const s = scene(f);
+    const measured = await measuringLayout(s, 34);
+    const predict = sizePredictor(s, measured, tableWraps(s, 34));
+    let [moved, still] = [0, 0];
+    for (const w of [ROW_WRAP_RANGE.min, 26, 48]) {
+      const real = new Map((await layoutAtRowWrap(s, w)).boxes.map((b) => [b.id, b]));
+      const p = predict(tableWraps(s, w));
+      for (const b of measured.boxes) {
+        const r = real.get(b.id);
+        if (!r) continue;
+        const { dx, dy } = p.moved(b.id);
+        moved += Math.abs(b.x + dx - r.x) + Math.abs(b.y + dy - r.y);
+        still += Math.abs(b.x - r.x) + Math.abs(b.y - r.y);
+      }
+    }
+    expect(moved, f).toBeLessThanOrEqual(still);
+    error.moved += moved;
+    error.still += still;
+  });
+
+  it('boxes move, over all scenes, to within a third of the distance they would be off standing still', () => {
+    expect(error.still).toBeGreaterThan(0);
+    expect(error.moved).toBeLessThan(error.still / 3);
+  });
+
   it.each(files)('%s: the predicted size is close to the real one (height within 7 percent, width within 15)', async (f) => {
     const s = scene(f);
     const from = tableWraps(s, 34);
