@@ -8,6 +8,8 @@ import type { EdgeLabel, EdgeRoute, Point } from './types.ts';
 import { lineHeight, linesWidth, wrap, WRAP } from './measure.ts';
 import { overlaps } from './rect.ts';
 import { ancestors, depthOf } from './scene-tree.ts';
+import { planLink } from './link-plan.ts';
+import { rootColumns, siblingIndex } from './order.ts';
 
 
 interface Stretch {
@@ -100,15 +102,19 @@ function borders(r: Rect): Rect[] {
 
 /**
  * True for a link whose label can only sit in the gap between two columns:
- * a wire (drawn straight across the gap, straighten.ts), or any link between
- * a NIC and an external box. The gap is widened to fit such a label
- * (elk-graph.ts); a link from deeper inside a node (a shortcut from a pod)
- * has stretches inside the node to carry its label instead.
+ * a wire (drawn straight across the gap, straighten.ts), any link between
+ * a NIC and an external box, and a link from inside one node to inside
+ * another drawn straight across (shortcuts.ts). The gap
+ * is widened to fit such a label (elk-graph.ts); a link that drops out of
+ * a pod's bottom (a shortcut from a pod with something beside it) has
+ * stretches inside the node to carry its label instead.
  */
 export function labelInGap(scene: Scene, link: Link): boolean {
   const top = (id: string): string => [id, ...ancestors(scene, id)].pop() ?? id;
   if (top(link.a) === top(link.b)) return false;
-  return link.kind === 'wire' || link.kind === 'tunnel' || (depthOf(scene, link.a) <= 1 && depthOf(scene, link.b) <= 1);
+  if (link.kind === 'wire' || link.kind === 'tunnel' || (depthOf(scene, link.a) <= 1 && depthOf(scene, link.b) <= 1)) return true;
+  const plan = planLink(scene, { columns: rootColumns(scene), siblings: siblingIndex(scene) }, link, 0);
+  return plan?.across === true;
 }
 
 /** A link's label as drawn, wrapped; a label in a gap narrower, as the gap is as wide as it. */

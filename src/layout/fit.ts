@@ -56,6 +56,11 @@ export function sizeWith(p: Prediction, reaches: readonly Reach[]): Size {
 
 const STILL = { dx: 0, dy: 0 };
 
+/** The text size on the stage of a layout as drawn, with what it must hold where it is. */
+export function fontWith(g: Geometry, reaches: readonly Reach[] = []): number {
+  return effectiveFont(sizeWith({ width: g.width, height: g.height, moved: () => STILL }, reaches));
+}
+
 /**
  * The tables' widths for the scene, given its layout `g` at `from`: the row
  * width whose predicted drawing, with what it must hold (`reaches`, moved as
@@ -67,7 +72,7 @@ export function chooseWraps(scene: Scene, g: Geometry, from: Wraps, all: readonl
   // What fits in the drawing found a free spot there, and is taken to find one at every width.
   const reaches = all.filter((r) => r.x < 0 || r.y < 0 || r.x + r.width > g.width || r.y + r.height > g.height);
   const fontOf = (p: Prediction): number => effectiveFont(sizeWith(p, reaches));
-  const current = fontOf({ width: g.width, height: g.height, moved: () => STILL });
+  const current = fontWith(g, reaches);
   if (current >= FONT.size) return from;
   const predict = sizePredictor(scene, g, from);
   let best = { wraps: from, font: current };

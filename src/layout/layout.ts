@@ -10,7 +10,7 @@ import { buildElkGraph, SPACING, type GraphExtras } from './elk-graph.ts';
 import { centreLoose } from './centre-loose.ts';
 import { memoLayout } from './elk-memo.ts';
 import { alignExternals } from './externals.ts';
-import { chooseWraps, type Room } from './fit.ts';
+import { chooseWraps, fontWith, type Room } from './fit.ts';
 import { grownBoxes } from './estimate.ts';
 import { titleBand, WRAP } from './measure.ts';
 import { titleLines } from './titles.ts';
@@ -23,6 +23,8 @@ import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
 import { phantomsFor, restoreStandIns, type Phantom } from './phantoms.ts';
 import { routeSameRow, spacersFor } from './same-row.ts';
+import { straightenShortcuts } from './shortcuts.ts';
+import { looseBoxes, tuckLoose } from './loose.ts';
 import { tableWraps, type TableWrap } from './table-wrap.ts';
 import { makeWork } from './work.ts';
 
@@ -67,7 +69,7 @@ async function run(scene: Scene, wraps: ReadonlyMap<string, TableWrap>, phantoms
  * cannot express. `final`: the layout drawn, not one measured for the
  * choice of table widths, whose rows the estimate reads as ELK left them.
  */
-function finish(scene: Scene, r: Run, final = true): Geometry {
+function finish(scene: Scene, r: Run, final = true, tuck = false): Geometry {
   const abs = toAbsolute(r.laidOut);
   restoreStandIns(r.phantoms, abs.rects);
   releaseRoom(r.stretches, abs);
@@ -76,9 +78,22 @@ function finish(scene: Scene, r: Run, final = true): Geometry {
   straightenWires(work);
   alignExternals(work);
   if (final) levelRows(work, (node) => titleBand(titleLines(scene, scene.elements[node]!, r.wraps, SPACING.podPad)));
+  straightenShortcuts(work);
   routeSameRow(work);
   equaliseNodes(work, SPACING.nodePad);
+  if (tuck) tuckLoose(work, SPACING.columns / 2);
   return toGeometry(work, SPACING.margin, r.wraps, SPACING.podPad);
+}
+
+/**
+ * `finish`, with the unlinked top-level boxes in their column or under the
+ * nodes (loose.ts), whichever reads larger on the stage with `room`.
+ */
+function drawn(scene: Scene, r: Run, final: boolean, room?: Room): Geometry {
+  const plain = finish(scene, r, final);
+  if (looseBoxes(scene).length === 0) return plain;
+  const tucked = finish(scene, r, final, true);
+  return fontWith(tucked, room?.(tucked)) > fontWith(plain, room?.(plain)) + 0.01 ? tucked : plain;
 }
 
 /**
@@ -93,12 +108,12 @@ function finish(scene: Scene, r: Run, final = true): Geometry {
  */
 export async function layoutScene(scene: Scene, room?: Room): Promise<Geometry> {
   const first = await run(scene, tableWraps(scene, WRAP.row));
-  const measured = finish(scene, first, false);
+  const measured = drawn(scene, first, false, room);
   const wraps = chooseWraps(scene, measured, first.wraps, room?.(measured));
   const rects = new Map(grownBoxes(scene, measured, first.wraps, wraps).map((b) => [b.id, b]));
   const phantoms = phantomsFor(scene, rects);
-  if (wraps === first.wraps && phantoms.length === 0) return finish(scene, first);
-  return finish(scene, await run(scene, wraps, phantoms));
+  if (wraps === first.wraps && phantoms.length === 0) return drawn(scene, first, true, room);
+  return drawn(scene, await run(scene, wraps, phantoms), true, room);
 }
 
 /** The first run's layout alone, rows not lined up: what layoutScene measures (tests of estimate.ts). */

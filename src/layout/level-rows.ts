@@ -94,6 +94,8 @@ function raise(work: Work, group: string[], moves: { id: string; dy: number }[])
       // Ghost links are never drawn: they neither stop a raise nor need mending.
       if (route.plan.index >= scene.links.length) continue;
       const touches = [link.a, link.b].some((end) => within(id, end));
+      // Drawn after this pass from the boxes where they end up (shortcuts.ts).
+      if (route.plan.across) continue;
       if (!touches && route.plan.pieces.length === 0) continue;
       // Drawn after layout from the boxes: a same-row link stays inside the group; a straight wire would break.
       const inGroup = [link.a, link.b].every((end) => group.some((g) => within(g, end)));

@@ -3,8 +3,8 @@
 // explicit port: device port → pod port → node port, one edge ("piece") per
 // container, and the pieces are stitched back into one route afterwards.
 import type { Link, Scene } from '../scene/model.ts';
-import { sameRowPair } from './order.ts';
-import { ancestors, rowOf } from './scene-tree.ts';
+import { orderedChildren, sameRowPair } from './order.ts';
+import { ancestors, isContainer, rowOf } from './scene-tree.ts';
 
 export type Side = 'NORTH' | 'SOUTH' | 'EAST' | 'WEST';
 
@@ -28,8 +28,10 @@ export interface Piece {
 export interface LinkPlan {
   index: number;
   link: Link;
-  /** In order from end a to end b; empty when the link is drawn after layout (same-row.ts). */
+  /** In order from end a to end b; empty when the link is drawn after layout (same-row.ts, shortcuts.ts). */
   pieces: Piece[];
+  /** Drawn after layout straight across from node to node, its ends' sides facing (shortcuts.ts). */
+  across?: boolean;
   /** Scene ids of the containers the route climbs out of and into, a side then b side. */
   upA: string[];
   upB: string[];
@@ -61,6 +63,24 @@ function inPod(scene: Scene, id: string): boolean {
   return [id, ...ancestors(scene, id)].some((x) => scene.elements[x]?.kind === 'pod');
 }
 
+/**
+ * Whether nothing stands between the end of `up` (an element, then the
+ * containers it climbs out of, its node last) and its node's `side`: at
+ * every level it is the outermost of its row on that side. A pod's children
+ * all count as one row (whatever ELK layers them in), so a doubt keeps the
+ * link to the pod's bottom.
+ */
+function clearTo(scene: Scene, up: readonly string[], side: Side): boolean {
+  for (let i = 0; i + 1 < up.length; i++) {
+    const [id, parent] = [up[i]!, up[i + 1]!];
+    const inNode = scene.elements[parent]?.parent === undefined;
+    const row = orderedChildren(scene, parent).filter((k) => !inNode || rowOf(scene, k.id) === rowOf(scene, id));
+    const at = row.findIndex((k) => k.id === id);
+    if (at !== (side === 'EAST' ? row.length - 1 : 0)) return false;
+  }
+  return true;
+}
+
 /** The plan for one link, or null when its ends cannot be drawn as a route (missing, identical, nested). */
 export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: number): LinkPlan | null {
   const { a, b } = link;
@@ -76,17 +96,25 @@ export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: numb
   const topB = upB[upB.length - 1] ?? b;
   if (sameRowPair(scene, link)) return { index, link, pieces: [], upA, upB };
   const [sideA, sideB] = sidesFor(scene, ctx, topA, topB, lca);
+  // A link leaving its node sideways from inside a pod (a shortcut to an
+  // upstream server, or to a pod in the next node) drops out of the pod's
+  // bottom first where it would have to pass whatever stands beside the
+  // device in the pod or the pod in its row. Between two nodes with nothing
+  // in the way at either end, it is kept out of ELK, which would put the
+  // nodes' border ports where their layers end and lower the pod to meet
+  // them, and drawn straight across afterwards. A wire keeps to the side:
+  // it is drawn straight across (straighten.ts).
+  const across = lca === undefined && link.kind !== 'wire' && link.kind !== 'tunnel';
+  const clearA = across && clearTo(scene, upA, sideA);
+  const clearB = across && clearTo(scene, upB, sideB);
+  const leaves = !isContainer(scene.elements[a]!) && !isContainer(scene.elements[b]!);
+  if (clearA && clearB && leaves && upA.length > 1 && upB.length > 1) return { index, link, pieces: [], upA, upB, across: true };
   const reversed = sideA === 'NORTH' || sideA === 'WEST';
   const port = (owner: string, side: Side): PortSpec => ({ id: `L${index}@${owner}`, owner, side });
-  // A link leaving its node sideways from inside a pod (a shortcut to an
-  // upstream server) drops out of the pod's bottom first: sideways it would
-  // have to pass whatever stands beside the device in the pod. A wire keeps
-  // to the side: it is drawn straight across (straighten.ts).
-  const down = lca === undefined && link.kind !== 'wire' && link.kind !== 'tunnel';
-  const sideOf = (up: string[], side: Side) => (id: string, i: number): PortSpec =>
-    port(id, down && i < up.length - 1 && inPod(scene, id) ? 'SOUTH' : side);
-  const portsA = upA.map(sideOf(upA, sideA));
-  const portsB = upB.map(sideOf(upB, sideB));
+  const sideOf = (up: string[], side: Side, clear: boolean) => (id: string, i: number): PortSpec =>
+    port(id, across && !clear && i < up.length - 1 && inPod(scene, id) ? 'SOUTH' : side);
+  const portsA = upA.map(sideOf(upA, sideA, clearA));
+  const portsB = upB.map(sideOf(upB, sideB, clearB));
 
   const hops: [PortSpec, PortSpec, string | undefined][] = [];
   for (let i = 0; i + 1 < portsA.length; i++) hops.push([portsA[i]!, portsA[i + 1]!, upA[i + 1]]);
@@ -103,3 +131,4 @@ export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: numb
   });
   return { index, link, pieces, upA, upB };
 }
+
