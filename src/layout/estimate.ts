@@ -264,16 +264,18 @@ export function sizePredictor(scene: Scene, g: Geometry, from: Wraps): (to: Wrap
     });
     const moved = (id: string): { dx: number; dy: number } => {
       const root = boxes.get(rootOf(id));
-      const own = boxes.get(id);
-      if (!root || !own) return still;
+      const self = boxes.get(id);
+      if (!root || !self) return still;
       // Every node to the left pushes it right by what that node gains, and
       // in its own node every column of tables to its left.
       let dx = nodes.reduce((total, n, i) => total + (n.box.x < root.x - 0.5 ? wider[i]! : 0), 0);
       const holder = holderOf.get(id);
       const i = nodes.findIndex((n) => holder !== undefined && n.plan.rowOf.has(holder));
       if (i < 0 || holder === undefined) return { dx, dy: 0 };
+      // A column is as wide as its widest table, before and after.
       for (const column of columns[i]!) {
-        if (Math.max(...column.map((t) => t.x + t.width)) <= own.x + 0.5) dx += Math.max(...column.map((t) => grown.tables.get(t.id)?.width ?? 0));
+        if (Math.max(...column.map((t) => t.x + t.width)) > self.x + 0.5) continue;
+        dx += Math.max(...column.map((t) => t.width + (grown.tables.get(t.id)?.width ?? 0))) - Math.max(...column.map((t) => t.width));
       }
       const row = nodes[i]!.plan.rowOf.get(holder)!;
       const top = rowTop.get(row);

@@ -64,8 +64,8 @@ export function fontWith(g: Geometry, reaches: readonly Reach[] = []): number {
 /**
  * The tables' widths for the scene, given its layout `g` at `from`: the row
  * width whose predicted drawing, with what it must hold (`reaches`, moved as
- * the rows they rest in move), has the largest text on the stage (the
- * narrowest on a tie), then narrower still for tables with height to spare
+ * the rows they rest in move), has the largest text on the stage (on a
+ * tie the first layout's own, else the narrowest), then narrower still for tables with height to spare
  * in their row (narrow.ts). Text at its natural size needs no change.
  */
 export function chooseWraps(scene: Scene, g: Geometry, from: Wraps, all: readonly Reach[] = []): Wraps {

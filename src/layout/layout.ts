@@ -116,7 +116,7 @@ export async function layoutScene(scene: Scene, room?: Room): Promise<Geometry> 
   return drawn(scene, await run(scene, wraps, phantoms), true, room);
 }
 
-/** The first run's layout alone, rows not lined up: what layoutScene measures (tests of estimate.ts). */
+/** The first run's layout alone, rows not lined up and unlinked boxes in their column: what layoutScene measures, short of tucking those boxes (tests of estimate.ts). */
 export async function measuringLayout(scene: Scene, rowWrap: number = WRAP.row): Promise<Geometry> {
   return finish(scene, await run(scene, tableWraps(scene, rowWrap)), false);
 }

@@ -54,7 +54,7 @@ function sameRowGroups(work: Work, boxes: Candidate[]): Candidate[][] {
   const group = new Map(boxes.map((b) => [b.id, [b]]));
   const holder = (id: string): string | undefined => [id, ...ancestors(work.scene, id)].find((x) => group.has(x));
   for (const route of work.routes) {
-    if (route.plan.pieces.length > 0) continue;
+    if (route.plan.pieces.length > 0 || route.plan.across) continue;
     const [a, b] = [holder(route.plan.link.a), holder(route.plan.link.b)];
     if (a === undefined || b === undefined || group.get(a) === group.get(b)) continue;
     const joined = [...group.get(a)!, ...group.get(b)!];

@@ -81,6 +81,13 @@ function clearTo(scene: Scene, up: readonly string[], side: Side): boolean {
   return true;
 }
 
+/** Whether two top-level elements are nodes in neighbouring columns: nothing but the gap between them. */
+function neighbourNodes(scene: Scene, ctx: PlanContext, a: string, b: string): boolean {
+  const [ca, cb] = [ctx.columns.get(a), ctx.columns.get(b)];
+  const nodes = scene.elements[a]?.kind === 'node' && scene.elements[b]?.kind === 'node';
+  return nodes && ca !== undefined && cb !== undefined && Math.abs(ca - cb) === 1;
+}
+
 /** The plan for one link, or null when its ends cannot be drawn as a route (missing, identical, nested). */
 export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: number): LinkPlan | null {
   const { a, b } = link;
@@ -97,24 +104,24 @@ export function planLink(scene: Scene, ctx: PlanContext, link: Link, index: numb
   if (sameRowPair(scene, link)) return { index, link, pieces: [], upA, upB };
   const [sideA, sideB] = sidesFor(scene, ctx, topA, topB, lca);
   // A link leaving its node sideways from inside a pod (a shortcut to an
-  // upstream server, or to a pod in the next node) drops out of the pod's
-  // bottom first where it would have to pass whatever stands beside the
-  // device in the pod or the pod in its row. Between two nodes with nothing
-  // in the way at either end, it is kept out of ELK, which would put the
-  // nodes' border ports where their layers end and lower the pod to meet
-  // them, and drawn straight across afterwards. A wire keeps to the side:
-  // it is drawn straight across (straighten.ts).
-  const across = lca === undefined && link.kind !== 'wire' && link.kind !== 'tunnel';
-  const clearA = across && clearTo(scene, upA, sideA);
-  const clearB = across && clearTo(scene, upB, sideB);
-  const leaves = !isContainer(scene.elements[a]!) && !isContainer(scene.elements[b]!);
-  if (clearA && clearB && leaves && upA.length > 1 && upB.length > 1) return { index, link, pieces: [], upA, upB, across: true };
+  // upstream server) drops out of the pod's bottom first: sideways it would
+  // have to pass whatever stands beside the device in the pod. Between two
+  // neighbouring nodes with nothing in the way at either end, it is kept
+  // out of ELK instead, which would put the nodes' border ports where their
+  // layers end and lower the pod to meet them, and drawn straight across
+  // afterwards (shortcuts.ts). A wire keeps to the side: it is drawn
+  // straight across (straighten.ts).
+  const down = lca === undefined && link.kind !== 'wire' && link.kind !== 'tunnel';
+  if (down && neighbourNodes(scene, ctx, topA, topB) && upA.length > 1 && upB.length > 1) {
+    const leaves = !isContainer(scene.elements[a]!) && !isContainer(scene.elements[b]!);
+    if (leaves && clearTo(scene, upA, sideA) && clearTo(scene, upB, sideB)) return { index, link, pieces: [], upA, upB, across: true };
+  }
   const reversed = sideA === 'NORTH' || sideA === 'WEST';
   const port = (owner: string, side: Side): PortSpec => ({ id: `L${index}@${owner}`, owner, side });
-  const sideOf = (up: string[], side: Side, clear: boolean) => (id: string, i: number): PortSpec =>
-    port(id, across && !clear && i < up.length - 1 && inPod(scene, id) ? 'SOUTH' : side);
-  const portsA = upA.map(sideOf(upA, sideA, clearA));
-  const portsB = upB.map(sideOf(upB, sideB, clearB));
+  const sideOf = (up: string[], side: Side) => (id: string, i: number): PortSpec =>
+    port(id, down && i < up.length - 1 && inPod(scene, id) ? 'SOUTH' : side);
+  const portsA = upA.map(sideOf(upA, sideA));
+  const portsB = upB.map(sideOf(upB, sideB));
 
   const hops: [PortSpec, PortSpec, string | undefined][] = [];
   for (let i = 0; i + 1 < portsA.length; i++) hops.push([portsA[i]!, portsA[i + 1]!, upA[i + 1]]);

@@ -60,7 +60,8 @@ function between(l: Rect, r: Rect): Point[] {
 /** Draws every same-row link whose ends ELK placed side by side; the rest stay unrouted (fallback). */
 export function routeSameRow(work: Work): void {
   for (const route of work.routes) {
-    if (route.plan.pieces.length > 0) continue;
+    // A link across from node to node is drawn by shortcuts.ts.
+    if (route.plan.pieces.length > 0 || route.plan.across) continue;
     const { a, b } = route.plan.link;
     const ra = work.rects.get(a);
     const rb = work.rects.get(b);

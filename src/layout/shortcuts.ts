@@ -3,24 +3,29 @@
 // link-plan.ts keeps it out of ELK, which would put the nodes' border ports
 // where their layers end, often near the bottom, and lower the pod to meet
 // them, so the route would drop down one node and climb up the other. It is
-// drawn here from the one device's side straight across, with at most one
-// step in the gap between the nodes, wherever that path crosses nothing but
-// the two ends' own containers (otherwise geometry.ts draws its fallback).
+// drawn here from the one device's side to the other's: one level line where
+// the two share some height, else one step in the gap between the nodes,
+// wherever that path crosses nothing but the two ends' own containers
+// (otherwise geometry.ts draws its fallback).
 import type { Rect } from './absolute.ts';
 import type { Point } from './types.ts';
 import { centre, segmentCrosses } from './rect.ts';
 import { ancestors } from './scene-tree.ts';
 import { topOf, type Work } from './work.ts';
 
-/** How far from b's node the step is taken: the rest of the gap, one straight line, holds the label (gaps.ts widens the gap for it). */
+/** How far from b's node a step is taken: the rest of the gap, one straight line, holds the label (gaps.ts widens the gap for it). */
 const STEP = 10;
 
-/** The route from a's side to b's side, stepping once in the gap, next to b's node. */
+/** Height two boxes must share for a link between them to be one level line. */
+const SHARED = 8;
+
+/** The route from a's side to b's side: level where their heights overlap, else stepping once in the gap, next to b's node. */
 function across(ra: Rect, rb: Rect, ta: Rect, tb: Rect): Point[] {
   const right = ra.x < rb.x;
-  const p = { x: right ? ra.x + ra.width : ra.x, y: centre(ra).y };
-  const q = { x: right ? rb.x : rb.x + rb.width, y: centre(rb).y };
-  if (Math.abs(p.y - q.y) < 0.5) return [p, { x: q.x, y: p.y }];
+  const [xa, xb] = [right ? ra.x + ra.width : ra.x, right ? rb.x : rb.x + rb.width];
+  const [top, bottom] = [Math.max(ra.y, rb.y), Math.min(ra.y + ra.height, rb.y + rb.height)];
+  if (bottom - top >= SHARED) return [{ x: xa, y: (top + bottom) / 2 }, { x: xb, y: (top + bottom) / 2 }];
+  const [p, q] = [{ x: xa, y: centre(ra).y }, { x: xb, y: centre(rb).y }];
   const mx = right ? Math.max(tb.x - STEP, (ta.x + ta.width + tb.x) / 2) : Math.min(tb.x + tb.width + STEP, (tb.x + tb.width + ta.x) / 2);
   return [p, { x: mx, y: p.y }, { x: mx, y: q.y }, q];
 }

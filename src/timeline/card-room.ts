@@ -33,12 +33,6 @@ export function cardReach(geometry: Geometry, steps: DerivedStep[], names: MacNa
   });
 }
 
-/** How much withCardRoom grows this layout (tests, benchmarks). */
-export function cardGrowth(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): { width: number; height: number } {
-  const g = grow(geometry, steps, names);
-  return { width: g.width - geometry.width, height: g.height - geometry.height };
-}
-
 function grow(geometry: Geometry, steps: DerivedStep[], names: MacNames): Geometry {
   let [x0, y0, x1, y1] = [0, 0, geometry.width, geometry.height];
   for (const r of cardReach(geometry, steps, names)) {

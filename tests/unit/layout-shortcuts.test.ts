@@ -8,6 +8,8 @@ import { layoutScene } from '../../src/layout/layout.ts';
 import { planLink } from '../../src/layout/link-plan.ts';
 import { rootColumns, siblingIndex } from '../../src/layout/order.ts';
 import { segmentCrosses } from '../../src/layout/rect.ts';
+import { straightenShortcuts } from '../../src/layout/shortcuts.ts';
+import type { Rect } from '../../src/layout/absolute.ts';
 import { ancestors } from '../../src/layout/scene-tree.ts';
 import type { Box } from '../../src/layout/types.ts';
 import { loadScene } from '../../src/scene/load.ts';
@@ -31,6 +33,14 @@ function appFirst(): string {
   return withoutDb0.replace(after, `${db0}${after}`);
 }
 
+/** A third node between node1 and node2: the shortcut no longer joins neighbours. */
+function nodeBetween(): string {
+  const node3 = '  - kind: node\n    name: node3\n    ip: 192.168.1.12\n    contains:\n      - { kind: device, name: eth0, type: nic, ip: 192.168.1.12/24 }\n';
+  const at = TEXT.indexOf('  - kind: node\n    name: node2');
+  expect(at).toBeGreaterThan(0);
+  return TEXT.slice(0, at) + node3 + TEXT.slice(at);
+}
+
 const plan = (scene: Scene) => {
   const i = scene.links.findIndex((l) => l.kind === 'shortcut');
   return planLink(scene, { columns: rootColumns(scene), siblings: siblingIndex(scene) }, scene.links[i]!, i)!;
@@ -38,12 +48,13 @@ const plan = (scene: Scene) => {
 const sides = (scene: Scene): string[] => plan(scene).pieces.flatMap((p) => [p.source, p.target]).map((port) => `${port.owner}:${port.side}`);
 
 describe('a shortcut from node to node', () => {
-  it('is kept out of ELK where nothing stands beside either end, and drops out of the pod where something does', () => {
+  it('is kept out of ELK between neighbouring nodes with nothing beside either end, and otherwise drops out of its pods as before', () => {
     expect(plan(load(TEXT))).toMatchObject({ across: true, pieces: [] });
     expect(plan(load(appFirst())).across).toBeUndefined();
+    expect(plan(load(nodeBetween())).across).toBeUndefined();
     const flanked = sides(load(appFirst()));
     expect(flanked).toContain('app/eth0:SOUTH');
-    expect(flanked).toContain('coredns/eth0:WEST');
+    expect(flanked).toContain('coredns/eth0:SOUTH');
   });
 
   it('is drawn from side to side, at most one step, crossing nothing, its label in the gap between the nodes', async () => {
@@ -64,9 +75,8 @@ describe('a shortcut from node to node', () => {
       expect(p.x === q.x || p.y === q.y, `segment ${i} is straight`).toBe(true);
       for (const other of g.boxes.filter((o) => !allowed.has(o.id))) expect(segmentCrosses(p, q, other), other.id).toBe(false);
     }
-    // The step stands in the gap, not inside either node.
-    const step = e.points.slice(1, -1).map((p) => p.x);
-    for (const x of step) expect(x > n1.x + n1.width && x < n2.x).toBe(true);
+    // The two devices overlap in height: one straight line, no step.
+    expect(e.points).toHaveLength(2);
     const label = e.label!;
     expect(label.x).toBeGreaterThan(n1.x + n1.width);
     expect(label.x + label.width).toBeLessThan(n2.x);
@@ -79,5 +89,24 @@ describe('a shortcut from node to node', () => {
     const a = g.boxes.find((b) => b.id === 'app/eth0')!;
     // It leaves from the device's bottom, as the plan says.
     expect(e.points[0]!.y).toBeCloseTo(a.y + a.height, 0);
+  });
+
+  it('steps once in the gap, next to the far node, where the two devices share no height', async () => {
+    const scene = load(TEXT);
+    const g = await layoutScene(scene);
+    const rects = new Map(g.boxes.map((b) => [b.id, { x: b.x, y: b.y, width: b.width, height: b.height }]));
+    const b = rects.get('coredns/eth0')!;
+    rects.set('coredns/eth0', { ...b, y: b.y + 100 });
+    const route = { plan: plan(scene), parts: [] };
+    straightenShortcuts({ scene, rects, routes: [route] });
+    const [a, moved, n1, n2] = ['app/eth0', 'coredns/eth0', 'node1', 'node2'].map((id) => rects.get(id)!) as [Rect, Rect, Rect, Rect];
+    const pts = (route as { override?: { x: number; y: number }[] }).override!;
+    expect(pts).toEqual([
+      { x: a.x + a.width, y: a.y + a.height / 2 },
+      { x: n2.x - 10, y: a.y + a.height / 2 },
+      { x: n2.x - 10, y: moved.y + moved.height / 2 },
+      { x: moved.x, y: moved.y + moved.height / 2 },
+    ]);
+    expect(n2.x - 10).toBeGreaterThan(n1.x + n1.width);
   });
 });
