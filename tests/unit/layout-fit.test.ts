@@ -22,6 +22,16 @@ import { macNames } from '../../src/timeline/card-names.ts';
 /** "Readable in the app" (docs/layout.md, "Fitting the stage"): at least 9.5 px once the diagram is scaled into the stage. */
 const MIN_FONT = 9.5;
 
+/** A bundled scene checked, with the packet card's room as the pipeline passes it and the text size on the stage with the card. */
+function withCards(f: string) {
+  const checked = checkScene(readFileSync(join('scenes', f), 'utf8'), f);
+  if (!checked.ok) throw new Error(`${f} does not check`);
+  const names = macNames(checked.scene);
+  const room = (g: Geometry) => cardReach(g, checked.steps, names);
+  const onStage = (g: Geometry) => effectiveFont(withCardRoom(g, checked.steps, names));
+  return { checked, names, room, onStage };
+}
+
 function scene(file: string): Scene {
   const loaded = loadScene(readFileSync(join('scenes', file), 'utf8'), `scenes/${file}`);
   if (!loaded.ok) throw new Error(`${file} does not load`);
@@ -55,12 +65,7 @@ describe('fit to the stage', () => {
   });
 
   it("counts the packet card's margin when it chooses: dns-external reads larger, margin included, than chosen without it", async () => {
-    const f = 'dns-external.yaml';
-    const checked = checkScene(readFileSync(join('scenes', f), 'utf8'), f);
-    if (!checked.ok) throw new Error(`${f} does not check`);
-    const names = macNames(checked.scene);
-    const room = (g: Geometry) => cardReach(g, checked.steps, names);
-    const onStage = (g: Geometry) => effectiveFont(withCardRoom(g, checked.steps, names));
+    const { checked, names, room, onStage } = withCards('dns-external.yaml');
     const counted = await layoutScene(checked.scene, room);
     const ignored = await layoutScene(checked.scene);
     // The margin is there in both (the card has no free spot at the first step): only the choice differs.
@@ -69,12 +74,7 @@ describe('fit to the stage', () => {
   });
 
   it('follows each card with its packet as rows and columns move: nodeport reads larger than with the cards pinned where the first layout put them', async () => {
-    const f = 'nodeport.yaml';
-    const checked = checkScene(readFileSync(join('scenes', f), 'utf8'), f);
-    if (!checked.ok) throw new Error(`${f} does not check`);
-    const names = macNames(checked.scene);
-    const room = (g: Geometry) => cardReach(g, checked.steps, names);
-    const onStage = (g: Geometry) => effectiveFont(withCardRoom(g, checked.steps, names));
+    const { checked, room, onStage } = withCards('nodeport.yaml');
     const followed = await layoutScene(checked.scene, room);
     // A packet resting nowhere the prediction knows leaves its card where it was.
     const pinned = await layoutScene(checked.scene, (g) => room(g).map((r) => ({ ...r, at: '__nowhere__' })));
