@@ -9,7 +9,9 @@
 //   - keys act only while focus is inside the element (keys.ts).
 import { showScene } from '../show.ts';
 import { followCamera, minTextPx, watchSwipe, type Follow } from '../camera/index.ts';
-import { cardFocusOf, macNames } from '../timeline/index.ts';
+// The files themselves, not timeline/index.ts: the build's card search (card-room.ts) stays out of this runtime.
+import { cardFocusOf } from '../timeline/card-plan.ts';
+import { macNames } from '../timeline/card-names.ts';
 import { captionHoldMs } from '../player/hold.ts';
 import { narration } from '../derive/trace.ts';
 import type { Player, PlayerState } from '../player/index.ts';

@@ -5,6 +5,7 @@
 // but then the whole pipeline is imported on demand, as its own chunk (with
 // elkjs behind it in another), so pages that only show bundles never fetch it;
 // it runs in a Web Worker (src/worker/), so laying out never blocks the page.
+import { macNames } from '../timeline/card-names.ts';
 import { checkBundle, diagnosticLines, type BundleCheck } from './bundle-check.ts';
 
 export type SourceKind = 'bundle' | 'yaml';
@@ -63,7 +64,7 @@ export async function loadSource(src: string, base: string, signal: AbortSignal)
   if (/html/i.test(res.headers.get('content-type') ?? '') || /^\s*</.test(text)) {
     return { ok: false, message: `${name} is a web page, not a kubehop scene: most likely nothing is at that address, so check the src URL.`, details: [url] };
   }
-  if (sourceKind(url, res.headers.get('content-type'), text) === 'bundle') return readBundle(text, name);
+  if (sourceKind(url, res.headers.get('content-type'), text) === 'bundle') return withCardPlaces(readBundle(text, name));
   return readYaml(text, name);
 }
 
@@ -75,6 +76,25 @@ export function readBundle(text: string, name: string): BundleCheck {
     return { ok: false, message: `${name} is not valid JSON, so it is not a scene bundle.`, details: [String((e as Error).message)] };
   }
   return checkBundle(data, name);
+}
+
+/**
+ * A bundle written before builds kept the packet card's places has none: they
+ * are searched here, as the runtime once did on every page, with the
+ * pipeline's chunk (the YAML path's), so pages showing newer bundles never
+ * fetch the search. Where that chunk is left out (an HTML export, whose
+ * bundle keeps its places), the cards go without a place.
+ */
+async function withCardPlaces(b: BundleCheck): Promise<BundleCheck> {
+  if (!b.ok || b.shown.geometry.cards !== undefined) return b;
+  const { scene, steps, geometry } = b.shown;
+  try {
+    // Through the pipeline's chunk, the one place the search lives in a build of the embed.
+    const { searchCards } = await import('../pipeline.ts');
+    return { ok: true, shown: { ...b.shown, geometry: { ...geometry, cards: searchCards(geometry, steps, macNames(scene)) } } };
+  } catch {
+    return b;
+  }
 }
 
 async function readYaml(text: string, name: string): Promise<BundleCheck> {

@@ -57,28 +57,68 @@ export function placeCard(geometry: Geometry, at: Point, size: { width: number; 
   // How many text rects and boxes each spot covers, counted per rect over the
   // spots it touches rather than per spot over every rect: a scene has
   // hundreds of rects and the grid ten thousand spots.
-  const texts = coverCounts(grid, o.text);
-  const boxes = coverCounts(grid, o.boxes);
+  const covers = coverCounts(grid, o.boxes, o.text);
+  // Every test but the counts splits into one on the spot's column and one on
+  // its row: worked out once per column and once per row, not per spot.
+  const cols = axis(grid.x0, grid.nx, w, at.x, dot.x, dot.width, geometry.width, near?.x, near?.width, COMPACT.width);
+  const rows = axis(grid.y0, grid.ny, h, at.y, dot.y, dot.height, geometry.height, near?.y, near?.height, COMPACT.height);
   let best: Point = { x: at.x + MARGIN, y: at.y + MARGIN };
   let bestCost = Infinity;
-  for (let j = 0; j < grid.ny; j++) {
-    const y = grid.y0 + GRID * j;
-    for (let i = 0; i < grid.nx; i++) {
-      const x = grid.x0 + GRID * i;
-      const c = { x, y, width: w, height: h };
-      let cost = COST.perUnit * distance(c, at);
-      if (cost >= bestCost) continue;
-      if (!inside(c, geometry)) cost += COST.outside;
-      if (overlaps(c, dot)) cost += COST.text;
-      if (near && !compact(c, near)) cost += COST.loose;
+  let bestIndex = Infinity;
+  // Nearest rows and columns first: every cost is at least its spot's
+  // distance, and the distance at least the gap along either axis
+  // (Math.hypot is never less than its larger argument), so once a row's gap
+  // exceeds the best cost no later row can win, nor a later column in a row.
+  // On a tie the spot first in reading order wins, as if read row by row.
+  const colOrder = nearestFirst(cols.gap);
+  for (const j of nearestFirst(rows.gap)) {
+    const dy = rows.gap[j]!;
+    if (dy > bestCost) break;
+    for (const i of colOrder) {
+      const dx = cols.gap[i]!;
+      if (dx > bestCost) break;
+      let cost = COST.perUnit * Math.hypot(dx, dy);
+      if (cost > bestCost) continue;
+      if (!(cols.inside[i] && rows.inside[j])) cost += COST.outside;
+      if (cols.onDot[i] && rows.onDot[j]) cost += COST.text;
+      if (near && !(cols.compact[i] && rows.compact[j])) cost += COST.loose;
+      const index = j * grid.nx + i;
       // Added once per rect, as the plain search does, so the sums (and ties) are the same to the last bit.
-      for (let n = texts[j * grid.nx + i]!; n > 0; n--) cost += COST.text;
-      if (cost >= bestCost) continue;
-      for (let n = boxes[j * grid.nx + i]!; n > 0; n--) cost += COST.box;
-      if (cost < bestCost) [best, bestCost] = [{ x, y }, cost];
+      const cover = covers[index]!;
+      for (let n = cover >>> HEAVY_SHIFT; n > 0; n--) cost += COST.text;
+      if (cost > bestCost) continue;
+      for (let n = cover & LIGHT; n > 0; n--) cost += COST.box;
+      if (cost < bestCost || (cost === bestCost && index < bestIndex)) {
+        [best, bestCost, bestIndex] = [{ x: grid.x0 + GRID * i, y: grid.y0 + GRID * j }, cost, index];
+      }
     }
   }
   return best;
+}
+
+/** Indices of `gaps`, smallest gap first, lower index first on a tie. */
+function nearestFirst(gaps: Float64Array): Uint32Array {
+  return Uint32Array.from(gaps.keys()).sort((a, b) => gaps[a]! - gaps[b]! || a - b);
+}
+
+/** One axis of the grid's spots: per spot, its gap to the packet, and whether it is inside the picture, over the dot, and compact with the box (the tests of `inside`, `overlaps` and `compact` along this axis). */
+interface Axis {
+  gap: Float64Array;
+  inside: Uint8Array;
+  onDot: Uint8Array;
+  compact: Uint8Array;
+}
+
+function axis(start: number, n: number, len: number, at: number, dot: number, dotLen: number, picture: number, near = 0, nearLen = 0, most: number): Axis {
+  const out: Axis = { gap: new Float64Array(n), inside: new Uint8Array(n), onDot: new Uint8Array(n), compact: new Uint8Array(n) };
+  for (let k = 0; k < n; k++) {
+    const p = start + GRID * k;
+    out.gap[k] = Math.max(p - at, 0, at - (p + len));
+    out.inside[k] = p >= 0 && p + len <= picture ? 1 : 0;
+    out.onDot[k] = Math.min(p + len, dot + dotLen) > Math.max(p, dot) ? 1 : 0;
+    out.compact[k] = Math.max(p + len, near + nearLen) - Math.min(p, near) <= most ? 1 : 0;
+  }
+  return out;
 }
 
 /** The spots the search tries: every GRID units, within REACH of the packet. */
@@ -103,23 +143,35 @@ export function searchGrid(at: Point, w: number, h: number): SearchGrid {
   return { x0, y0, nx: count(x0, at.x + REACH), ny: count(y0, at.y + REACH), w, h };
 }
 
-/** For each spot of the grid (row by row), how many of `rects` a card there overlaps (as rest.ts's `overlaps`). */
-export function coverCounts(grid: SearchGrid, rects: readonly Rect[]): Int32Array {
+/** Where coverCounts keeps the count of `heavy` rects, above that of `rects` (fewer than 4096: a scene has at most 200 elements). */
+export const HEAVY_SHIFT = 12;
+const LIGHT = (1 << HEAVY_SHIFT) - 1;
+
+/**
+ * For each spot of the grid (row by row), how many of `rects` a card there
+ * overlaps (as rest.ts's `overlaps`), plus, shifted by HEAVY_SHIFT, how many
+ * of `heavy`: both counts in one pass over the grid.
+ */
+export function coverCounts(grid: SearchGrid, rects: readonly Rect[], heavy: readonly Rect[] = []): Int32Array {
   const { nx, ny } = grid;
   // A 2-D difference array: +1/−1 at the corners of the spots each rect touches, then running sums.
   // A card or rect with no extent (or NaN) overlaps nothing, as `overlaps` has it.
   if (!(grid.w > 0 && grid.h > 0)) return new Int32Array(nx * ny);
   const diff = new Int32Array((nx + 1) * (ny + 1));
-  for (const r of rects) {
-    if (!(r.x + r.width > r.x && r.y + r.height > r.y)) continue;
-    const [i0, i1] = span(grid.x0, nx, grid.w, r.x, r.width);
-    const [j0, j1] = span(grid.y0, ny, grid.h, r.y, r.height);
-    if (i0 > i1 || j0 > j1) continue;
-    diff[j0 * (nx + 1) + i0]! += 1;
-    diff[j0 * (nx + 1) + i1 + 1]! -= 1;
-    diff[(j1 + 1) * (nx + 1) + i0]! -= 1;
-    diff[(j1 + 1) * (nx + 1) + i1 + 1]! += 1;
-  }
+  const add = (r: Rect, unit: number): void => {
+    if (!(r.x + r.width > r.x && r.y + r.height > r.y)) return;
+    const i0 = first(grid.x0, nx, grid.w, r.x);
+    const i1 = last(grid.x0, nx, r.x, r.width);
+    const j0 = first(grid.y0, ny, grid.h, r.y);
+    const j1 = last(grid.y0, ny, r.y, r.height);
+    if (i0 > i1 || j0 > j1) return;
+    diff[j0 * (nx + 1) + i0]! += unit;
+    diff[j0 * (nx + 1) + i1 + 1]! -= unit;
+    diff[(j1 + 1) * (nx + 1) + i0]! -= unit;
+    diff[(j1 + 1) * (nx + 1) + i1 + 1]! += unit;
+  };
+  for (const r of rects) add(r, 1);
+  for (const r of heavy) add(r, 1 << HEAVY_SHIFT);
   const out = new Int32Array(nx * ny);
   for (let j = 0; j < ny; j++) {
     let row = 0;
@@ -131,45 +183,29 @@ export function coverCounts(grid: SearchGrid, rects: readonly Rect[]): Int32Arra
   return out;
 }
 
-/**
+/*
  * The first and last grid index k (spots at start + GRID·k, of length
  * `len`) whose span overlaps [at, at + size), decided by the two
  * comparisons of `overlaps` that depend on k, made the same way; the other
  * two (each span has extent) coverCounts checks once per rect and card.
  */
-function span(start: number, n: number, len: number, at: number, size: number): [number, number] {
-  const hits = (k: number): [boolean, boolean] => {
-    const p = start + GRID * k;
-    return [p + len > at, p < at + size];
-  };
-  let lo = Math.min(n, Math.max(0, Math.floor((at - len - start) / GRID)));
-  while (lo > 0 && hits(lo - 1)[0]) lo--;
-  while (lo < n && !hits(lo)[0]) lo++;
-  let hi = Math.max(-1, Math.min(n - 1, Math.ceil((at + size - start) / GRID)));
-  while (hi < n - 1 && hits(hi + 1)[1]) hi++;
-  while (hi >= 0 && !hits(hi)[1]) hi--;
-  return [lo, hi];
+function first(start: number, n: number, len: number, at: number): number {
+  let k = Math.min(n, Math.max(0, Math.floor((at - len - start) / GRID)));
+  while (k > 0 && start + GRID * (k - 1) + len > at) k--;
+  while (k < n && !(start + GRID * k + len > at)) k++;
+  return k;
+}
+
+function last(start: number, n: number, at: number, size: number): number {
+  let k = Math.max(-1, Math.min(n - 1, Math.ceil((at + size - start) / GRID)));
+  while (k < n - 1 && start + GRID * (k + 1) < at + size) k++;
+  while (k >= 0 && !(start + GRID * k < at + size)) k--;
+  return k;
 }
 
 /** Whether a card at `p` covers any text of the picture: what the layout checks assert never happens at rest. */
 export function cardCoversText(geometry: Geometry, rect: Rect): boolean {
   return obstacles(geometry).text.some((r) => overlaps(rect, r));
-}
-
-function compact(a: Rect, b: Rect): boolean {
-  const w = Math.max(a.x + a.width, b.x + b.width) - Math.min(a.x, b.x);
-  const h = Math.max(a.y + a.height, b.y + b.height) - Math.min(a.y, b.y);
-  return w <= COMPACT.width && h <= COMPACT.height;
-}
-
-function distance(r: Rect, p: Point): number {
-  const dx = Math.max(r.x - p.x, 0, p.x - (r.x + r.width));
-  const dy = Math.max(r.y - p.y, 0, p.y - (r.y + r.height));
-  return Math.hypot(dx, dy);
-}
-
-function inside(r: Rect, g: Geometry): boolean {
-  return r.x >= 0 && r.y >= 0 && r.x + r.width <= g.width && r.y + r.height <= g.height;
 }
 
 function grow(r: Rect): Rect {

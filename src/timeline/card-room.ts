@@ -8,14 +8,16 @@ import type { DerivedStep } from '../derive/types.ts';
 import type { Reach } from '../layout/fit.ts';
 import type { Geometry } from '../layout/types.ts';
 import type { MacNames } from './card-content.ts';
+import type { Point } from '../layout/types.ts';
 import { cardPlan } from './card-plan.ts';
+import { placeCard } from './card-place.ts';
 
 const PAD = 8;
 
 export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): Geometry {
   const roomy = grow(geometry, steps, names);
   // The final places, kept with the geometry: a page showing a precompiled scene need not search again.
-  const plan = cardPlan(steps, roomy, names);
+  const plan = cardPlan(steps, roomy, names, placeCard);
   return { ...roomy, cards: steps.map((_, k) => plan.at(k)?.at ?? null) };
 }
 
@@ -25,12 +27,22 @@ export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names: Ma
  * widths (layout/fit.ts), which follows each card as the rows move.
  */
 export function cardReach(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): Reach[] {
-  const plan = cardPlan(steps, geometry, names);
+  const plan = cardPlan(steps, geometry, names, placeCard);
   return steps.flatMap((step, k) => {
     const c = plan.at(k);
     if (!c?.at) return [];
     return [{ at: step.at, x: c.at.x - PAD, y: c.at.y - PAD, width: c.shape.width + 2 * PAD, height: c.shape.height + 2 * PAD }];
   });
+}
+
+/**
+ * The card places searched on a geometry as it stands, for one that keeps
+ * none (a bundle written before builds kept them): a page fills them in
+ * before drawing, from a chunk of its own.
+ */
+export function searchCards(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): (Point | null)[] {
+  const plan = cardPlan(steps, geometry, names, placeCard);
+  return steps.map((_, k) => plan.at(k)?.at ?? null);
 }
 
 function grow(geometry: Geometry, steps: DerivedStep[], names: MacNames): Geometry {

@@ -3,5 +3,4 @@ export { restPoints, restPoint, MARKER_REACH } from './rest.ts';
 export { applyFrame, drawPackets, packetIds } from './draw.ts';
 export { macNames } from './card-names.ts';
 export { cardRect, cardFocus, cardFocusOf } from './card-plan.ts';
-export { withCardRoom } from './card-room.ts';
 export { buildTimeline, type GsapTimeline, timelineLabel, stepDuration, HOP_SECONDS, IN_PLACE_SECONDS } from './timeline.ts';

@@ -340,6 +340,35 @@ test('a YAML src is laid out in a worker, and only then are the pipeline and elk
   expect(seen.errors).toEqual([]);
 });
 
+test('a bundle that keeps no card places (written before builds kept them) gets them searched, from the pipeline\'s chunk, at the same spots', async ({ page, request }) => {
+  const seen = watch(page);
+  const bundle = await (await request.get('/embed/scenes/cross-node-vxlan.json')).json();
+  expect(Array.isArray(bundle.geometry.cards), 'a bundle the build writes keeps the card places').toBe(true);
+  delete bundle.geometry.cards;
+  await page.route('**/custom/old-vxlan.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(bundle) }));
+  await openDemo(page);
+  // The demo's own bundles keep their places: nothing of the search is fetched for them.
+  expect(seen.requests.filter((u) => /kubehop-(pipeline|layout)-/.test(u))).toEqual([]);
+  await page.evaluate(() => {
+    for (const [id, src] of [['old', '/custom/old-vxlan.json'], ['kept', '/embed/scenes/cross-node-vxlan.json']]) {
+      const el = document.createElement('kubehop-scene');
+      el.id = id!;
+      el.setAttribute('src', src!);
+      el.setAttribute('controls', '');
+      el.setAttribute('step', '4');
+      document.querySelector('article')!.prepend(el);
+    }
+  });
+  for (const id of ['old', 'kept']) await atStep(page, id, 3);
+  expect(seen.requests.filter((u) => /kubehop-pipeline-/.test(u))).toHaveLength(1);
+  const card = (id: string) => page.locator(`#${id} g.kh-packet-card`).first();
+  await expect(card('old')).toBeVisible();
+  const where = (id: string) => card(id).evaluate((g) => g.getAttribute('transform'));
+  expect(await where('old')).not.toBeNull();
+  expect(await where('old')).toBe(await where('kept'));
+  expect(seen.errors).toEqual([]);
+});
+
 test('the iframe page shows the scene and step its address names', async ({ page }) => {
   const seen = watch(page);
   const vxlan = sceneSteps('cross-node-vxlan');

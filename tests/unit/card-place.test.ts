@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildScene } from '../../src/pipeline.ts';
 import type { Geometry, Point } from '../../src/layout/types.ts';
-import { coverCounts, placeCard, searchGrid } from '../../src/timeline/card-place.ts';
+import { coverCounts, HEAVY_SHIFT, placeCard, searchGrid } from '../../src/timeline/card-place.ts';
 import { edgeLabelRects, markerRect, overlaps, textRects, type Rect } from '../../src/timeline/rest.ts';
 
 const pad = (r: Rect): Rect => ({ x: r.x - 4, y: r.y - 4, width: r.width + 8, height: r.height + 8 });
@@ -96,11 +96,16 @@ describe('placeCard', () => {
         let ny = 0;
         for (let y = Math.floor(at.y - size.height - 320); y <= at.y + 320; y += 8) ny++;
         expect([grid.nx, grid.ny]).toEqual([nx, ny]);
-        const counts = coverCounts(grid, rects);
+        // Both counts at once: every rect as a light one, and all but the first as heavy ones too.
+        const heavy = rects.slice(1);
+        const counts = coverCounts(grid, rects, heavy);
         for (let j = 0; j < ny; j++) {
           for (let i = 0; i < nx; i++) {
             const c = { x: grid.x0 + 8 * i, y: grid.y0 + 8 * j, ...size };
-            expect(counts[j * nx + i], `${JSON.stringify(at)} ${JSON.stringify(size)} spot ${c.x},${c.y}`).toBe(rects.filter((r) => overlaps(c, r)).length);
+            const count = counts[j * nx + i]!;
+            const where = `${JSON.stringify(at)} ${JSON.stringify(size)} spot ${c.x},${c.y}`;
+            expect(count & ((1 << HEAVY_SHIFT) - 1), where).toBe(rects.filter((r) => overlaps(c, r)).length);
+            expect(count >>> HEAVY_SHIFT, where).toBe(heavy.filter((r) => overlaps(c, r)).length);
           }
         }
       }

@@ -8,8 +8,7 @@ import { step, triangle } from './timeline-fixtures.ts';
 import { rowId } from '../../src/derive/row-id.ts';
 import { keepDrawn, type Drawn } from '../../src/render/drawn.ts';
 import { applyFrame, drawPackets, frameAt, buildTimeline, timelineLabel, HOP_SECONDS, IN_PLACE_SECONDS } from '../../src/timeline/index.ts';
-
-const geometry: Geometry = triangle;
+import { searchCards } from '../../src/timeline/card-room.ts';
 
 const steps: DerivedStep[] = [
   step(0, 'arp', 'A', 'A', undefined, [{ table: 'n/fdb', row: 'a' }]),
@@ -19,6 +18,9 @@ const steps: DerivedStep[] = [
   step(4, 'ping', 'C', 'B', 'l2'),
   step(5, 'ping', 'B', 'A', 'l1', [{ table: 'n/fdb', row: 'a' }, { table: 'n/fdb', row: 'b' }]),
 ];
+
+// The card places, kept with the geometry as a build keeps them: the timeline reads them, it does not search.
+const geometry: Geometry = { ...triangle, cards: searchCards(triangle, steps) };
 
 const SVG = 'http://www.w3.org/2000/svg';
 
