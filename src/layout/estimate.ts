@@ -240,6 +240,15 @@ export function sizePredictor(scene: Scene, g: Geometry, from: Wraps): (to: Wrap
   // Each element's node-level child, and the root element it is in: what moves it.
   const holderOf = new Map(Object.keys(scene.elements).map((id) => [id, nodeChild(scene, scene.elements[id]!)]));
   const rootOf = (id: string): string => [id, ...ancestors(scene, id)].at(-1)!;
+  // An external box is moved level with what it links to inside a node (a
+  // wire to a NIC, straighten.ts; a shortcut, externals.ts): it goes up and
+  // down with that element's row.
+  const levelWith = new Map<string, string>();
+  for (const l of scene.links) {
+    for (const [ext, other] of [[l.a, l.b], [l.b, l.a]] as const) {
+      if (scene.elements[rootOf(ext)]?.kind === 'external' && holderOf.get(other) !== undefined && !levelWith.has(rootOf(ext))) levelWith.set(rootOf(ext), other);
+    }
+  }
   // Neighbouring widths often wrap every table alike: one answer per set of table sizes.
   const known = new Map<string, Prediction>();
   return (to) => {
@@ -271,6 +280,8 @@ export function sizePredictor(scene: Scene, g: Geometry, from: Wraps): (to: Wrap
       let dx = nodes.reduce((total, n, i) => total + (n.box.x < root.x - 0.5 ? wider[i]! : 0), 0);
       const holder = holderOf.get(id);
       const i = nodes.findIndex((n) => holder !== undefined && n.plan.rowOf.has(holder));
+      const level = levelWith.get(root.id);
+      if (level !== undefined) return { dx, dy: moved(level).dy };
       if (i < 0 || holder === undefined) return { dx, dy: 0 };
       // A column is as wide as its widest table, before and after.
       for (const column of columns[i]!) {
