@@ -80,19 +80,22 @@ export function readBundle(text: string, name: string): BundleCheck {
 
 /**
  * A bundle written before builds kept the packet card's places has none: they
- * are searched here, as the runtime once did on every page, with the
- * pipeline's chunk (the YAML path's), so pages showing newer bundles never
- * fetch the search. Where that chunk is left out (an HTML export, whose
+ * are searched here, every step's before the first picture (the runtime
+ * once searched each step's when it was first shown), with the pipeline's
+ * chunk (the YAML path's), so pages showing newer bundles never fetch the
+ * search. Where that chunk is left out (an HTML export, whose
  * bundle keeps its places), the cards go without a place.
  */
 async function withCardPlaces(b: BundleCheck): Promise<BundleCheck> {
-  if (!b.ok || b.shown.geometry.cards !== undefined) return b;
+  if (!b.ok || (b.shown.geometry.cards?.length ?? -1) >= b.shown.steps.length) return b;
   const { scene, steps, geometry } = b.shown;
   try {
     // Through the pipeline's chunk, the one place the search lives in a build of the embed.
+    // Places the bundle does keep are kept; only the missing ones are searched.
     const { searchCards } = await import('../pipeline.ts');
     return { ok: true, shown: { ...b.shown, geometry: { ...geometry, cards: searchCards(geometry, steps, macNames(scene)) } } };
-  } catch {
+  } catch (e) {
+    console.warn(`kubehop: the packet card's places could not be searched (${String(e)}); the cards of this scene go without one.`);
     return b;
   }
 }

@@ -240,13 +240,19 @@ export function sizePredictor(scene: Scene, g: Geometry, from: Wraps): (to: Wrap
   // Each element's node-level child, and the root element it is in: what moves it.
   const holderOf = new Map(Object.keys(scene.elements).map((id) => [id, nodeChild(scene, scene.elements[id]!)]));
   const rootOf = (id: string): string => [id, ...ancestors(scene, id)].at(-1)!;
-  // An external box is moved level with what it links to inside a node (a
-  // wire to a NIC, straighten.ts; a shortcut, externals.ts): it goes up and
-  // down with that element's row.
-  const levelWith = new Map<string, string>();
+  // An external box wired to a device inside a node is moved level with its
+  // first such wire (straighten.ts, which goes through the links in order
+  // and keeps the first alignment): it goes up and down with that device's
+  // row. One with a shortcut into a node is lined up with the node's border
+  // port instead (externals.ts, after the wires), which is not predicted:
+  // it stays put.
+  const levelWith = new Map<string, string | undefined>();
   for (const l of scene.links) {
     for (const [ext, other] of [[l.a, l.b], [l.b, l.a]] as const) {
-      if (scene.elements[rootOf(ext)]?.kind === 'external' && holderOf.get(other) !== undefined && !levelWith.has(rootOf(ext))) levelWith.set(rootOf(ext), other);
+      const root = rootOf(ext);
+      if (scene.elements[root]?.kind !== 'external' || holderOf.get(other) === undefined) continue;
+      if (l.kind !== 'wire' && l.kind !== 'tunnel') levelWith.set(root, undefined);
+      else if (l.kind === 'wire' && !levelWith.has(root)) levelWith.set(root, other);
     }
   }
   // Neighbouring widths often wrap every table alike: one answer per set of table sizes.

@@ -57,7 +57,11 @@ export function placeCard(geometry: Geometry, at: Point, size: { width: number; 
   // How many text rects and boxes each spot covers, counted per rect over the
   // spots it touches rather than per spot over every rect: a scene has
   // hundreds of rects and the grid ten thousand spots.
-  const covers = coverCounts(grid, o.boxes, o.text);
+  // Both counts in one pass, unless the boxes could overflow into the texts' bits
+  // (a build has at most 200 elements, scene/limits.ts; a hand-made bundle is not bounded).
+  const packed = o.boxes.length <= LIGHT;
+  const covers = coverCounts(grid, packed ? o.boxes : [], o.text);
+  const boxes = packed ? undefined : coverCounts(grid, o.boxes);
   // Every test but the counts splits into one on the spot's column and one on
   // its row: worked out once per column and once per row, not per spot.
   const cols = axis(grid.x0, grid.nx, w, at.x, dot.x, dot.width, geometry.width, near?.x, near?.width, COMPACT.width);
@@ -87,7 +91,7 @@ export function placeCard(geometry: Geometry, at: Point, size: { width: number; 
       const cover = covers[index]!;
       for (let n = cover >>> HEAVY_SHIFT; n > 0; n--) cost += COST.text;
       if (cost > bestCost) continue;
-      for (let n = cover & LIGHT; n > 0; n--) cost += COST.box;
+      for (let n = boxes ? boxes[index]! : cover & LIGHT; n > 0; n--) cost += COST.box;
       if (cost < bestCost || (cost === bestCost && index < bestIndex)) {
         [best, bestCost, bestIndex] = [{ x: grid.x0 + GRID * i, y: grid.y0 + GRID * j }, cost, index];
       }
@@ -143,7 +147,7 @@ export function searchGrid(at: Point, w: number, h: number): SearchGrid {
   return { x0, y0, nx: count(x0, at.x + REACH), ny: count(y0, at.y + REACH), w, h };
 }
 
-/** Where coverCounts keeps the count of `heavy` rects, above that of `rects` (fewer than 4096: a scene has at most 200 elements). */
+/** Where coverCounts keeps the count of `heavy` rects, above that of `rects`, which must stay under 4096 (placeCard sees to it). */
 export const HEAVY_SHIFT = 12;
 const LIGHT = (1 << HEAVY_SHIFT) - 1;
 

@@ -27,8 +27,11 @@ export type Placer = (geometry: Geometry, at: Point, size: { width: number; heig
 const kept = new WeakMap<DerivedStep[], WeakMap<Geometry, CardPlan>>();
 const searched = new WeakMap<DerivedStep[], WeakMap<Geometry, CardPlan>>();
 
+/** One object for "no names", so the content memo (below) holds across calls that give none. */
+const NO_NAMES: MacNames = {};
+
 /** `place`: how to find a card's place the geometry does not keep; without it, such a card has none. */
-export function cardPlan(steps: DerivedStep[], geometry: Geometry, names: MacNames = {}, place?: Placer): CardPlan {
+export function cardPlan(steps: DerivedStep[], geometry: Geometry, names: MacNames = NO_NAMES, place?: Placer): CardPlan {
   const plans = place ? searched : kept;
   let byGeometry = plans.get(steps);
   if (!byGeometry) plans.set(steps, (byGeometry = new WeakMap()));

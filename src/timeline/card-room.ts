@@ -14,7 +14,7 @@ import { placeCard } from './card-place.ts';
 
 const PAD = 8;
 
-export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): Geometry {
+export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names?: MacNames): Geometry {
   const roomy = grow(geometry, steps, names);
   // The final places, kept with the geometry: a page showing a precompiled scene need not search again.
   const plan = cardPlan(steps, roomy, names, placeCard);
@@ -26,7 +26,7 @@ export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names: Ma
  * margin, and where its packet rests), for the layout's choice of table
  * widths (layout/fit.ts), which follows each card as the rows move.
  */
-export function cardReach(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): Reach[] {
+export function cardReach(geometry: Geometry, steps: DerivedStep[], names?: MacNames): Reach[] {
   const plan = cardPlan(steps, geometry, names, placeCard);
   return steps.flatMap((step, k) => {
     const c = plan.at(k);
@@ -38,14 +38,14 @@ export function cardReach(geometry: Geometry, steps: DerivedStep[], names: MacNa
 /**
  * The card places searched on a geometry as it stands, for one that keeps
  * none (a bundle written before builds kept them): a page fills them in
- * before drawing, from a chunk of its own.
+ * before drawing (embed/load.ts, through the pipeline's chunk).
  */
-export function searchCards(geometry: Geometry, steps: DerivedStep[], names: MacNames = {}): (Point | null)[] {
+export function searchCards(geometry: Geometry, steps: DerivedStep[], names?: MacNames): (Point | null)[] {
   const plan = cardPlan(steps, geometry, names, placeCard);
   return steps.map((_, k) => plan.at(k)?.at ?? null);
 }
 
-function grow(geometry: Geometry, steps: DerivedStep[], names: MacNames): Geometry {
+function grow(geometry: Geometry, steps: DerivedStep[], names?: MacNames): Geometry {
   let [x0, y0, x1, y1] = [0, 0, geometry.width, geometry.height];
   for (const r of cardReach(geometry, steps, names)) {
     x0 = Math.min(x0, r.x);

@@ -146,6 +146,22 @@ describe('predicting a layout at other table widths', () => {
     expect(error.externalMoved).toBeLessThan(error.externalStill / 10);
   });
 
+  it('an external with a shortcut into a node, lined up with the node border after its wire is, stays put in the prediction, whatever the order of its links', async () => {
+    const base = readFileSync('scenes/dns-external.yaml', 'utf8');
+    const wire = '  - { kind: wire, between: [node1/eth0, upstream] }\n';
+    expect(base).toContain(wire);
+    const shortcut = '  - { kind: shortcut, between: [app/eth0, upstream], label: "direct" }\n';
+    for (const text of [base.replace(wire, shortcut + wire), base.replace(wire, wire + shortcut)]) {
+      const loaded = loadScene(text, 'dns-external.yaml');
+      if (!loaded.ok) throw new Error('the variant does not load');
+      const measured = await measuringLayout(loaded.scene, 34);
+      const predict = sizePredictor(loaded.scene, measured, tableWraps(loaded.scene, 34));
+      // Its wire's NIC moves down at 18 characters (the test above); the external does not follow it.
+      expect(predict(tableWraps(loaded.scene, 18)).moved('upstream').dy).toBe(0);
+      expect(predict(tableWraps(loaded.scene, 18)).moved('node1/eth0').dy).toBeGreaterThan(20);
+    }
+  });
+
   it.each(files)('%s: the predicted size is close to the real one (height within 7 percent, width within 15)', async (f) => {
     const s = scene(f);
     const from = tableWraps(s, 34);
