@@ -55,10 +55,10 @@ export function placeCard(geometry: Geometry, at: Point, size: { width: number; 
   const { width: w, height: h } = size;
   const grid = searchGrid(at, w, h);
   // How many text rects and boxes each spot covers, counted per rect over the
-  // spots it touches rather than per spot over every rect: a scene has
-  // hundreds of rects and the grid ten thousand spots.
-  // Both counts in one pass, unless the boxes could overflow into the texts' bits
-  // (a build has at most 200 elements, scene/limits.ts; a hand-made bundle is not bounded).
+  // spots it touches rather than per spot over every rect (a scene has
+  // hundreds of rects and the grid ten thousand spots), both in one pass
+  // unless the boxes could overflow into the texts' bits (a build has at most
+  // 200 elements, scene/limits.ts; a hand-made bundle is not bounded).
   const packed = o.boxes.length <= LIGHT;
   const covers = coverCounts(grid, packed ? o.boxes : [], o.text);
   const boxes = packed ? undefined : coverCounts(grid, o.boxes);
