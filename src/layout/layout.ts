@@ -21,6 +21,7 @@ import { levelRows } from './level-rows.ts';
 import { planLink, type LinkPlan } from './link-plan.ts';
 import { rootColumns, siblingIndex } from './order.ts';
 import { equaliseNodes, straightenWires } from './straighten.ts';
+import { packPods } from './pack-pods.ts';
 import { phantomsFor, restoreStandIns, type Phantom } from './phantoms.ts';
 import { routeSameRow, spacersFor } from './same-row.ts';
 import { straightenShortcuts } from './shortcuts.ts';
@@ -47,20 +48,32 @@ interface Run {
   stretches: Stretch[];
 }
 
+/** What the ELK graph holds besides the scene, at these table widths and with these phantoms. */
+function extrasFor(scene: Scene, wraps: ReadonlyMap<string, TableWrap>, phantoms: Phantom[]): GraphExtras & { stretches: Stretch[] } {
+  return { wraps, stretches: labelRoom(scene, SPACING.rows), spacers: spacersFor(scene, SPACING.siblings), phantoms };
+}
+
+/** The graph one run builds for ELK, before its pods are packed (pack-pods.ts): for tests of the packing. */
+export function elkGraphFor(scene: Scene, wraps: ReadonlyMap<string, TableWrap>, phantoms: Phantom[] = []): ElkNode {
+  return buildElkGraph(scene, plansFor(scene), extrasFor(scene, wraps, phantoms));
+}
+
 /** One ELK run, with the tables' rows wrapped as given and, if any, the invisible nodes that line rows up. */
 async function run(scene: Scene, wraps: ReadonlyMap<string, TableWrap>, phantoms: Phantom[] = []): Promise<Run> {
   const engine = (elk ??= new ELK());
-  const stretches = labelRoom(scene, SPACING.rows);
-  const extras: GraphExtras = { wraps, stretches, spacers: spacersFor(scene, SPACING.siblings), phantoms };
+  const extras = extrasFor(scene, wraps, phantoms);
   const plans = plansFor(scene);
-  const attempt = (p: LinkPlan[], x: GraphExtras): Promise<ElkNode> =>
-    memoLayout(buildElkGraph(scene, p, x), (g) => (elkRuns.count++, engine.layout(g)));
+  const attempt = async (p: LinkPlan[]): Promise<ElkNode> => {
+    // Pods that are a title over a row of boxes go to ELK as one box each (pack-pods.ts).
+    const packed = packPods(buildElkGraph(scene, p, extras));
+    return packed.unpack(await memoLayout(packed.graph, (g) => (elkRuns.count++, engine.layout(g))));
+  };
   try {
-    return { laidOut: await attempt(plans, extras), plans, phantoms, wraps, stretches };
+    return { laidOut: await attempt(plans), plans, phantoms, wraps, stretches: extras.stretches };
   } catch {
     // A link shape ELK rejects must not cost the whole picture: lay out the
     // boxes alone (rows still lined up) and let every link fall back to a straight segment.
-    return { laidOut: await attempt([], extras), plans: [], phantoms, wraps, stretches };
+    return { laidOut: await attempt([]), plans: [], phantoms, wraps, stretches: extras.stretches };
   }
 }
 
