@@ -1,4 +1,4 @@
-// Scene → Geometry. elkjs runs here and nowhere else in the project (three
+// Scene → Geometry. elkjs runs here and nowhere else in the project (five
 // more files of src/layout/ use its types only; docs/architecture.md, "Where
 // each library lives"), so it can be swapped without touching the other stages.
 import ELK from 'elkjs/lib/elk.bundled.js';
