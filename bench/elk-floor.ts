@@ -6,6 +6,10 @@
 // cold loads interleaved round by round (a fresh browser context each):
 //   - a page that loads elkjs (elk.bundled.js, in the page) and nothing else;
 //   - the same, laying out the first ELK graph, then both;
+//   - kubehop.js (the embed's runtime, its module evaluated, no scene) and
+//     then a worker that loads elkjs and lays out the graph of the drawn
+//     layout alone: the floor for an embed that lays out in one ELK run in
+//     a worker (issue 15 asks for the worker) and costs nothing else;
 //   - the YAML embed of that scene (the whole of kubehop: worker, checks,
 //     two ELK runs, passes, card places, drawing);
 //   - Mermaid's flowchart of the same topology (bench/mermaid/).
@@ -52,6 +56,18 @@ const graphs = [${graphs.slice(0, n).join(',')}];
 })();
 </script>`;
 
+/** kubehop.js evaluated, then at once a worker that loads elkjs and lays out the last graph (the drawn layout's). */
+const workerFloor = `${HEAD}
+<script type="module" src="/embed/kubehop.js"></script>
+<script type="module">
+performance.mark('elk:module');
+const source = 'importScripts(' + JSON.stringify(location.origin + '/elk/elk.bundled.js') + ');' +
+  'onmessage = async (e) => { await new ELK().layout(e.data); postMessage(0); };';
+const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+worker.onmessage = () => performance.mark('elk:drawn');
+worker.postMessage(${graphs.at(-1)});
+</script>`;
+
 const out = resolve(process.env.KUBEHOP_BENCH_OUT ?? join(tmpdir(), 'kubehop-bench-build'));
 ensureBuild(out, process.argv.includes('--build'));
 const served = await serve(
@@ -60,6 +76,7 @@ const served = await serve(
     '/__bench/elk-0.html': elkOnly(0),
     '/__bench/elk-1.html': elkOnly(1),
     '/__bench/elk-all.html': elkOnly(graphs.length),
+    '/__bench/elk-worker.html': workerFloor,
     '/__bench/yaml.html': embedPage(`/yaml/${SCENE}.yaml`),
     '/__bench/mermaid.html': mermaidPage(`/mmd/${SCENE}.mmd`),
   },
@@ -74,6 +91,7 @@ try {
       elk('elk-0', 'elkjs loaded, nothing laid out'),
       elk('elk-1', "elkjs + the build's first ELK graph"),
       elk('elk-all', `elkjs + all ${graphs.length} of the build's ELK graphs`),
+      elk('elk-worker', 'kubehop.js, then elkjs + the last graph in a worker'),
       { key: 'yaml', label: 'kubehop embed, raw YAML', path: '/__bench/yaml.html', moduleMark: 'kubehop:module', drawnMark: 'kubehop:drawn' },
       { key: 'mermaid', label: 'Mermaid flowchart, same topology', path: '/__bench/mermaid.html', moduleMark: 'mermaid:module', drawnMark: 'mermaid:drawn' },
     ],

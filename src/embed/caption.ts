@@ -4,6 +4,7 @@
 // when a new sentence every few seconds would talk over everything else.
 import type { DerivedStep } from '../derive/types.ts';
 import { fateText, narration } from '../derive/trace.ts';
+import { captionHoldMs } from '../player/hold.ts';
 
 export interface CaptionView {
   root: HTMLElement;
@@ -60,4 +61,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string): HTMLEle
   const e = document.createElement(tag);
   e.className = cls;
   return e;
+}
+
+/** Autoplay rests on a step as long as its words take to read: the fate (a drop, a wait) and the caption, as the app does. */
+export function holdMs(steps: readonly DerivedStep[] | undefined, k: number): number {
+  const s = steps?.[k];
+  return captionHoldMs(s ? narration(s) : '');
 }

@@ -7,35 +7,25 @@
 //     loaded or even joined the page (pending.ts);
 //   - nothing animates off screen, and autoplay waits to be seen (playback.ts);
 //   - keys act only while focus is inside the element (keys.ts).
-import { showScene } from '../show.ts';
-import { followCamera, minTextPx, watchSwipe, type Follow } from '../camera/index.ts';
-// The files themselves, not timeline/index.ts: the build's card search (card-room.ts) stays out of this runtime.
-import { cardFocusOf } from '../timeline/card-plan.ts';
-import { macNames } from '../timeline/card-names.ts';
-import { captionHoldMs } from '../player/hold.ts';
-import { narration } from '../derive/trace.ts';
+// First, where draw.ts's own imports stood: the runtime keeps its module order (some 190 B gzipped).
+import { drawShown } from './draw.ts';
+import { watchSwipe, type Follow } from '../camera/index.ts';
 import type { Player, PlayerState } from '../player/index.ts';
-import { OBSERVED, parseFlag, parseSpeed, parseStep, parseTheme, resolveStep } from './attributes.ts';
+import { OBSERVED, parseFlag, parseSpeed, parseStep, resolveStep } from './attributes.ts';
 import type { ShownScene } from './bundle-check.ts';
-import { createCaption } from './caption.ts';
+import { createCaption, holdMs } from './caption.ts';
 import { createControls } from './controls.ts';
-import { embedKey } from './keys.ts';
+import { onEmbedKey } from './keys.ts';
+import { buildFrame } from './frame.ts';
 import { loadSource } from './load.ts';
+import { applyControls, applyTheme, fitStage } from './look.ts';
+import { mark } from './mark.ts';
 import { NOTHING_PENDING, remember, settle, type Call, type Pending } from './pending.ts';
 import { Playback } from './playback.ts';
 import { createStatus } from './status.ts';
 import { applyStyles } from './styles.ts';
-import { stageAspect } from './stage-shape.ts';
-import { resolveTheme, themeClass, watchMedia } from './theme.ts';
+import { watchMedia } from './theme.ts';
 import { watchVisibility } from './visibility.ts';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** Only a counter for unique ids (the renderer prefixes every id in the SVG with the svg's id). */
-let serial = 0;
-
-/** How long "Loading…" waits before showing: a fast load should not flash it. */
-const LOADING_NOTICE_MS = 400;
 
 export interface StepChangeDetail {
   /** 0-based, like goTo(). */
@@ -52,17 +42,18 @@ export class KubehopScene extends HTMLElement {
   readonly #stage: HTMLDivElement;
   readonly #svg: SVGSVGElement;
   readonly #slot: HTMLSlotElement;
-  /** Printed above the diagram: the scene's title, linking back to the diagram on its page. */
   readonly #heading: HTMLAnchorElement;
   readonly #caption = createCaption();
   readonly #status = createStatus();
-  readonly #controls = createControls({
+  /** What the controls' buttons and the keys do. */
+  readonly #actions = {
     prev: () => this.prev(),
     next: () => this.next(),
     toggle: () => this.toggle(),
     fullscreen: () => this.#toggleFullscreen(),
     overview: () => this.#toggleOverview(),
-  });
+  };
+  readonly #controls = createControls(this.#actions);
 
   #player: Player | undefined;
   #shown: ShownScene | undefined;
@@ -74,7 +65,6 @@ export class KubehopScene extends HTMLElement {
   });
   #systemDark = false;
   #reduced = false;
-  #loadingTimer: ReturnType<typeof setTimeout> | undefined;
   #load = 0;
   #abort: AbortController | undefined;
   #requested: string | null | undefined;
@@ -90,31 +80,13 @@ export class KubehopScene extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     applyStyles(root);
-    this.#frame = div('frame');
-    this.#frame.setAttribute('part', 'frame');
-    this.#frame.dataset.state = 'empty';
-    this.#stage = div('stage');
-    this.#stage.setAttribute('part', 'stage');
-    this.#svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
-    this.#svg.id = `kh-embed-${++serial}`;
-    this.#svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-    this.#stage.append(this.#svg);
-    // Whatever the author put inside the element (a still <img>) shows while loading or on failure;
-    // a still also holds the diagram's place from before the script runs (styles.ts).
-    const fallback = div('fallback');
-    this.#slot = document.createElement('slot');
-    fallback.append(this.#slot);
-    this.#slot.addEventListener('slotchange', () =>
-      this.#frame.toggleAttribute('data-sized', this.#slot.assignedElements().some((e) => e.localName === 'img')),
-    );
-    this.#heading = Object.assign(document.createElement('a'), { className: 'heading' });
-    const body = div('body');
-    body.append(this.#heading, this.#stage, this.#caption.root, this.#controls.root, this.#status.root);
-    const hold = div('hold');
-    hold.append(fallback);
-    this.#frame.append(hold, body);
-    root.append(this.#frame);
-    this.addEventListener('keydown', (e) => this.#onKey(e));
+    const parts = buildFrame(root, [this.#caption.root, this.#controls.root, this.#status.root]);
+    this.#frame = parts.frame;
+    this.#stage = parts.stage;
+    this.#svg = parts.svg;
+    this.#slot = parts.slot;
+    this.#heading = parts.heading;
+    this.addEventListener('keydown', (e) => onEmbedKey(e, { ...this.#actions, goTo: (n) => this.goTo(n), count: this.#state?.count }));
     watchSwipe(this.#stage, (s) => (s === 'next' ? this.next() : this.prev()));
     this.#stage.addEventListener('click', () => {
       // Without a controls bar, the diagram itself is the play/pause switch (like a video).
@@ -249,10 +221,8 @@ export class KubehopScene extends HTMLElement {
     const abort = new AbortController();
     this.#abort = abort;
     this.#frame.dataset.state = 'loading';
-    this.#loadingTimer = setTimeout(() => {
-      // A still <img> inside the element already stands in for the diagram.
-      if (this.#frame.dataset.state === 'loading' && this.#slot.assignedElements().length === 0) this.#status.loading();
-    }, LOADING_NOTICE_MS);
+    // A still <img> inside the element already stands in for the diagram.
+    this.#status.loadingSoon(() => this.#frame.dataset.state === 'loading' && this.#slot.assignedElements().length === 0);
     let result: Awaited<ReturnType<typeof loadSource>>;
     try {
       result = await loadSource(src, document.baseURI, abort.signal);
@@ -271,40 +241,21 @@ export class KubehopScene extends HTMLElement {
     const count = shown.steps.length;
     const start = settle(this.#pending, count, parseStep(this.getAttribute('step')), parseFlag(this.getAttribute('autoplay')));
     this.#pending = NOTHING_PENDING;
-    let player: Player;
     // The stage's shape first: the camera reads its size.
-    this.#fitStage(shown);
-    const camera = followCamera(this.#svg, {
-      steps: shown.steps,
-      geometry: shown.geometry,
-      minPx: minTextPx('embed', innerWidth),
-      // The packet card at rest is what the step is about: kept in view beside the packet.
-      extras: cardFocusOf(shown.steps, shown.geometry, macNames(shown.scene)),
-      onzoom: () => this.#showCamera(),
-    });
-    this.#camera = camera;
-    camera.setOverview(this.#overview || this.#printing);
-    // Drawn out of the page, and the renderer's inline <style> taken out before it joins:
-    // a strict CSP would block it (and report it), and the adopted sheet has the same rules.
-    this.#svg.remove();
+    this.#shape = fitStage(this.#stage, this.#frame, shown.geometry, this.#shape);
+    let player: Player;
     try {
-      player = showScene(
-        this.#svg,
-        shown,
-        {
-          reducedMotion: this.#reduced,
-          speed: parseSpeed(this.getAttribute('speed')),
-          initialStep: start.step,
-          holdFor: (k) => holdMs(shown.steps, k),
-        },
-        (f) => camera.frame(f.step, f.progress),
-      );
+      ({ player, camera: this.#camera } = drawShown(this.#svg, this.#stage, shown, {
+        reducedMotion: this.#reduced,
+        speed: parseSpeed(this.getAttribute('speed')),
+        initialStep: start.step,
+        holdFor: (k) => holdMs(shown.steps, k),
+        overview: this.#overview || this.#printing,
+        onzoom: () => this.#showCamera(),
+      }));
     } catch (e) {
       this.#teardown();
       return this.#fail(`The scene could not be drawn: ${errorText(e)}`, []);
-    } finally {
-      this.#svg.querySelector('style')?.remove();
-      this.#stage.append(this.#svg);
     }
     this.#heading.textContent = shown.scene.title;
     this.#heading.href = `${location.href.split('#')[0]}${this.id && '#' + encodeURIComponent(this.id)}`;
@@ -312,7 +263,6 @@ export class KubehopScene extends HTMLElement {
     this.#shown = shown;
     this.#showCamera();
     if (this.#ownLabel) this.setAttribute('aria-label', shown.scene.title);
-    this.#clearLoading();
     this.#status.clear();
     this.#frame.dataset.state = 'ready';
     this.#applyControls();
@@ -326,7 +276,6 @@ export class KubehopScene extends HTMLElement {
   }
 
   #fail(message: string, details: string[]): void {
-    this.#clearLoading();
     this.#frame.dataset.state = 'error';
     this.#status.error(message, details);
     if (this.#ownLabel) this.setAttribute('aria-label', 'Diagram (could not be shown)');
@@ -335,7 +284,6 @@ export class KubehopScene extends HTMLElement {
 
   #teardown(): void {
     this.#playback.detach();
-    this.#clearLoading();
     this.#player?.destroy();
     this.#player = undefined;
     this.#camera?.destroy();
@@ -370,28 +318,7 @@ export class KubehopScene extends HTMLElement {
     this.#playback.move(act);
   }
 
-  #clearLoading(): void {
-    if (this.#loadingTimer !== undefined) clearTimeout(this.#loadingTimer);
-    this.#loadingTimer = undefined;
-    if (this.#frame.dataset.state === 'loading') this.#status.clear();
-  }
-
   // ---- input and look ----------------------------------------------------
-
-  #onKey(e: KeyboardEvent): void {
-    if (e.defaultPrevented) return;
-    const action = embedKey(e);
-    if (!action) return;
-    if (action === 'first') this.goTo(0);
-    // Before the scene is known, "last" is any step past the end: goTo clamps it.
-    else if (action === 'last') this.goTo(this.#state ? this.#state.count - 1 : Number.MAX_SAFE_INTEGER);
-    else if (action === 'fullscreen') this.#toggleFullscreen();
-    else if (action === 'overview') this.#toggleOverview();
-    else this[action]();
-    // Handled here: Space must not scroll the post, and a page-level shortcut must not fire too.
-    e.preventDefault();
-    e.stopPropagation();
-  }
 
   #toggleFullscreen(): void {
     const done = document.fullscreenElement === this ? document.exitFullscreen() : this.requestFullscreen?.();
@@ -409,50 +336,12 @@ export class KubehopScene extends HTMLElement {
     this.#controls.camera(this.#camera?.zooms ?? false, this.#overview);
   }
 
-  /** Keeps the stage's shape right for its width (stage-shape.ts) as the column or the window changes. */
-  #fitStage(shown: ShownScene): void {
-    const fit = (): void => {
-      this.#stage.style.aspectRatio = stageAspect(shown.geometry, this.#frame.clientWidth);
-    };
-    fit();
-    this.#shape?.disconnect();
-    this.#shape = typeof ResizeObserver === 'function' ? new ResizeObserver(fit) : undefined;
-    this.#shape?.observe(this.#frame);
-  }
-
   #applyTheme(): void {
-    const look = resolveTheme(parseTheme(this.getAttribute('theme')), this.#systemDark);
-    const cls = themeClass(look);
-    for (const c of ['kh-theme-dark', 'kh-theme-projector']) this.#frame.classList.toggle(c, c === cls);
-    this.#frame.dataset.theme = look;
+    applyTheme(this.#frame, this.getAttribute('theme'), this.#systemDark);
   }
 
   #applyControls(): void {
-    const hidden = !parseFlag(this.getAttribute('controls'));
-    this.#controls.root.hidden = hidden;
-    this.#frame.toggleAttribute('data-clickable', hidden && !!this.#player);
-    this.#stage.title = hidden && this.#player ? 'Click to play or pause' : '';
-  }
-}
-
-function div(cls: string): HTMLDivElement {
-  const d = document.createElement('div');
-  d.className = cls;
-  return d;
-}
-
-/** Autoplay rests on a step as long as its words take to read: the fate (a drop, a wait) and the caption, as the app does. */
-function holdMs(steps: ShownScene['steps'] | undefined, k: number): number {
-  const s = steps?.[k];
-  return captionHoldMs(s ? narration(s) : '');
-}
-
-/** A performance mark for bench/embed.ts; never worth an exception where the API is missing. */
-export function mark(name: string, detail?: unknown): void {
-  try {
-    performance.mark(name, { detail });
-  } catch {
-    // No User Timing here: nothing to measure with.
+    applyControls(this.#controls.root, this.#frame, this.#stage, this.getAttribute('controls'), !!this.#player);
   }
 }
 

@@ -5,7 +5,8 @@
 //
 // Module evaluation is marked so bench/embed.ts can time module → first
 // drawn scene ('kubehop:module' → 'kubehop:drawn').
-import { KubehopScene, mark } from './element.ts';
+import { KubehopScene } from './element.ts';
+import { mark } from './mark.ts';
 
 mark('kubehop:module');
 

@@ -18,3 +18,29 @@ export function embedKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 
   const action = keyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, target });
   return action && EMBED.includes(action) ? (action as EmbedAction) : undefined;
 }
+
+/** What a key can make the element do. */
+export interface KeyHost {
+  goTo(n: number): void;
+  next(): void;
+  prev(): void;
+  toggle(): void;
+  fullscreen(): void;
+  overview(): void;
+  /** Steps in the scene, once it is known. */
+  readonly count: number | undefined;
+}
+
+/** The element's keydown listener: a key it answers is handled and goes no further. */
+export function onEmbedKey(e: KeyboardEvent, host: KeyHost): void {
+  if (e.defaultPrevented) return;
+  const action = embedKey(e);
+  if (!action) return;
+  if (action === 'first') host.goTo(0);
+  // Before the scene is known, "last" is any step past the end: goTo clamps it.
+  else if (action === 'last') host.goTo(host.count === undefined ? Number.MAX_SAFE_INTEGER : host.count - 1);
+  else host[action]();
+  // Handled here: Space must not scroll the post, and a page-level shortcut must not fire too.
+  e.preventDefault();
+  e.stopPropagation();
+}
