@@ -112,6 +112,40 @@ describe('placeCard', () => {
     }
   });
 
+  it('with more boxes than the packed count holds (a hand-made bundle), counts them apart and still chooses as the plain search', () => {
+    const at = { x: 1500, y: 1500 };
+    const size = { width: 160, height: 90 };
+    // Right of the packet, a clear patch under a pile of 4096 boxes: counted in one integer
+    // with the texts, the pile would read as a single text there, and win.
+    const patch = { x: at.x + 24, y: at.y - 150, width: 400, height: 300 };
+    const pile = Array.from({ length: 4096 }, (_, i) => ({
+      // Tables, whose (empty) titles sit at their top: 2000 units up, out of the search's reach.
+      id: `pile/${i}`, kind: 'table', x: patch.x, y: patch.y - 2000, width: patch.width, height: patch.height + 2000, label: [], rows: [],
+    }));
+    // Everywhere else in reach, text twice over: a leaf box's label, centred, as large as the box.
+    const far = 1000;
+    const textOf = (label: string[]): Rect => textRects({ id: 't', kind: 'device', x: 0, y: 0, width: 0, height: 0, label })[0]!;
+    const unit = textOf(['x']);
+    // A label whose text fills r, give or take a character, as a zero-size box centred in r.
+    const wall = (id: string, r: Rect) => {
+      const label = Array.from({ length: Math.floor(r.height / unit.height) }, () => 'x'.repeat(Math.floor(r.width / unit.width)));
+      const t = textOf(label);
+      return { id, kind: 'device', x: r.x + r.width / 2, y: r.y + r.height / 2, width: 0, height: 0, label, text: t };
+    };
+    const walls = [
+      { x: at.x - far, y: at.y - far, width: patch.x - 6 - (at.x - far), height: 2 * far },
+      { x: patch.x + patch.width + 6, y: at.y - far, width: far, height: 2 * far },
+      { x: patch.x - 6, y: patch.y + patch.height + 6, width: patch.width + 12, height: far },
+    ].flatMap((r, k) => [wall(`wall/${k}a`, r), wall(`wall/${k}b`, r)]);
+    // The walls' texts stay off the patch (with the 4 units of room the search keeps).
+    for (const w of walls) expect(overlaps({ x: w.x + w.text.x - 4, y: w.y + w.text.y - 4, width: w.text.width + 8, height: w.text.height + 8 }, patch)).toBe(false);
+    const g: Geometry = { width: 3000, height: 3000, boxes: [...walls, ...pile], edges: [] } as unknown as Geometry;
+    const chosen = placeCard(g, at, size);
+    expect(chosen).toEqual(plainSearch(g, at, size));
+    // Two texts cost less than 4096 boxes: the card is not on the pile.
+    expect(overlaps({ ...chosen, ...size }, patch)).toBe(false);
+  });
+
   it('a packet at a coordinate that rounds at the reach chooses as the plain search', () => {
     const g = geometries.get('dns-external.yaml')!;
     const at = { x: 48.99999999999996, y: 120.00000000000003 };
