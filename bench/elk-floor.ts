@@ -1,4 +1,5 @@
-// How fast could a YAML `src` embed be while elkjs lays it out in the page?
+// How fast could a YAML `src` embed be while elkjs lays it out in the page
+// (in the page's own thread, or in a worker as the embed does)?
 // `npx tsx bench/elk-floor.ts [rounds]` (default 7).
 //
 // Takes the ELK graphs a build of cross-node-vxlan hands to elkjs (captured
@@ -9,12 +10,13 @@
 //   - kubehop.js (the embed's runtime, its module evaluated, no scene) and
 //     then a worker that loads elkjs and lays out the graph of the drawn
 //     layout alone: the floor for an embed that lays out in one ELK run in
-//     a worker (issue 15 asks for the worker) and costs nothing else;
+//     a worker (as the embed does) and costs nothing else;
 //   - the YAML embed of that scene (the whole of kubehop: worker, checks,
 //     two ELK runs, passes, card places, drawing);
 //   - Mermaid's flowchart of the same topology (bench/mermaid/).
 // The elkjs-only pages are the floor: what no amount of work around elkjs
-// can go below while elkjs stays the layout engine and lays out in the page.
+// can go below while elkjs stays the layout engine and lays out in the page
+// (the worker page: in a worker, after the embed's runtime has loaded).
 // Prints, never asserts; read the ratios, measured side by side.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -30,11 +30,12 @@ export function drawShown(
     extras: cardFocusOf(shown.steps, shown.geometry, macNames(shown.scene)),
     onzoom,
   });
-  camera.setOverview(overview);
-  // Drawn out of the page, and the renderer's inline <style> taken out before it joins:
-  // a strict CSP would block it (and report it), and the adopted sheet has the same rules.
-  svg.remove();
   try {
+    // The first viewBox, written before the drawing; inside the try so a throw here leaves no camera running.
+    camera.setOverview(overview);
+    // Drawn out of the page, and the renderer's inline <style> taken out before it joins:
+    // a strict CSP would block it (and report it), and the adopted sheet has the same rules.
+    svg.remove();
     return { player: showScene(svg, shown, playerOptions, (f) => camera.frame(f.step, f.progress)), camera };
   } catch (e) {
     camera.destroy();

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkScene } from '../../src/pipeline.ts';
 import type { Scene } from '../../src/scene/model.ts';
 import { toAbsolute } from '../../src/layout/absolute.ts';
@@ -15,6 +16,7 @@ import { packPods } from '../../src/layout/pack-pods.ts';
 import { phantomsFor } from '../../src/layout/phantoms.ts';
 import { tableWraps } from '../../src/layout/table-wrap.ts';
 import { fixtures } from './layout-fixtures.ts';
+import { generatedScene } from './fuzz-arbitraries.ts';
 
 const elk = new ELK();
 
@@ -28,7 +30,83 @@ function bundled(): [string, Scene][] {
     });
 }
 
-const scenes: [string, Scene][] = [...bundled(), ...Object.entries(fixtures).map(([k, make]): [string, Scene] => [`fixture ${k}`, make()])];
+/** A scene from its elements and links, with one packet and step (enough to check). */
+function sceneOf(id: string, elements: string, links: string): Scene {
+  const text = `apiVersion: kubehop/v1
+kind: Scene
+id: ${id}
+title: ${id}
+summary: x
+elements:
+${elements}
+links:
+${links}
+packets:
+  - id: p
+    origin: node1/eth0
+    headers:
+      - ipv4: { src: 10.0.0.1, dst: 10.96.0.20 }
+steps:
+  - packet: p
+    at: node1/eth0
+    caption: x
+`;
+  const checked = checkScene(text, `${id}.yaml`);
+  if (!checked.ok) throw new Error(checked.diagnostics.map((d) => d.message).join('; '));
+  return checked.scene;
+}
+
+/** Pods the rule must leave to ELK, which orders and sizes them with the rest of their node in view. */
+const leftToElk: [string, Scene, string][] = [
+  [
+    'a pod with two links out',
+    sceneOf(
+      'two-drops',
+      `  - kind: node
+    name: node1
+    contains:
+      - { kind: device, name: cni0, type: bridge }
+      - { kind: device, name: eth0, type: nic }
+  - kind: node
+    name: node2
+    contains:
+      - kind: pod
+        name: pod-c
+        contains:
+          - { kind: device, name: eth0, type: veth }
+          - { kind: device, name: eth1, type: veth }
+      - { kind: device, name: eth0, type: nic }`,
+      `  - { kind: veth, between: [pod-c/eth1, node1/cni0] }
+  - { kind: veth, between: [pod-c/eth0, node2/eth0] }`,
+    ),
+    'pod-c',
+  ],
+  [
+    'a pod holding an empty container',
+    sceneOf(
+      'empty-inside',
+      `  - kind: node
+    name: node1
+    contains:
+      - kind: pod
+        name: pod-a
+        contains:
+          - { kind: device, name: eth0, type: veth }
+          - kind: pod
+            name: sidecar
+      - { kind: device, name: veth1, type: veth }
+      - { kind: device, name: eth0, type: nic }`,
+      `  - { kind: veth, between: [pod-a/eth0, node1/veth1] }`,
+    ),
+    'pod-a',
+  ],
+];
+
+const scenes: [string, Scene][] = [
+  ...bundled(),
+  ...Object.entries(fixtures).map(([k, make]): [string, Scene] => [`fixture ${k}`, make()]),
+  ...leftToElk.map(([name, scene]): [string, Scene] => [name, scene]),
+];
 
 /** Every box and every link's polyline, in absolute coordinates, rounded off ELK's float noise. */
 function drawing(laidOut: ElkNode): Record<string, number[]> {
@@ -59,6 +137,25 @@ describe('pods packed before ELK', () => {
     }
   });
 
+  it('generated scenes (fuzz-arbitraries.ts): ELK draws the packed graph as the compound one', async () => {
+    let packed = 0;
+    await fc.assert(
+      fc.asyncProperty(generatedScene, async (sample) => {
+        const checked = checkScene(sample.text, sample.file);
+        if (!checked.ok) return;
+        const graph = elkGraphFor(checked.scene, tableWraps(checked.scene, 34));
+        const pack = packPods(structuredClone(graph));
+        packed += packedPods(graph, pack.graph).length;
+        const whole = await elk.layout(structuredClone(graph)).catch(() => undefined);
+        if (!whole) return;
+        expect(drawing(pack.unpack(await elk.layout(structuredClone(pack.graph)))), sample.text).toEqual(drawing(whole));
+      }),
+      { numRuns: 400, seed: 20261208, endOnFailure: true },
+    );
+    // The property must have had pods to pack.
+    expect(packed).toBeGreaterThan(10);
+  }, 120_000);
+
   it('packs the pods that are a title over a row of boxes, and leaves a pod with a link inside it to ELK', () => {
     const packed = Object.fromEntries(
       scenes.map(([name, scene]) => {
@@ -71,6 +168,11 @@ describe('pods packed before ELK', () => {
     // curl → eth0 inside pod-a: two layers, which ELK places.
     expect(packed['cilium-socket-lb']).toEqual(['pod-b', 'pod-c']);
     expect(Object.values(packed).flat().length).toBeGreaterThan(35);
+  });
+
+  it.each(leftToElk)('leaves to ELK %s', (_name, scene, pod) => {
+    const graph = elkGraphFor(scene, tableWraps(scene, 34));
+    expect(packedPods(graph, packPods(graph).graph)).not.toContain(pod);
   });
 
   it('leaves to ELK a pod whose link leaves by a side, and hands back a graph with nothing to pack unchanged', () => {
