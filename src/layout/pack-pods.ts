@@ -66,8 +66,8 @@ function place(pod: ElkNode): { box: ElkNode; inside: Inside } | null {
     if (ends.length !== 2 || inner === undefined || border === undefined || drops.has(border)) return null;
     drops.set(border, { edge, inner });
   }
-  // A border port no link inside reaches is spread along the side by ELK's own rules.
-  if (drops.size !== outer.size || new Set([...drops.values()].map((d) => d.inner)).size !== drops.size) return null;
+  // A border port no link inside reaches is placed along the side by ELK's own rules.
+  if (drops.size !== outer.size) return null;
 
   const gap = Number(pod.layoutOptions?.['elk.spacing.nodeNode'] ?? GAP);
   let x = pad.left;
