@@ -10,10 +10,10 @@ import type { Scene } from './scene/model.ts';
 import type { DerivedStep } from './derive/types.ts';
 import type { Geometry } from './layout/types.ts';
 import { cardReach, withCardRoom } from './timeline/card-room.ts';
+import { macNames } from './timeline/card-names.ts';
 
 // For a page showing a bundle that keeps no card places (embed/load.ts): the search is the build's.
 export { searchCards } from './timeline/card-room.ts';
-import { macNames } from './timeline/card-names.ts';
 
 export type Checked = { ok: true; scene: Scene; steps: DerivedStep[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 export type Built = { ok: true; scene: Scene; steps: DerivedStep[]; geometry: Geometry; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };

@@ -6,9 +6,8 @@
 // from step to step.
 import type { DerivedStep } from '../derive/types.ts';
 import type { Reach } from '../layout/fit.ts';
-import type { Geometry } from '../layout/types.ts';
+import type { Geometry, Point } from '../layout/types.ts';
 import type { MacNames } from './card-content.ts';
-import type { Point } from '../layout/types.ts';
 import { cardPlan } from './card-plan.ts';
 import { placeCard } from './card-place.ts';
 
@@ -17,8 +16,7 @@ const PAD = 8;
 export function withCardRoom(geometry: Geometry, steps: DerivedStep[], names?: MacNames): Geometry {
   const roomy = grow(geometry, steps, names);
   // The final places, kept with the geometry: a page showing a precompiled scene need not search again.
-  const plan = cardPlan(steps, roomy, names, placeCard);
-  return { ...roomy, cards: steps.map((_, k) => plan.at(k)?.at ?? null) };
+  return { ...roomy, cards: searchCards(roomy, steps, names) };
 }
 
 /**
